@@ -1,0 +1,75 @@
+// Builds the three bundles: the extension (node, vscode external), the webview (browser) and the
+// gomap CLI (node). Type-checking is separate: `npm run typecheck` (tsc --noEmit).
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+};
+
+/** One options object per bundle. */
+const bundles = [
+  {
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: ['webview/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+/** Files the bundles load at run time (tree-sitter's WebAssembly), copied beside them. */
+function copyAssets() {
+  const assets = [];
+  try {
+    assets.push([require.resolve('web-tree-sitter/tree-sitter.wasm'), 'dist/tree-sitter.wasm']);
+  } catch { /* not installed yet */ }
+  try {
+    assets.push([require.resolve('tree-sitter-go/tree-sitter-go.wasm'), 'dist/tree-sitter-go.wasm']);
+  } catch { /* not installed yet */ }
+  fs.mkdirSync('dist', { recursive: true });
+  for (const [from, to] of assets) fs.copyFileSync(from, path.join(__dirname, to));
+}
+
+async function main() {
+  const entries = bundles.filter((b) => b.entryPoints.every((e) => fs.existsSync(e)));
+  copyAssets();
+  if (watch) {
+    for (const b of entries) await (await esbuild.context(b)).watch();
+    return;
+  }
+  await Promise.all(entries.map((b) => esbuild.build(b)));
+  try { fs.chmodSync('dist/cli.js', 0o755); } catch { /* no CLI bundle yet */ }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
