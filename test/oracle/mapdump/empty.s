@@ -1,0 +1,2 @@
+// Empty assembly file: lets main.go declare the body-less function
+// mapclear, which //go:linkname binds to runtime.mapclear.
