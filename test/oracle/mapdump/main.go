@@ -16,12 +16,11 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"math"
 	"os"
-	"reflect"
 	"runtime"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -136,6 +135,16 @@ type op struct {
 	Label string          `json:"label,omitempty"`
 	After int             `json:"after,omitempty"`
 	Ops   []op            `json:"ops,omitempty"`
+
+	// Plan-only macro fields (see planMacro); never written to an emitted trace.
+	From   int64  `json:"from,omitempty"`
+	Next   int64  `json:"next,omitempty"`
+	Count  int    `json:"count,omitempty"`
+	Max    int    `json:"max,omitempty"`
+	Tail   int    `json:"tail,omitempty"`
+	Bucket int64  `json:"bucket,omitempty"`
+	Bits   int    `json:"bits,omitempty"`
+	Group  string `json:"group,omitempty"`
 }
 
 type trace struct {
@@ -143,6 +152,14 @@ type trace struct {
 	Elem string `json:"elem"`
 	Hint int    `json:"hint"`
 	Ops  []op   `json:"ops"`
+
+	plan bool // macro ops allowed (mapdump -plan)
+}
+
+// result is a run's dump and the plain trace it executed (macros expanded).
+type result struct {
+	dump  *dumpJSON
+	trace *trace
 }
 
 // ---- dump (field order is the order of the samples) ----
@@ -215,8 +232,9 @@ func hashText(h uint64) string { return fmt.Sprintf("0x%016x", h) }
 // ---- codecs: trace JSON <-> Go values ----
 
 type codec[T any] struct {
-	parse func(json.RawMessage) (T, error)
-	show  func(T) any // the JSON value written in dumps
+	parse   func(json.RawMessage) (T, error)
+	show    func(T) any            // the JSON value written in dumps
+	fromInt func(int64) (T, error) // the value a plan macro uses for key/elem number n
 }
 
 // jsonInteger reads a JSON number or a JSON string holding a decimal integer.
@@ -264,6 +282,12 @@ func signedCodec[T int8 | int16 | int32 | int64]() codec[T] {
 			return T(v), err
 		},
 		show: func(v T) any { return showInt(int64(v)) },
+		fromInt: func(n int64) (T, error) {
+			if int64(T(n)) != n {
+				return 0, fmt.Errorf("%d out of range", n)
+			}
+			return T(n), nil
+		},
 	}
 }
 
@@ -280,6 +304,12 @@ func unsignedCodec[T uint8 | uint16 | uint32 | uint64]() codec[T] {
 			return T(v), err
 		},
 		show: func(v T) any { return showUint(uint64(v)) },
+		fromInt: func(n int64) (T, error) {
+			if n < 0 || int64(T(n)) != n {
+				return 0, fmt.Errorf("%d out of range", n)
+			}
+			return T(n), nil
+		},
 	}
 }
 
@@ -310,6 +340,14 @@ func byteArrayCodec[T [16]byte | [129]byte | [200]byte]() codec[T] {
 			}
 			return showUint(binary.LittleEndian.Uint64(b[:8]))
 		},
+		fromInt: func(n int64) (T, error) {
+			var a T
+			if n < 0 {
+				return a, fmt.Errorf("%d out of range", n)
+			}
+			binary.LittleEndian.PutUint64(unsafe.Slice((*byte)(unsafe.Pointer(&a)), 8), uint64(n))
+			return a, nil
+		},
 	}
 }
 
@@ -320,7 +358,8 @@ func stringCodec() codec[string] {
 			err := json.Unmarshal(raw, &s)
 			return s, err
 		},
-		show: func(s string) any { return s },
+		show:    func(s string) any { return s },
+		fromInt: func(n int64) (string, error) { return fmt.Sprintf("k%d", n), nil },
 	}
 }
 
@@ -331,7 +370,8 @@ func boolCodec() codec[bool] {
 			err := json.Unmarshal(raw, &b)
 			return b, err
 		},
-		show: func(b bool) any { return b },
+		show:    func(b bool) any { return b },
+		fromInt: func(n int64) (bool, error) { return n%2 != 0, nil },
 	}
 }
 
@@ -346,7 +386,7 @@ func jsonText(v any) string {
 
 // ---- type dispatch ----
 
-func withKey(tr *trace) (*dumpJSON, error) {
+func withKey(tr *trace) (*result, error) {
 	switch tr.Key {
 	case "int8":
 		return withElem(tr, signedCodec[int8]())
@@ -378,7 +418,7 @@ func withKey(tr *trace) (*dumpJSON, error) {
 	return nil, fmt.Errorf("unsupported key type %q", tr.Key)
 }
 
-func withElem[K comparable](tr *trace, kc codec[K]) (*dumpJSON, error) {
+func withElem[K comparable](tr *trace, kc codec[K]) (*result, error) {
 	switch tr.Elem {
 	case "int8":
 		return run(tr, kc, signedCodec[int8]())
@@ -408,210 +448,6 @@ func withElem[K comparable](tr *trace, kc codec[K]) (*dumpJSON, error) {
 		return run(tr, kc, byteArrayCodec[[200]byte]())
 	}
 	return nil, fmt.Errorf("unsupported elem type %q", tr.Elem)
-}
-
-// ---- typed ops ----
-
-type tOp[K comparable, V any] struct {
-	kind  string
-	key   K
-	elem  V
-	label string
-	after int
-	ops   []tOp[K, V]
-}
-
-// compile checks and converts the trace's ops; names collects every key the trace names.
-func compile[K comparable, V any](ops []op, nested bool, kc codec[K], vc codec[V], names *keyNames[K]) ([]tOp[K, V], error) {
-	out := make([]tOp[K, V], 0, len(ops))
-	for i, o := range ops {
-		t := tOp[K, V]{kind: o.Op, label: o.Label, after: o.After}
-		var err error
-		switch o.Op {
-		case "insert":
-			if t.key, err = kc.parse(o.Key); err == nil {
-				t.elem, err = vc.parse(o.Elem)
-			}
-		case "delete", "lookup":
-			t.key, err = kc.parse(o.Key)
-		case "snapshot", "clear", "clearloop", "iterate":
-			if nested {
-				err = errors.New("only insert, delete and lookup may be nested in iterate")
-			} else if o.Op == "iterate" {
-				if o.After < 0 {
-					err = errors.New("after must be >= 0")
-				} else {
-					t.ops, err = compile(o.Ops, true, kc, vc, names)
-				}
-			}
-		default:
-			err = errors.New("unknown op")
-		}
-		if err != nil {
-			return nil, fmt.Errorf("op %d (%q): %w", i, o.Op, err)
-		}
-		if o.Op == "insert" || o.Op == "delete" || o.Op == "lookup" {
-			names.add(t.key, kc)
-		}
-		out = append(out, t)
-	}
-	return out, nil
-}
-
-type keyNames[K comparable] struct {
-	keys []K
-	text map[K]string
-}
-
-func (n *keyNames[K]) add(k K, kc codec[K]) {
-	if _, ok := n.text[k]; ok {
-		return
-	}
-	n.text[k] = jsonText(kc.show(k))
-	n.keys = append(n.keys, k)
-}
-
-// ---- the run ----
-
-func run[K comparable, V any](tr *trace, kc codec[K], vc codec[V]) (*dumpJSON, error) {
-	names := &keyNames[K]{text: map[K]string{}}
-	ops, err := compile(tr.Ops, false, kc, vc, names)
-	if err != nil {
-		return nil, err
-	}
-
-	// make(map[K]V, hint) with the GC off, measured by MemStats; the map escapes via sink.
-	runtime.GC()
-	debug.SetGCPercent(-1)
-	var before, after runtime.MemStats
-	var m map[K]V
-	runtime.ReadMemStats(&before)
-	if tr.Hint == 0 {
-		m = make(map[K]V)
-	} else {
-		m = make(map[K]V, tr.Hint)
-	}
-	runtime.ReadMemStats(&after)
-	sink = m
-
-	ef := (*eface)(unsafe.Pointer(&sink))
-	mt := (*maptype)(ef.typ)
-	h := (*hmap)(ef.data)
-
-	d := &dumpJSON{
-		Goversion: runtime.Version(),
-		Goarch:    runtime.GOARCH,
-		Type: typeInfo{
-			Key: tr.Key, Elem: tr.Elem,
-			Keysize: int(mt.keysize), Elemsize: int(mt.elemsize), Bucketsize: int(mt.bucketsize),
-			Indirectkey:   mt.flags&flagIndirectKey != 0,
-			Indirectelem:  mt.flags&flagIndirectElem != 0,
-			BucketPtrdata: int(mt.bucket.ptrdata),
-		},
-		Hint:      tr.Hint,
-		Snapshots: []snapshotJSON{},
-		Alloc: allocJSON{
-			Bytes:   after.TotalAlloc - before.TotalAlloc,
-			Mallocs: after.Mallocs - before.Mallocs,
-		},
-	}
-
-	seeds := []uint32{h.hash0}
-	noteSeed := func() {
-		if h.hash0 != seeds[len(seeds)-1] {
-			seeds = append(seeds, h.hash0)
-		}
-	}
-	var lookups []lookupJSON
-	var iterations []iterationJSON
-
-	var apply func(o *tOp[K, V])
-	apply = func(o *tOp[K, V]) {
-		switch o.kind {
-		case "insert":
-			m[o.key] = o.elem
-		case "delete":
-			delete(m, o.key)
-		case "lookup":
-			v, ok := m[o.key]
-			l := lookupJSON{Key: kc.show(o.key), Found: ok}
-			if ok {
-				l.Elem = vc.show(v)
-			}
-			lookups = append(lookups, l)
-		case "clear":
-			mapclear(unsafe.Pointer(mt), unsafe.Pointer(h))
-		case "clearloop":
-			iterations = append(iterations, iterate(m, kc, func(k K, _ int) { delete(m, k); noteSeed() }, -1, nil))
-		case "iterate":
-			nested := func() {
-				for i := range o.ops {
-					apply(&o.ops[i])
-					noteSeed()
-				}
-			}
-			iterations = append(iterations, iterate(m, kc, nil, o.after, nested))
-		case "snapshot":
-			s := snapshot(mt, h, o.label, kc, vc)
-			s.Lookups, s.Iterations = lookups, iterations
-			lookups, iterations = nil, nil
-			d.Snapshots = append(d.Snapshots, s)
-		}
-		noteSeed()
-	}
-	for i := range ops {
-		apply(&ops[i])
-	}
-	runtime.KeepAlive(m)
-
-	d.Hashes = map[string]map[string]string{}
-	for _, s := range seeds {
-		tab := map[string]string{}
-		for _, k := range names.keys {
-			k := k
-			tab[names.text[k]] = hashText(uint64(mt.hasher(unsafe.Pointer(&k), uintptr(s))))
-		}
-		d.Hashes[seedText(s)] = tab
-		d.Seeds = append(d.Seeds, seedText(s))
-	}
-	return d, nil
-}
-
-// iterate ranges over m with reflect.MapIter, reads the hiter's startBucket and offset
-// after the first Next (mapiterinit runs there), calls each(key) for every key
-// returned, and runs nested() once as soon as `after` keys have been returned
-// (before the first Next when after == 0; after the loop if the range ended sooner).
-func iterate[K comparable, V any](m map[K]V, kc codec[K], each func(K, int), after int, nested func()) iterationJSON {
-	res := iterationJSON{Keys: []any{}}
-	mi := reflect.ValueOf(m).MapRange()
-	raw := (*mapIter)(unsafe.Pointer(mi))
-	n := 0
-	pending := nested != nil
-	for {
-		if pending && n >= after {
-			pending = false
-			nested()
-		}
-		if !mi.Next() {
-			break
-		}
-		if n == 0 {
-			res.StartBucket, res.Offset = uint64(raw.it.startBucket), raw.it.offset
-		}
-		k := mi.Key().Interface().(K)
-		res.Keys = append(res.Keys, kc.show(k))
-		n++
-		if each != nil {
-			each(k, n)
-		}
-	}
-	if pending {
-		nested()
-	}
-	if n == 0 {
-		res.StartBucket, res.Offset = uint64(raw.it.startBucket), raw.it.offset
-	}
-	return res
 }
 
 func snapshot[K comparable, V any](mt *maptype, h *hmap, label string, kc codec[K], vc codec[V]) snapshotJSON {
@@ -688,40 +524,55 @@ func readBmap[K comparable, V any](mt *maptype, b unsafe.Pointer, kc codec[K], v
 }
 
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: mapdump TRACE.json > DUMP.json")
+	plan := flag.Bool("plan", false, "the input is a plan: it may hold the macro ops churn, collide, deleteGroup")
+	traceOut := flag.String("trace-out", "", "write the plain trace that was executed (macros expanded) to this file")
+	flag.Usage = func() {
+		fmt.Fprintln(os.Stderr, "usage: mapdump TRACE.json > DUMP.json\n       mapdump -plan -trace-out TRACE.json PLAN.json > DUMP.json")
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	if flag.NArg() != 1 {
+		flag.Usage()
 		os.Exit(2)
 	}
 	if v := runtime.Version(); !strings.HasPrefix(v, "go1.19") {
 		fmt.Fprintf(os.Stderr, "mapdump: built with %s; the mirrors match Go 1.19 only\n", v)
 		os.Exit(2)
 	}
-	raw, err := os.ReadFile(os.Args[1])
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "mapdump:", err)
+	fail := func(what string, err error) {
+		fmt.Fprintf(os.Stderr, "mapdump: %s%v\n", what, err)
 		os.Exit(1)
+	}
+	raw, err := os.ReadFile(flag.Arg(0))
+	if err != nil {
+		fail("", err)
 	}
 	var tr trace
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&tr); err != nil {
-		fmt.Fprintln(os.Stderr, "mapdump: bad trace:", err)
-		os.Exit(1)
+		fail("bad trace: ", err)
 	}
 	if tr.Hint < 0 || tr.Hint > math.MaxInt32 {
-		fmt.Fprintln(os.Stderr, "mapdump: bad hint")
-		os.Exit(1)
+		fail("bad trace: ", fmt.Errorf("hint %d", tr.Hint))
 	}
-	d, err := withKey(&tr)
+	tr.plan = *plan
+	res, err := withKey(&tr)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "mapdump:", err)
-		os.Exit(1)
+		fail("", err)
 	}
-	out, err := json.Marshal(d)
+	if *traceOut != "" {
+		t, err := json.Marshal(res.trace)
+		if err != nil {
+			fail("", err)
+		}
+		if err := os.WriteFile(*traceOut, append(t, '\n'), 0o644); err != nil {
+			fail("", err)
+		}
+	}
+	out, err := json.Marshal(res.dump)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "mapdump:", err)
-		os.Exit(1)
+		fail("", err)
 	}
-	out = append(out, '\n')
-	os.Stdout.Write(out)
+	os.Stdout.Write(append(out, '\n'))
 }
