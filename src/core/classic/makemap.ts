@@ -15,9 +15,11 @@ export const loadFactorDen = 2;
 export const maxKeySize = 128;
 export const maxElemSize = 128;
 
-/** `bucketShift(b)`: 1 << b, for b up to 52 without 32-bit overflow. */
+const shifts: readonly number[] = Array.from({ length: 64 }, (_, b) => 2 ** b);
+
+/** `bucketShift(b)`: 1 << b, exact up to b = 63 (no 32-bit overflow). */
 export function bucketShift(b: number): number {
-  return 2 ** b;
+  return shifts[b];
 }
 
 /** `overLoadFactor`: would `count` items in 1<<B buckets exceed the load factor? */

@@ -1,0 +1,3 @@
+module gomapinspector/bench/native
+
+go 1.19
