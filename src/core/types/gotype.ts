@@ -38,6 +38,13 @@ export type GoType =
   | { kind: 'map'; key: GoType; elem: GoType }
   | { kind: 'chan'; dir: 'both' | 'send' | 'recv'; elem: GoType }
   | { kind: 'func'; /** the signature as written */ signature: string }
-  | { kind: 'interface'; methods: InterfaceMethod[]; /** embedded interfaces or type constraints as written */ embeds: string[] }
+  | {
+      kind: 'interface';
+      methods: InterfaceMethod[];
+      /** embedded interfaces or type constraints as written */
+      embeds: string[];
+      /** `any` when written so (the predeclared alias of `interface{}`) */
+      alias?: 'any';
+    }
   | { kind: 'struct'; fields: StructField[] }
   | { kind: 'named'; name: string; underlying: GoType | undefined };

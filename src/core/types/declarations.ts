@@ -1,0 +1,266 @@
+/**
+ * A package block from Go source: the `type` and `const` declarations directly inside a node
+ * (the `source_file`, or a function body's block for local declarations), declared in a
+ * `TypeScope` whose parent is the universe (or the given outer scope).
+ *
+ * Declarations may come in any order and refer to each other. Every `type T ...` becomes one
+ * `named` object first; then each is resolved (`type T U` takes U's underlying type, so U is
+ * resolved before T); then two checks gc also makes: invalid recursive types (a struct or array
+ * that contains itself other than through a pointer, slice, map, channel or func) and map key types
+ * that are not comparable. A failing declaration is marked broken (see `scope.ts`) and the rest of
+ * the file stays usable, as an editor needs while the user types.
+ */
+import { Parser } from 'web-tree-sitter';
+import { SyntaxNode, loadGoParser } from '../go/parser';
+import { GoTypeError } from './errors';
+import { constValue, kids, typeFromNode } from './fromnode';
+import { GoType } from './gotype';
+import { comparable } from './predicates';
+import { typeString } from './print';
+import { TypeScope, brokenTypeError, markBroken, universe } from './scope';
+
+export interface ScopeOptions {
+  /** The file name used in error positions. */
+  file?: string;
+  /** The enclosing scope (default: the universe). */
+  parent?: TypeScope;
+}
+
+interface TypeDecl {
+  name: string;
+  spec: SyntaxNode;
+  typeNode: SyntaxNode;
+  named: Extract<GoType, { kind: 'named' }>;
+  state: 'pending' | 'resolving' | 'done';
+}
+
+/** The type and const declarations directly inside `root`, as a scope. Never throws for bad
+ * declarations: they are reported where used. */
+export function scopeFromTree(root: SyntaxNode, opts: ScopeOptions = {}): TypeScope {
+  const scope = new TypeScope(opts.parent ?? universe, opts.file);
+  const file = opts.file;
+  const decls: TypeDecl[] = [];
+  /** Aliases and constants resolve on first use; all are forced before returning, so the scope
+   * keeps no reference to the syntax tree (the caller may delete it). */
+  const lazies: Array<() => unknown> = [];
+  const declOf = new Map<GoType, TypeDecl>();
+
+  const resolve = (d: TypeDecl): void => {
+    if (d.state === 'done') return;
+    if (d.state === 'resolving') throw GoTypeError.at(d.spec, `invalid recursive type ${d.name}`, file);
+    d.state = 'resolving';
+    try {
+      const t = typeFromNode(d.typeNode, scope, { file });
+      if (t.kind === 'named') {
+        // `type T U`: T gets U's underlying type, so U must be resolved first.
+        const u = declOf.get(t);
+        if (u) resolve(u);
+        if (t.underlying === undefined) {
+          throw brokenTypeError(t) ?? GoTypeError.at(d.typeNode, `invalid recursive type ${d.name}`, file);
+        }
+        d.named.underlying = t.underlying;
+      } else {
+        d.named.underlying = t;
+      }
+    } catch (e) {
+      if (!(e instanceof GoTypeError)) throw e;
+      markBroken(d.named, e);
+    } finally {
+      d.state = 'done';
+    }
+  };
+
+  for (const decl of kids(root, true)) {
+    if (decl.type === 'type_declaration') {
+      for (const spec of kids(decl, true)) declareType(spec);
+    } else if (decl.type === 'const_declaration') {
+      declareConsts(decl);
+    }
+  }
+
+  function declareType(spec: SyntaxNode): void {
+    const nameNode = spec.childForFieldName('name');
+    const typeNode = spec.childForFieldName('type');
+    if (!nameNode || !typeNode || nameNode.text === '_') return;
+    const name = nameNode.text;
+    if (spec.childForFieldName('type_parameters')) {
+      const err = GoTypeError.at(nameNode, `generic type ${name} is not supported (instantiate it by hand)`, file);
+      scope.declareType(name, { get: () => { throw err; } });
+      return;
+    }
+    if (spec.type === 'type_alias') {
+      // `type A = B`: A denotes B itself; resolved on first use.
+      const entry = {
+        get: once(
+          () => typeFromNode(typeNode, scope, { file }),
+          () => GoTypeError.at(nameNode, `invalid recursive type alias ${name}`, file),
+        ),
+      };
+      scope.declareType(name, entry);
+      lazies.push(entry.get);
+      return;
+    }
+    const named: TypeDecl['named'] = { kind: 'named', name, underlying: undefined };
+    const d: TypeDecl = { name, spec, typeNode, named, state: 'pending' };
+    if (!scope.declareType(name, { get: () => named })) {
+      markBroken(named, GoTypeError.at(nameNode, `${name} redeclared in this block`, file));
+      return;
+    }
+    decls.push(d);
+    declOf.set(named, d);
+  }
+
+  function declareConsts(decl: SyntaxNode): void {
+    let previous: SyntaxNode[] = [];
+    kids(decl, true)
+      .filter((s) => s.type === 'const_spec')
+      .forEach((spec, index) => {
+        const names = spec.childrenForFieldName('name').filter((n): n is SyntaxNode => n?.type === 'identifier');
+        const list = spec.childForFieldName('value');
+        // A spec without values repeats the previous spec's expressions (with its own iota).
+        const values = list ? kids(list, true) : previous;
+        previous = values;
+        names.forEach((n, i) => {
+          const expr = values[i];
+          if (n.text === '_') return;
+          const entry = {
+            value: once(
+              () => {
+                if (!expr) throw GoTypeError.at(n, `missing init expr for const ${n.text}`, file);
+                return constValue(expr, scope, { file, iota: BigInt(index) });
+              },
+              () => GoTypeError.at(n, `initialization cycle: ${n.text} refers to itself`, file),
+            ),
+          };
+          scope.declareConst(n.text, entry);
+          lazies.push(entry.value);
+        });
+      });
+  }
+
+  for (const d of decls) resolve(d);
+  for (const d of decls) checkRecursion(d);
+  for (const d of decls) checkMapKeys(d);
+  for (const force of lazies) {
+    try {
+      force();
+    } catch (e) {
+      if (!(e instanceof GoTypeError)) throw e; // remembered by the entry, raised where used
+    }
+  }
+  return scope;
+
+  /** gc's "invalid recursive type": T contains T by value (through struct fields or array elements). */
+  function checkRecursion(d: TypeDecl): void {
+    if (d.named.underlying === undefined) return;
+    const seen = new Set<GoType>();
+    const contains = (t: GoType): boolean => {
+      if (t === d.named) return true;
+      if (seen.has(t)) return false;
+      seen.add(t);
+      const u = t.kind === 'named' ? t.underlying : t;
+      if (u === undefined) return false;
+      if (u.kind === 'struct') return u.fields.some((f) => contains(f.type));
+      if (u.kind === 'array') return contains(u.elem);
+      return false;
+    };
+    if (contains(d.named.underlying)) {
+      markBroken(d.named, GoTypeError.at(d.spec, `invalid recursive type ${d.name}`, file));
+      d.named.underlying = undefined;
+    }
+  }
+
+  /** Map key types declared later than the map type could not be checked while resolving. */
+  function checkMapKeys(d: TypeDecl): void {
+    if (d.named.underlying === undefined) return;
+    const visit = (n: SyntaxNode): void => {
+      if (n.type === 'map_type') {
+        const keyNode = n.childForFieldName('key');
+        if (keyNode) {
+          try {
+            const key = typeFromNode(keyNode, scope, { file });
+            const c = comparable(key);
+            if (!c.ok) {
+              markBroken(d.named, GoTypeError.at(keyNode, `invalid map key type ${typeString(key)}: ${c.reason}`, file));
+              d.named.underlying = undefined;
+              return;
+            }
+          } catch (e) {
+            if (!(e instanceof GoTypeError)) throw e;
+            markBroken(d.named, e);
+            d.named.underlying = undefined;
+            return;
+          }
+        }
+      }
+      for (const c of kids(n, true)) visit(c);
+    };
+    visit(d.typeNode);
+  }
+}
+
+/**
+ * A computation run at most once: its value or its `GoTypeError` is remembered; a call while it is
+ * running (the declaration refers to itself) throws `cycle()`.
+ */
+function once<T>(compute: () => T, cycle: () => GoTypeError): () => T {
+  let state: 'pending' | 'running' | 'done' = 'pending';
+  let result: { ok: T } | { err: GoTypeError } | undefined;
+  return () => {
+    if (state === 'running') throw cycle();
+    if (state === 'pending') {
+      state = 'running';
+      try {
+        result = { ok: compute() };
+      } catch (e) {
+        if (!(e instanceof GoTypeError)) throw e;
+        result = { err: e };
+      } finally {
+        state = 'done';
+      }
+    }
+    if ('err' in result!) throw result.err;
+    return result!.ok;
+  };
+}
+
+/** Parses Go source with a loaded parser and returns its top-level declarations as a scope. */
+export function scopeFromSourceWith(parser: Parser, source: string, opts: ScopeOptions = {}): TypeScope {
+  const tree = parser.parse(source);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  try {
+    return scopeFromTree(tree.rootNode, opts);
+  } finally {
+    tree.delete();
+  }
+}
+
+/** The top-level `type` and `const` declarations of a Go file, as a scope. */
+export async function scopeFromSource(source: string, opts: ScopeOptions = {}): Promise<TypeScope> {
+  return scopeFromSourceWith(await loadGoParser(), source, opts);
+}
+
+/**
+ * The first syntax error under `root`, as tree-sitter recovered from it: a MISSING node (something
+ * the grammar needed) or an ERROR node (text it could not place).
+ */
+export function firstSyntaxError(root: SyntaxNode, file?: string): GoTypeError | undefined {
+  if (!root.hasError) return undefined;
+  let found: GoTypeError | undefined;
+  const visit = (n: SyntaxNode): void => {
+    if (found) return;
+    if (n.isMissing) {
+      const what = n.type === 'type_identifier' ? 'type' : n.type === 'identifier' ? 'name' : n.type;
+      found = GoTypeError.at(n, `syntax error: missing ${what}`, file);
+      return;
+    }
+    if (n.type === 'ERROR') {
+      const first = kids(n)[0];
+      found = GoTypeError.at(n, `syntax error: unexpected ${first ? first.text.split('\n')[0] : 'text'}`, file);
+      return;
+    }
+    if (n.hasError) for (const c of kids(n)) visit(c);
+  };
+  visit(root);
+  return found;
+}
