@@ -203,8 +203,10 @@ func (r *runner[K, V]) keyElem(n int64) (K, V, error) {
 //	             the same-size growth runs, and at the end (label-end).
 //	collide:     insert count fresh keys (numbers from `from` upwards, skipping keys
 //	             already in the map) whose hash & (2^bits-1) == bucket, where bits
-//	             defaults to the current B; elem = key number. Remembered as group.
-//	deleteGroup: delete the group's keys in insertion order.
+//	             defaults to the current B; elem = key number. Remembered as group;
+//	             with a label, snapshot label-INDEX after each insert.
+//	deleteGroup: delete the group's keys in insertion order: count of them (0: all)
+//	             starting at index from; with a label, snapshot label-INDEX after each.
 func (r *runner[K, V]) macro(o *tOp[K, V]) error {
 	p := o.src
 	switch o.kind {
@@ -290,13 +292,30 @@ func (r *runner[K, V]) macro(o *tOp[K, V]) error {
 			r.do("insert", k, v, "")
 			r.groups[p.Group] = append(r.groups[p.Group], k)
 			found++
+			if p.Label != "" {
+				r.do("snapshot", k, v, fmt.Sprintf("%s-%d", p.Label, len(r.groups[p.Group])-1))
+			}
 		}
 	case "deleteGroup":
-		var zv V
-		for _, k := range r.groups[p.Group] {
-			r.do("delete", k, zv, "")
+		g, ok := r.groups[p.Group]
+		if !ok {
+			return fmt.Errorf("deleteGroup: no group %q", p.Group)
 		}
-		delete(r.groups, p.Group)
+		lo, hi := int(p.From), len(g)
+		if p.Count > 0 && lo+p.Count < hi {
+			hi = lo + p.Count
+		}
+		if lo < 0 || lo > len(g) {
+			return errors.New("deleteGroup: from out of range")
+		}
+		var zk K
+		var zv V
+		for i, k := range g[lo:hi] {
+			r.do("delete", k, zv, "")
+			if p.Label != "" {
+				r.do("snapshot", zk, zv, fmt.Sprintf("%s-%d", p.Label, lo+i))
+			}
+		}
 	}
 	return nil
 }
