@@ -85,22 +85,65 @@ export function checkDump(dump, trace) {
   return errs;
 }
 
+// The order in which mapiternext returns the keys of a map that is not growing:
+// buckets from startBucket round the array, each chain in link order, in each bmap
+// the slots (i + offset) & 7.
+export function iterationOrder(snap, startBucket, offset) {
+  const out = [];
+  const n = snap.buckets === null ? 0 : snap.buckets.length;
+  for (let j = 0; j < n; j++) {
+    for (const b of snap.buckets[(startBucket + j) % n]) {
+      for (let i = 0; i < 8; i++) {
+        const x = (i + offset) & 7;
+        if (b.tophash[x] >= MIN_TOPHASH) out.push(keyText(b.keys[x]));
+      }
+    }
+  }
+  return out;
+}
+
 function replay(dump, trace, err) {
   const m = new Map();
   let si = 0;
   let lookups = [];
+  let iters = []; // per iteration since the last snapshot: {live, nested, clean}
   const apply = (o) => {
     const kt = keyText(o.key);
     switch (o.op) {
-      case 'insert': m.set(kt, o.elem); break;
-      case 'delete': m.delete(kt); break;
+      case 'insert': m.set(kt, o.elem); for (const it of iters) it.clean = false; break;
+      case 'delete': if (m.size) for (const it of iters) it.clean = false; m.delete(kt); break;
       case 'lookup': lookups.push({ key: o.key, found: m.has(kt), elem: m.has(kt) ? m.get(kt) : null }); break;
-      case 'clear': case 'clearloop': m.clear(); break;
-      case 'iterate': for (const n of o.ops ?? []) apply(n); break;
+      case 'clear': case 'clearloop':
+        if (o.op === 'clearloop') iters.push({ live: [...m.keys()], nested: false, clean: false });
+        if (m.size) for (const it of iters) it.clean = false;
+        m.clear();
+        break;
+      case 'iterate': {
+        iters.push({ live: [...m.keys()], nested: !!(o.ops && o.ops.length), clean: true });
+        for (const n of o.ops ?? []) apply(n);
+        break;
+      }
       case 'snapshot': {
         const s = dump.snapshots[si++];
         if (!s || s.label !== o.label) { err(`snapshot ${o.label}: missing or out of order`); break; }
         const where = `snapshot ${JSON.stringify(o.label)}`;
+        const gotIt = s.iterations ?? [];
+        if (gotIt.length !== iters.length) err(`${where}: ${gotIt.length} iterations recorded, trace has ${iters.length}`);
+        else if (iters.length === 0 && 'iterations' in s) err(`${where}: empty iterations field`);
+        gotIt.forEach((g, i) => {
+          const it = iters[i];
+          const keys = g.keys.map(keyText);
+          if (new Set(keys).size !== keys.length) err(`${where}: iteration ${i} returned a key twice`);
+          if (g.startBucket < 0 || g.offset < 0 || g.offset > 7) err(`${where}: iteration ${i} bad start`);
+          if (!it.nested) {
+            if (keys.length !== it.live.length || keys.some((k) => !it.live.includes(k))) err(`${where}: iteration ${i} keys are not the live keys`);
+          }
+          if (it.clean && !s.growing && s.buckets) {
+            const want = iterationOrder(s, g.startBucket, g.offset);
+            if (JSON.stringify(want) !== JSON.stringify(keys)) err(`${where}: iteration ${i} order differs from startBucket/offset walk`);
+          }
+        });
+        iters = [];
         if (s.count !== m.size) err(`${where}: count ${s.count}, replay has ${m.size}`);
         if (s._live) for (const [k, v] of m) {
           if (!s._live.has(k)) err(`${where}: key ${k} missing`);
