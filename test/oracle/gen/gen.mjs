@@ -136,7 +136,7 @@ function fixtures(seed) {
     const keys = r.distinct(70, -(2 ** 31), 2 ** 31);
     const ops = [];
     fill(ops, keys, 'int8', growthSnaps(70));
-    add('grow-int32-int8', 'int32->int8 (keysize 4, elemsize 1, bucketsize 48) growth to B=4',
+    add('grow-int32-int8', 'int32->int8 (keysize 4, elemsize 1, bucketsize 56: the overflow pointer is aligned) growth to B=4',
       { key: 'int32', elem: 'int8', hint: 0, ops }, midEvac);
   }
   { // grow-uint16-string
@@ -145,7 +145,7 @@ function fixtures(seed) {
     const ops = [];
     fill(ops, keys, 'string', growthSnaps(64));
     ops.push(look(keys[3]), look(keys[40]), snap('lookups'));
-    add('grow-uint16-string', 'uint16->string (pointer elem, bucketsize 152) growth to B=4 with lookups',
+    add('grow-uint16-string', 'uint16->string (pointer elem, bucketsize 160) growth to B=4 with lookups',
       { key: 'uint16', elem: 'string', hint: 0, ops }, midEvac);
   }
   { // grow-bytes129-key-int64 (indirect key)
@@ -191,7 +191,7 @@ function fixtures(seed) {
     const keys = r.shuffle([...Array(256).keys()]).slice(0, 40);
     const ops = [];
     fill(ops, keys, 'int64', growthSnaps(40, 4));
-    add('grow-uint8-uint32', 'uint8->uint32 (bucketsize 48) growth to B=3',
+    add('grow-uint8-uint32', 'uint8->uint32 (bucketsize 56) growth to B=3',
       { key: 'uint8', elem: 'uint32', hint: 0, ops });
     const big = ['18446744073709551615', '9223372036854775808', '9007199254740993', 9007199254740992, 1, 0];
     add('uint64-keys-beyond-2p53', 'uint64->int64 with keys/elems beyond 2^53 (JSON decimal strings)',
@@ -240,7 +240,7 @@ function fixtures(seed) {
     const ops100k = [];
     for (const k of r3.distinct(12, 0, 2 ** 31)) ops100k.push(ins(k, k % 1000));
     ops100k.push(look(5), snap('twelve'));
-    add('hint-100000-int64', 'make(map, 100000): B=14 and 1024+ preallocated overflow buckets; 12 inserts, one snapshot',
+    add('hint-100000-int64', 'make(map, 100000): B=14 and 1024 preallocated overflow buckets; 12 inserts, one snapshot',
       { key: 'int64', elem: 'int64', hint: 100000, ops: ops100k });
   }
   // ---- deletes ----
@@ -355,14 +355,16 @@ function fixtures(seed) {
 
     for (const [name, kt] of [['iterate-during-growth', 'int64'], ['iterate-during-growth-string', 'string']]) {
       const r3 = R(name);
-      const keys3 = kt === 'string' ? strKeys(r3, 70, 'g') : r3.distinct(70, 0, 2 ** 31);
+      const keys3 = kt === 'string' ? strKeys(r3, 130, 'g') : r3.distinct(130, 0, 2 ** 31);
       const ops3 = [];
-      fill(ops3, keys3.slice(0, 53), 'int64', new Set([52, 53]));
-      ops3.push(iterate(5, [ins(keys3[53], 1), ins(keys3[54], 2), del(keys3[0]), del(keys3[20]), look(keys3[20]), ins(keys3[55], 3)]), snap('after-iterate-1'));
-      ops3.push(iterate(30, [del(keys3[30]), ins(keys3[56], 4)]), snap('after-iterate-2'));
-      fill(ops3, keys3.slice(57, 70), 'int64', new Set([1, 2, 13]), 'more');
-      add(name, `${kt}->int64: iterations started during the B=3->4 evacuation, with inserts/deletes/lookup from inside the loop after 5 and after 30 keys`,
-        { key: kt, elem: 'int64', hint: 0, ops: ops3 }, snapNamed('n53', (s) => s.growing, 'not growing'));
+      fill(ops3, keys3.slice(0, 105), 'int64', new Set([104, 105]));
+      ops3.push(iterate(), snap('iterated-while-growing'));
+      ops3.push(iterate(5, [ins(keys3[105], 1), del(keys3[0]), look(keys3[0])]), snap('after-iterate-1'));
+      ops3.push(iterate(30, [del(keys3[30]), ins(keys3[106], 4)]), snap('after-iterate-2'));
+      fill(ops3, keys3.slice(107, 130), 'int64', new Set([1, 2, 3, 4, 5, 6, 7, 8, 23]), 'more');
+      add(name, `${kt}->int64: iterations started during the B=4->5 evacuation (16 old buckets): a plain one, then ones with insert/delete/lookup from inside the loop after 5 and after 30 keys`,
+        { key: kt, elem: 'int64', hint: 0, ops: ops3 }, all(snapNamed('iterated-while-growing', (s) => s.growing, 'not growing'),
+          snapNamed('after-iterate-1', (s) => s.growing, 'growth ended during the first loop')));
     }
   }
   // ---- clear / clearloop ----
