@@ -385,6 +385,10 @@ function fixtures(seed) {
     add(`${kind}-preallocated-overflow-hint1000`, `hint 1000 (B=8): keys chosen to use 6 preallocated overflow buckets, then ${kind}${kind === 'clear' ? ' (mapclear re-zeroes the whole array and restores nextOverflow)' : ' (iterate+delete: chains and used overflow buckets stay)'}`,
       { key: 'int64', elem: 'int64', hint: 1000, ops });
   }
+  add('clear-after-iterate-keeps-flags', 'int64: iterate (flags 3), then mapclear: the iterator bits survive the clear; a later doubling turns them into oldIterator (flags 2)',
+    { key: 'int64', elem: 'int64', hint: 9, ops: [...[1, 2, 3, 4, 5].map((k) => ins(k, k)), iterate(), snap('iterated'), clear(), snap('cleared'),
+      ...[...Array(14).keys()].map((k) => ins(100 + k, k)), snap('grown')] },
+    all(snapNamed('cleared', (s) => s.flags === 3 && s.count === 0, 'flags not 3 after clear'), snapNamed('grown', (s) => s.B === 2 && (s.flags & 3) === 2, 'flags not 2 after growth')));
   add('empty-map-noops', 'clear, delete, lookup and iterate on empty maps (nil bucket array and allocated one): no reseed, flags unchanged',
     { key: 'int64', elem: 'int64', hint: 0, ops: [clear(), del(1), look(1), iterate(), snap('nil-buckets'), ins(1, 1), del(1), snap('emptied'), clear(), iterate(), clearloop(), snap('noops')] },
     (d) => (d.seeds.length === 2 ? null : `want 2 seeds, got ${d.seeds.length}`));
