@@ -7,13 +7,12 @@ case "$out" in /*) ;; *) out="$PWD/$out" ;; esac
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 GO="${GO119:-/usr/lib/go-1.19/bin/go}"
 export GOFLAGS=-mod=mod GO111MODULE=on GOTOOLCHAIN=local
-if [ -z "${GOCACHE:-}" ]; then
-  def="${HOME:-/nonexistent}/.cache/go-build"
-  if ! { mkdir -p "$def" && [ -w "$def" ]; } 2>/dev/null; then
-    export GOCACHE=/tmp/mapdump-gocache
-  fi
+# Go's default cache and module dirs live under $HOME; use /tmp when that is not writable.
+home_ok() { [ -n "${HOME:-}" ] && { [ -w "$HOME/$1" ] || { [ ! -e "$HOME/$1" ] && [ -w "$HOME" ]; }; }; }
+if [ -z "${GOCACHE:-}" ] && [ -z "${XDG_CACHE_HOME:-}" ] && ! home_ok .cache; then
+  export GOCACHE=/tmp/mapdump-gocache
 fi
-if [ -z "${GOPATH:-}" ] && ! { mkdir -p "${HOME:-/nonexistent}/go" && [ -w "${HOME:-/nonexistent}/go" ]; } 2>/dev/null; then
+if [ -z "${GOPATH:-}" ] && ! home_ok go; then
   export GOPATH=/tmp/mapdump-gopath
 fi
 cd "$here"
