@@ -54,7 +54,8 @@ export interface DumpSnapshot {
   sameSizeGrow: boolean;
   nevacuate: number;
   nextOverflowFree: number;
-  buckets: DumpBmap[][];
+  /** null while the map has no bucket array (hint <= 8, before the first insert). */
+  buckets: DumpBmap[][] | null;
   oldbuckets: DumpBmap[][] | null;
   lookups?: DumpLookup[];
   iterations?: DumpIteration[];
@@ -82,9 +83,9 @@ export interface Dump {
   snapshots: DumpSnapshot[];
 }
 
-/** `0x` and lower-case hex, as the oracle writes hash seeds. */
+/** `0x` and 8 lower-case hex digits, as the oracle writes hash seeds. */
 export function hex32(x: number): string {
-  return '0x' + (x >>> 0).toString(16);
+  return '0x' + (x >>> 0).toString(16).padStart(8, '0');
 }
 
 function dumpBmap(b: Bmap): DumpBmap {
@@ -116,7 +117,7 @@ export function snapshotOf(h: HMap, label: string): DumpSnapshot {
     sameSizeGrow: h.sameSizeGrow(),
     nevacuate: h.nevacuate,
     nextOverflowFree: h.nextOverflowFree(),
-    buckets: h.buckets === null ? [] : chains('buckets', h.buckets.base),
+    buckets: h.buckets === null ? null : chains('buckets', h.buckets.base),
     oldbuckets: h.oldbuckets === null ? null : chains('oldbuckets', h.oldBucketCount()),
   };
 }
@@ -139,7 +140,7 @@ export interface ReplayOptions {
 }
 
 /** The randomness of a replay: the dump's seeds first, recorded iteration starts, then the generator. */
-function replayRandomness(opts: ReplayOptions): { random: MapRandomness; hasher: Hasher; seedsUsed: number[] } {
+function replayRandomness(opts: ReplayOptions): { random: MapRandomness; hasher: Hasher; seedsUsed: number[]; skipIterStart: () => void } {
   const rand = new SeededFastRand(opts.seed ?? 1);
   const base = seededRandomness(rand);
   const seeds = opts.hashes?.seeds.map((s) => parseInt(s, 16) >>> 0);
@@ -169,12 +170,14 @@ function replayRandomness(opts: ReplayOptions): { random: MapRandomness; hasher:
     },
   };
   const hasher = opts.hashes ? new TableHasher(opts.hashes.hashes) : new DefaultHasher(rand);
-  return { random, hasher, seedsUsed };
+  // A range over an empty map draws nothing, but the oracle still records its (zero) start.
+  const skipIterStart = () => void starts?.shift();
+  return { random, hasher, seedsUsed, skipIterStart };
 }
 
 /** Runs a trace on the simulator and writes the dump the oracle would write. */
 export function replayTrace(trace: Trace, t: MapTypeInfo, opts: ReplayOptions = {}): Dump {
-  const { random, hasher, seedsUsed } = replayRandomness(opts);
+  const { random, hasher, seedsUsed, skipIterStart } = replayRandomness(opts);
   const nk = opts.normalizeKey ?? ((v: unknown) => v);
   const ne = opts.normalizeElem ?? ((v: unknown) => v);
   const h = new HMap(t, trace.hint, { hasher, random });
@@ -209,23 +212,28 @@ export function replayTrace(trace: Trace, t: MapTypeInfo, opts: ReplayOptions = 
         break;
       case 'clearloop':
       case 'iterate': {
+        const after = op.op === 'iterate' ? op.after ?? 0 : 0;
+        let nested = op.op === 'iterate' ? op.ops : undefined;
+        // The nested ops run once `after` keys have been returned: for 0 before the first
+        // `Next()` (so before mapiterinit), and after the loop if it ended sooner.
+        const runNested = () => {
+          if (nested) {
+            const ops = nested;
+            nested = undefined;
+            ops.forEach(apply);
+          }
+        };
+        if (after === 0) runNested();
+        if (h.count === 0) skipIterStart();
         const it = h.iterate();
         const rec: DumpIteration = { startBucket: it.startBucket, offset: it.offset, keys: [] };
-        const after = op.op === 'iterate' ? op.after : undefined;
-        let nested = op.op === 'iterate' ? op.ops : undefined;
-        if (nested && after === 0) {
-          nested.forEach(apply);
-          nested = undefined;
-        }
         for (let kv = it.next(); kv !== undefined; kv = it.next()) {
           rec.keys.push(kv.key);
           if (op.op === 'clearloop') h.delete(kv.key);
-          if (nested && rec.keys.length === after) {
-            nested.forEach(apply);
-            nested = undefined;
-          }
+          if (rec.keys.length === after) runNested();
         }
-        if (h.count > 0 || rec.keys.length > 0 || op.op === 'iterate') iterations.push(rec);
+        runNested();
+        iterations.push(rec);
         break;
       }
       default: {

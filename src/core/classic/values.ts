@@ -30,9 +30,11 @@ export function intRange(name: string, ptrSize: 4 | 8): [bigint, bigint] | undef
   return intRanges[name];
 }
 
-/** An exact integer in canonical form: a number when safe, else a decimal string. */
+const two53 = 1n << 53n;
+
+/** An exact integer in canonical form: a number when |v| <= 2^53 (exact in a double), else a decimal string. */
 export function canonicalInt(v: bigint): number | string {
-  return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString();
+  return v >= -two53 && v <= two53 ? Number(v) : v.toString();
 }
 
 function toBigInt(v: unknown, what: string): bigint {
