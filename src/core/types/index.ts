@@ -17,3 +17,18 @@ export { comparable, isReflexive, needkeyupdate, hashMightPanic } from './predic
 export type { Comparability } from './predicates';
 export { layoutOf, sizeof, alignof, ptrdata, hasPointers, structLayout, regSizeOf, rnd } from './size';
 export type { TypeLayout, StructLayout, FieldLayout } from './size';
+export {
+  mapTypeOf,
+  mapTypeFlags,
+  bucketLayout,
+  optimalFieldOrder,
+  internalPadding,
+  mapFlagIndirectKey,
+  mapFlagIndirectElem,
+  mapFlagReflexiveKey,
+  mapFlagNeedKeyUpdate,
+  mapFlagHashMightPanic,
+} from './bucket';
+export type { BucketLayout, BucketRegion, SlotInfo, InterleavedLayout, ReorderSuggestion } from './bucket';
+export { mapMemory, liveMemory, capacityOf, appendCapacity } from './memory';
+export type { MapMemory, MapCounts, LiveMemory } from './memory';

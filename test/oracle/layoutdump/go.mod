@@ -1,0 +1,3 @@
+module layoutdump
+
+go 1.19
