@@ -6,44 +6,12 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { describeDiff, firstDiff } from '../../src/core/classic/diff';
-import { makeAlloc } from '../../src/core/classic/makemap';
-import { Dump, replayTrace } from '../../src/core/classic/trace';
-import { loadTrace } from '../../src/core/classic/tracefile';
+import { Dump } from '../../src/core/classic/trace';
 import { GoType } from '../../src/core/types';
-import { mapTypeFor, typeResolver } from './maptypes';
+import { compareDumps, replayAgainst, typeResolver } from './compare';
 
 const dir = path.join(__dirname, '../fixtures/maps');
 const names = fs.readdirSync(dir).filter((f) => f.endsWith('.trace.json')).map((f) => f.slice(0, -'.trace.json'.length)).sort();
-
-/** Compares a simulator dump with the runtime's: `type`, every snapshot field (noverflow only below B = 16), alloc bytes. */
-export function compareDumps(runtime: Dump, sim: Dump): string | undefined {
-  const skipNoverflow = (p: string): boolean => {
-    const m = /^snapshots\[(\d+)\]\.noverflow$/.exec(p);
-    return m !== null && runtime.snapshots[Number(m[1])]?.B >= 16;
-  };
-  const d =
-    firstDiff(runtime.type, sim.type, () => false, 'type') ??
-    firstDiff(runtime.snapshots, sim.snapshots, (p) => skipNoverflow(`snapshots${p}`), '') ??
-    firstDiff(runtime.alloc.bytes, sim.alloc.bytes, () => false, 'alloc.bytes') ??
-    firstDiff(runtime.seeds, sim.seeds, () => false, 'seeds');
-  return d && describeDiff({ ...d, path: d.path.startsWith('[') ? `snapshots${d.path}` : d.path });
-}
-
-/** Replays a trace with the runtime's hashes and iteration starts from `runtime`. */
-export function replayAgainst(traceText: string, runtime: Dump, resolve: (t: string) => GoType): Dump {
-  const trace = loadTrace(traceText, resolve);
-  const t = mapTypeFor(resolve, trace.key, trace.elem);
-  const starts = runtime.snapshots.flatMap((s) => (s as { iterations?: { startBucket: number; offset: number }[] }).iterations ?? []);
-  return replayTrace(trace, t, {
-    hashes: runtime,
-    iterationStarts: starts,
-    alloc: (({ allocBytes, mallocs }) => ({ bytes: allocBytes, mallocs }))(makeAlloc(t, trace.hint)),
-    afterOp: (h, op) => {
-      if (h.count < 3000 || op.op === 'snapshot') h.checkInvariants();
-    },
-  });
-}
 
 describe('oracle fixtures: the simulator replays every real Go 1.19 dump equal', function () {
   let resolve: (t: string) => GoType;

@@ -135,7 +135,9 @@ export class TableHasher implements Hasher {
   constructor(hashes: Record<string, Record<string, string>>) {
     for (const [seedHex, table] of Object.entries(hashes)) {
       const m = new Map<string, number>();
-      for (const [k, h] of Object.entries(table)) m.set(k, packHexHash(h));
+      // Key texts are compared as JSON.stringify writes them (the oracle's Go encoder writes
+      // `<` as `\u003c`, for one).
+      for (const [k, h] of Object.entries(table)) m.set(keyText(JSON.parse(k)), packHexHash(h));
       this.bySeed.set(parseInt(seedHex, 16) >>> 0, m);
     }
   }
