@@ -13,6 +13,18 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'warning',
+  // jsonc-parser's "main" is a UMD build whose dynamic requires esbuild cannot follow; its ESM
+  // build bundles cleanly.
+  mainFields: ['module', 'main'],
+};
+
+/**
+ * Node bundles are CommonJS, but some dependencies are ES modules that read `import.meta.url`
+ * (web-tree-sitter locates its files with it): give them the bundle's own URL.
+ */
+const nodeImportMeta = {
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
 /** One options object per bundle. */
@@ -25,6 +37,7 @@ const bundles = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    ...nodeImportMeta,
   },
   {
     ...common,
@@ -41,7 +54,8 @@ const bundles = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
+    ...nodeImportMeta,
+    banner: { js: '#!/usr/bin/env node\n' + nodeImportMeta.banner.js },
   },
 ];
 

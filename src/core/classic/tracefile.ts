@@ -56,7 +56,13 @@ export interface LoadedTrace {
  * Reads a trace: checks its shape and normalizes every key and elem to its Go type (`resolve`
  * turns the `key`/`elem` type names into GoTypes, throwing a message for unknown types).
  */
-export function loadTrace(text: string, resolve: (typeText: string) => GoType, ptrSize: 4 | 8 = 8): Trace {
+export function loadTrace(
+  text: string,
+  resolve: (typeText: string) => GoType,
+  ptrSize: 4 | 8 = 8,
+  /** Why a type cannot be a map key (not comparable), or undefined when it can. */
+  keyProblem: (t: GoType) => string | undefined = () => undefined,
+): Trace {
   const { root, at } = parseJsonWithPositions(text);
   const fail = (path: (string | number)[], msg: string): never => {
     const p = at(path);
@@ -73,6 +79,8 @@ export function loadTrace(text: string, resolve: (typeText: string) => GoType, p
       fail([f], (e as Error).message);
     }
   }
+  const problem = keyProblem(types.key);
+  if (problem !== undefined) fail(['key'], `invalid map key type ${doc.key as string}: ${problem}`);
   const hint = doc.hint ?? 0;
   if (typeof hint !== 'number' || !Number.isInteger(hint) || hint < 0) fail(['hint'], '"hint" must be a non-negative integer');
   if (!Array.isArray(doc.ops)) fail(['ops'], '"ops" must be an array');
