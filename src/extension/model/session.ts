@@ -1,0 +1,486 @@
+/**
+ * One simulated map the user is looking at, with its history. No `vscode` import: the commands,
+ * the panel and the tree read it; the tests drive it directly.
+ *
+ * The history is a list of operations from `make` on. Every random choice (hash seed, `range`
+ * start, random keys) comes from seeds stored in the spec and the operations, so replaying the
+ * list rebuilds the same map: undo replays `position - 1` operations, redo applies the next one.
+ * The serialized session (`SessionRecord`) is just the spec and the list.
+ */
+import { HMap, LookupStep } from '../../core/classic/hmap';
+import { bucketCnt } from '../../core/classic/makemap';
+import { SeededFastRand } from '../../core/classic/rand';
+import { GoArch } from '../../core/maptype';
+import { humanBytes } from '../../core/hover/format';
+import { GoType, liveMemory, underlying } from '../../core/types';
+import {
+  ArrayName, BmapView, BucketView, HeaderView, IterationView, LookupView, MapView, MemoryView,
+  OverviewView, maxBucketsPerRequest, maxIterationKeys, maxOverviewBins,
+} from '../../protocol/messages';
+import { MapTypeResolved, newHMap, resolveMapType, toModelValue } from './core';
+
+export interface MapSpec {
+  key: string;
+  elem: string;
+  goarch: GoArch;
+  hint: number;
+  /** Seed of the map's own randomness (hash0, range starts, overflow sampling). */
+  seed: number;
+  /** Where the map came from, e.g. `literals.go:8` or `new map`. */
+  origin: string;
+  /** Go source whose type declarations name the key/elem types (a file the map was found in). */
+  declarations?: string;
+}
+
+export type Op =
+  | { op: 'insert'; key: unknown; elem: unknown }
+  | { op: 'delete'; key: unknown }
+  | { op: 'fill'; n: number; seed: number }
+  | { op: 'deleteRandom'; percent: number; seed: number }
+  | { op: 'stepGrowth' }
+  | { op: 'finishGrowth' }
+  | { op: 'iterate' }
+  | { op: 'clear' };
+
+export interface SessionRecord {
+  id: string;
+  spec: MapSpec;
+  ops: Op[];
+  position: number;
+}
+
+export class EntryLimitError extends Error {}
+
+export class MapSession {
+  private h!: HMap;
+  private hasherDescription = '';
+  private revisionCounter = 0;
+  lastIteration?: IterationView;
+
+  private constructor(
+    readonly id: string,
+    readonly spec: MapSpec,
+    readonly type: MapTypeResolved,
+    private ops: Op[],
+    private position: number,
+    readonly maxEntries: number,
+  ) {
+    this.rebuild();
+  }
+
+  static async create(id: string, spec: MapSpec, maxEntries: number, ops: Op[] = [], position = ops.length): Promise<MapSession> {
+    const type = await resolveMapType(spec.key, spec.elem, spec.goarch, spec.declarations);
+    if (spec.hint > maxEntries) throw new EntryLimitError(`hint ${spec.hint} is above goMapInspector.maxEntries (${maxEntries}): nothing built`);
+    return new MapSession(id, spec, type, ops, Math.min(position, ops.length), maxEntries);
+  }
+
+  static restore(r: SessionRecord, maxEntries: number): Promise<MapSession> {
+    return MapSession.create(r.id, r.spec, maxEntries, r.ops, r.position);
+  }
+
+  toRecord(): SessionRecord {
+    return { id: this.id, spec: this.spec, ops: this.ops.slice(), position: this.position };
+  }
+
+  get hmap(): HMap {
+    return this.h;
+  }
+
+  /** Changes with every state change; views tag what they send with it. */
+  get revision(): number {
+    return this.revisionCounter;
+  }
+
+  get title(): string {
+    return `map[${this.type.info.key}]${this.type.info.elem}`;
+  }
+
+  canUndo(): boolean {
+    return this.position > 0;
+  }
+
+  canRedo(): boolean {
+    return this.position < this.ops.length;
+  }
+
+  /** Records `op` after the current position (dropping any redo tail) and applies it. */
+  apply(op: Op): void {
+    this.checkLimit(op);
+    this.applyToMap(op);
+    this.ops.splice(this.position, this.ops.length - this.position, op);
+    this.position++;
+    this.revisionCounter++;
+  }
+
+  undo(): boolean {
+    if (!this.canUndo()) return false;
+    this.position--;
+    this.rebuild();
+    return true;
+  }
+
+  redo(): boolean {
+    if (!this.canRedo()) return false;
+    this.applyToMap(this.ops[this.position]);
+    this.position++;
+    this.revisionCounter++;
+    return true;
+  }
+
+  /** Converts user-typed JSON value form into the model's values for the key / elem types. */
+  keyValue(v: unknown): unknown {
+    return toModelValue(this.type.keyType, v, this.spec.goarch);
+  }
+
+  elemValue(v: unknown): unknown {
+    return toModelValue(this.type.elemType, v, this.spec.goarch);
+  }
+
+  lookup(key: unknown): LookupView {
+    const steps: LookupStep[] = [];
+    const r = this.h.lookup(key, steps);
+    return {
+      key: formatValue(key),
+      found: r.found,
+      elem: r.found ? formatValue(r.elem) : undefined,
+      steps: steps.map((s) => (s.kind === 'hash' ? { ...s, hash: '0x' + s.hash.toString(16) } : s)),
+      where: r.where,
+    };
+  }
+
+  opLabel(op: Op): string {
+    switch (op.op) {
+      case 'insert': return `m[${formatValue(op.key)}] = ${formatValue(op.elem)}`;
+      case 'delete': return `delete(m, ${formatValue(op.key)})`;
+      case 'fill': return `insert ${op.n} random keys`;
+      case 'deleteRandom': return `delete ${op.percent}% at random`;
+      case 'stepGrowth': return 'growWork (one step)';
+      case 'finishGrowth': return 'finish growth';
+      case 'iterate': return 'for k, v := range m';
+      case 'clear': return 'clear(m)';
+      default: {
+        const never: never = op;
+        return String(never);
+      }
+    }
+  }
+
+  private checkLimit(op: Op): void {
+    const adds = op.op === 'fill' ? op.n : op.op === 'insert' ? 1 : 0;
+    if (adds > 0 && this.h.count + adds > this.maxEntries) {
+      throw new EntryLimitError(`${this.h.count} + ${adds} entries is above goMapInspector.maxEntries (${this.maxEntries}): nothing built`);
+    }
+  }
+
+  private rebuild(): void {
+    const made = newHMap(this.type.info, this.spec.hint, this.spec.seed);
+    this.h = made.h;
+    this.hasherDescription = made.hasher.description;
+    this.lastIteration = undefined;
+    for (let i = 0; i < this.position; i++) this.applyToMap(this.ops[i]);
+    this.revisionCounter++;
+  }
+
+  private applyToMap(op: Op): void {
+    const h = this.h;
+    switch (op.op) {
+      case 'insert':
+        h.assign(op.key, op.elem);
+        break;
+      case 'delete':
+        h.delete(op.key);
+        break;
+      case 'fill': {
+        const rng = new SeededFastRand(op.seed);
+        for (let i = 0; i < op.n; i++) {
+          h.assign(randomValue(this.type.keyType, rng, this.spec.goarch), randomValue(this.type.elemType, rng, this.spec.goarch));
+        }
+        break;
+      }
+      case 'deleteRandom': {
+        // Pick the victims in `range` order of a private snapshot of the keys, so the map's own
+        // randomness is not drawn from.
+        const rng = new SeededFastRand(op.seed);
+        const victims: unknown[] = [];
+        forEachLive(h, (key) => {
+          if (rng.next() % 100 < op.percent) victims.push(key);
+        });
+        for (const k of victims) h.delete(k);
+        break;
+      }
+      case 'stepGrowth':
+        h.stepGrowth();
+        break;
+      case 'finishGrowth':
+        h.finishGrowth();
+        break;
+      case 'iterate': {
+        const it = h.iterate();
+        const keys: string[] = [];
+        let total = 0;
+        for (let kv = it.next(); kv !== undefined; kv = it.next()) {
+          if (keys.length < maxIterationKeys) keys.push(formatValue(kv.key));
+          total++;
+        }
+        this.lastIteration = { startBucket: it.startBucket, offset: it.offset, keys, total };
+        break;
+      }
+      case 'clear':
+        h.clear();
+        break;
+      default: {
+        const never: never = op;
+        throw new Error(`unknown operation ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  // ----- views -----
+
+  mapView(): MapView {
+    return {
+      revision: this.revision,
+      title: this.title,
+      seed: this.spec.seed,
+      type: {
+        ...this.type.info,
+        regions: this.type.layout.regions,
+        paddingBytes: this.type.layout.paddingBytes,
+        interleaved: this.type.layout.interleaved,
+      },
+      header: this.header(),
+      memory: this.memory(),
+      overview: this.overview(),
+      history: {
+        position: this.position,
+        length: this.ops.length,
+        last: this.position > 0 ? this.opLabel(this.ops[this.position - 1]) : undefined,
+      },
+    };
+  }
+
+  header(): HeaderView {
+    const h = this.h;
+    let overflowBuckets = 0;
+    for (const arr of ['buckets', 'oldbuckets'] as const) {
+      const n = arr === 'buckets' ? (h.buckets === null ? 0 : h.buckets.base) : h.oldBucketCount();
+      const a = arr === 'buckets' ? h.buckets : h.oldbuckets;
+      for (let i = 0; i < n; i++) {
+        if (a !== null && !a.touched(i)) continue;
+        for (let b = (a ?? null)?.get(i).overflow ?? null; b !== null; b = b.overflow) overflowBuckets++;
+      }
+    }
+    return {
+      count: h.count,
+      flags: h.flags,
+      B: h.B,
+      noverflow: h.noverflow,
+      hash0: '0x' + (h.hash0 >>> 0).toString(16).padStart(8, '0'),
+      nevacuate: h.nevacuate,
+      growing: h.growing(),
+      sameSizeGrow: h.sameSizeGrow(),
+      nbuckets: h.buckets === null ? 0 : h.buckets.base,
+      noldbuckets: h.oldBucketCount(),
+      arrayLength: h.buckets?.length ?? 0,
+      nextOverflowFree: h.nextOverflowFree(),
+      overflowBuckets,
+      hasher: this.hasherDescription,
+    };
+  }
+
+  memory(): MemoryView {
+    const t = this.type.info;
+    const h = this.h;
+    const held = h.heldObjects();
+    // Walk the chains once: bmaps holding entries, and overflow buckets reachable per array (the
+    // runtime's extra.overflow/oldoverflow lists when the bucket has no pointers).
+    let bucketsInUse = 0;
+    const overflowChained = { buckets: 0, oldbuckets: 0 };
+    for (const array of ['buckets', 'oldbuckets'] as const) {
+      const a = array === 'buckets' ? h.buckets : h.oldbuckets;
+      const n = array === 'buckets' ? (a === null ? 0 : a.base) : h.oldBucketCount();
+      for (let i = 0; a !== null && i < n; i++) {
+        if (!a.touched(i)) continue;
+        let first = true;
+        for (let b: ReturnType<typeof a.get> | null = a.get(i); b !== null; b = b.overflow) {
+          if (!first) overflowChained[array]++;
+          first = false;
+          for (let s = 0; s < bucketCnt; s++) {
+            if (b.tophash[s] >= 5) {
+              bucketsInUse++;
+              break;
+            }
+          }
+        }
+      }
+    }
+    const noPointers = t.bucketPtrdata === 0;
+    const m = liveMemory(t, {
+      count: h.count,
+      B: h.B,
+      bucketsAllocated: h.buckets !== null,
+      oldB: h.oldbuckets === null ? undefined : Math.log2(h.oldBucketCount()),
+      overflowAllocated: held.separateOverflow + held.oldSeparateOverflow,
+      extra: held.extra,
+      bucketsInUse,
+      overflowListLen: noPointers ? overflowChained.buckets : undefined,
+      oldOverflowListLen: noPointers && h.oldbuckets !== null ? overflowChained.oldbuckets : undefined,
+    }, this.type.layout.key.layout.size, this.type.layout.elem.layout.size);
+    const parts: { label: string; text: string }[] = [];
+    const add = (label: string, bytes: number): void => {
+      if (bytes > 0) parts.push({ label, text: humanBytes(bytes) });
+    };
+    add('hmap', m.hmapBytes);
+    add('mapextra', m.mapextraBytes);
+    add(`bucket array (${held.bucketArrayLength} × ${t.bucketsize} B)`, m.bucketArrayBytes);
+    add(`old bucket array (${held.oldBucketArrayLength} × ${t.bucketsize} B)`, m.oldBucketArrayBytes);
+    add(`overflow buckets allocated one by one (${held.separateOverflow + held.oldSeparateOverflow})`, m.overflowBytes);
+    add('extra.overflow lists', m.overflowListBytes);
+    add('indirect keys/elems', m.indirectBytes);
+    add('entries themselves', m.entryBytes);
+    if (h.count > 0) {
+      parts.push({ label: `a rebuild (make(map, ${h.count}) + copy)`, text: `${humanBytes(m.rebuild.allocBytes)} (B ${m.rebuild.B}), ${m.rebuild.savedBytes >= 0 ? 'saves' : 'costs'} ${humanBytes(Math.abs(m.rebuild.savedBytes))}` });
+    }
+    return { liveBytes: m.liveBytes, allocatedBytes: m.allocBytes, parts };
+  }
+
+  overview(): OverviewView[] {
+    const out: OverviewView[] = [];
+    const h = this.h;
+    const arrays: [ArrayName, number][] = [['buckets', h.buckets === null ? 0 : h.buckets.base]];
+    if (h.oldbuckets !== null) arrays.push(['oldbuckets', h.oldBucketCount()]);
+    for (const [name, n] of arrays) {
+      const a = name === 'buckets' ? h.buckets : h.oldbuckets;
+      const perBin = Math.max(1, Math.ceil(n / maxOverviewBins));
+      const bins = Math.ceil(n / perBin);
+      const maxChain = new Array<number>(bins).fill(0);
+      const fill = new Array<number>(bins).fill(0);
+      const live = new Array<number>(bins).fill(0);
+      for (let i = 0; a !== null && i < n; i++) {
+        if (!a.touched(i)) continue;
+        const bin = Math.floor(i / perBin);
+        let len = 0;
+        for (let b: ReturnType<typeof a.get> | null = a.get(i); b !== null; b = b.overflow) {
+          len++;
+          for (let s = 0; s < bucketCnt; s++) if (b.tophash[s] >= 5) live[bin]++;
+        }
+        if (len > maxChain[bin]) maxChain[bin] = len;
+      }
+      for (let b = 0; b < bins; b++) fill[b] = Math.min(255, Math.round((live[b] / (bucketCnt * perBin)) * 255));
+      out.push({ array: name, buckets: n, perBin, maxChain, fill });
+    }
+    return out;
+  }
+
+  /** Chains of buckets [start, end) of one array, at most `maxBucketsPerRequest`. */
+  bucketRange(array: ArrayName, start: number, end: number): BucketView[] {
+    const h = this.h;
+    const n = array === 'buckets' ? (h.buckets === null ? 0 : h.buckets.base) : h.oldBucketCount();
+    const stop = Math.min(n, end, start + maxBucketsPerRequest);
+    const out: BucketView[] = [];
+    for (let i = start; i < stop; i++) out.push(this.bucketView(array, i));
+    return out;
+  }
+
+  bucketView(array: ArrayName, i: number): BucketView {
+    return { index: i, chain: this.h.chain(array, i).map(bmapView) };
+  }
+}
+
+function bmapView(b: { tophash: number[]; keys: unknown[]; elems: unknown[]; separate: boolean }): BmapView {
+  const slots = [];
+  for (let i = 0; i < bucketCnt; i++) {
+    const live = b.tophash[i] >= 5;
+    slots.push(live ? { tophash: b.tophash[i], key: formatValue(b.keys[i]), elem: formatValue(b.elems[i]) } : { tophash: b.tophash[i] });
+  }
+  return { slots, separate: b.separate };
+}
+
+/** Calls `f` for every live key of the current (and, while growing, unevacuated old) buckets. */
+function forEachLive(h: HMap, f: (key: unknown) => void): void {
+  const keys: unknown[] = [];
+  const visit = (array: ArrayName, n: number): void => {
+    for (let i = 0; i < n; i++) {
+      for (const b of h.chain(array, i)) {
+        for (let s = 0; s < bucketCnt; s++) if (b.tophash[s] >= 5) keys.push(b.keys[s]);
+      }
+    }
+  };
+  if (h.oldbuckets !== null) {
+    // While growing, a key lives in its old bucket until that bucket is evacuated.
+    const oldN = h.oldBucketCount();
+    for (let i = 0; i < oldN; i++) {
+      const chain = h.chain('oldbuckets', i);
+      const evac = chain[0].tophash[0] > 1 && chain[0].tophash[0] < 5;
+      if (!evac) for (const b of chain) for (let s = 0; s < bucketCnt; s++) if (b.tophash[s] >= 5) keys.push(b.keys[s]);
+    }
+  }
+  visit('buckets', h.buckets === null ? 0 : h.buckets.base);
+  keys.forEach(f);
+}
+
+/** A key or element as text (never HTML): Go-like, strings quoted. */
+export function formatValue(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
+  if (v === undefined) return '';
+  return JSON.stringify(v, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x));
+}
+
+/** A random value of Go type `t` in the model's value form, from `rng`. */
+export function randomValue(t: GoType, rng: SeededFastRand, arch: GoArch): unknown {
+  const u = underlying(t);
+  const r32 = (): number => rng.next();
+  switch (u.kind) {
+    case 'basic': {
+      switch (u.name) {
+        case 'bool': return (r32() & 1) === 1;
+        case 'string': {
+          const len = 3 + (r32() % 8);
+          let s = '';
+          for (let i = 0; i < len; i++) s += String.fromCharCode(97 + (r32() % 26));
+          return s;
+        }
+        case 'float32': return Math.fround((r32() / 2 ** 32) * 1e6);
+        case 'float64': return (r32() / 2 ** 32) * 1e6 + r32() / 2 ** 52;
+        case 'complex64':
+        case 'complex128': return [r32() % 1000, r32() % 1000];
+        case 'unsafe.Pointer': return r32();
+        default: {
+          // Integers: uniformly over the type's range (64-bit ones as decimal strings beyond 2^53).
+          const bits = intBits(u.name, arch);
+          const signed = !u.name.startsWith('u');
+          let x = (BigInt(r32()) << 32n) | BigInt(r32());
+          x &= (1n << BigInt(bits)) - 1n;
+          if (signed && x >= 1n << BigInt(bits - 1)) x -= 1n << BigInt(bits);
+          return toModelValue(t, x >= -(2n ** 53n) && x <= 2n ** 53n ? Number(x) : x.toString(), arch);
+        }
+      }
+    }
+    case 'array': {
+      const e = underlying(u.elem);
+      if (e.kind === 'basic' && e.name === 'uint8') {
+        const bytes = Math.min(u.len, 6);
+        return bytes === 0 ? 0 : Math.floor((r32() / 2 ** 32) * 2 ** (8 * bytes));
+      }
+      return Array.from({ length: u.len }, () => randomValue(u.elem, rng, arch));
+    }
+    case 'struct': {
+      const o: Record<string, unknown> = {};
+      for (const f of u.fields) if (f.name !== '_') o[f.name] = randomValue(f.type, rng, arch);
+      return o;
+    }
+    case 'pointer':
+    case 'chan':
+      // Pointers and channels compare by address: a random address, 8-aligned.
+      return (r32() & ~7) >>> 0;
+    default:
+      throw new Error(`cannot make random values of type ${u.kind}`);
+  }
+}
+
+function intBits(name: string, arch: GoArch): number {
+  const m = /(\d+)$/.exec(name);
+  if (m) return Number(m[1]);
+  return arch === '386' || arch === 'arm' ? 32 : 64; // int, uint, uintptr
+}

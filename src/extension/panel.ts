@@ -1,0 +1,227 @@
+/**
+ * The map panel: one webview per open map (viewType `goMapInspector.panel`), its HTML with a strict
+ * CSP, the typed message exchange, and the serializer that brings panels back after a reload.
+ */
+import { randomBytes } from 'crypto';
+import * as vscode from 'vscode';
+import { ArrayName, ToExtension, ToWebview, parsePanelState, parseToExtension } from '../protocol/messages';
+import { MapSession } from './model/session';
+import { SessionStore } from './sessions';
+
+export const panelViewType = 'goMapInspector.panel';
+
+/** One open panel bound to one session. */
+class MapPanel {
+  /** The last `rendered` report of the webview (tests read it). */
+  lastRendered?: { revision: number; ms: number };
+  private readonly svgWaiters = new Map<number, (svg: string) => void>();
+  private nextRequestId = 1;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    public session: MapSession,
+    private readonly owner: PanelManager,
+  ) {}
+
+  post(message: ToWebview): Thenable<boolean> {
+    return this.panel.webview.postMessage(message);
+  }
+
+  sendMap(): void {
+    this.panel.title = `${this.session.title} — Go Map`;
+    void this.post({ type: 'map', map: this.session.mapView() });
+  }
+
+  async receive(raw: unknown): Promise<void> {
+    const m = parseToExtension(raw);
+    if (!m) {
+      this.owner.log(`dropped a malformed message from the panel: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      return;
+    }
+    await this.handle(m);
+  }
+
+  private async handle(m: ToExtension): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        this.sendMap();
+        return;
+      case 'viewport':
+        if (m.revision !== this.session.revision) return; // a newer map message is on its way
+        void this.post({ type: 'buckets', revision: this.session.revision, array: m.array, start: m.start, buckets: this.session.bucketRange(m.array, m.start, m.end) });
+        return;
+      case 'run':
+        this.owner.store.setActive(this.session.id);
+        await vscode.commands.executeCommand(m.command);
+        return;
+      case 'svg':
+        this.svgWaiters.get(m.requestId)?.(m.svg);
+        this.svgWaiters.delete(m.requestId);
+        return;
+      case 'selected':
+        this.owner.onSelected(this.session, m.array, m.bucket);
+        return;
+      case 'rendered':
+        this.lastRendered = { revision: m.revision, ms: m.ms };
+        return;
+      default: {
+        const never: never = m;
+        void never;
+      }
+    }
+  }
+
+  /** Asks the webview for an SVG of what it shows. */
+  requestSvg(): Promise<string> {
+    const requestId = this.nextRequestId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.svgWaiters.delete(requestId);
+        reject(new Error('the panel did not answer with its picture'));
+      }, 10000);
+      this.svgWaiters.set(requestId, (svg) => {
+        clearTimeout(timer);
+        resolve(svg);
+      });
+      void this.post({ type: 'requestSvg', requestId });
+    });
+  }
+}
+
+export class PanelManager implements vscode.Disposable {
+  private readonly panels = new Set<MapPanel>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly output: vscode.OutputChannel;
+  /** Called when the user selects a bucket in the panel (the tree follows). */
+  onSelected: (session: MapSession, array: ArrayName, bucket: number) => void = () => undefined;
+
+  constructor(private readonly extensionUri: vscode.Uri, readonly store: SessionStore) {
+    this.output = vscode.window.createOutputChannel('Go Map Inspector');
+    this.disposables.push(this.output);
+    this.disposables.push(vscode.window.registerWebviewPanelSerializer(panelViewType, {
+      deserializeWebviewPanel: async (panel, state) => {
+        const s = parsePanelState(state);
+        const session = s ? await store.restore(s.sessionId).catch(() => undefined) : undefined;
+        if (!session) {
+          this.setHtml(panel);
+          const msg: ToWebview = { type: 'noMap', reason: 'This map was not saved with the workspace. Run "Go Map: New Map" or "Go Map: Inspect Map Under Cursor".' };
+          panel.webview.onDidReceiveMessage(() => void panel.webview.postMessage(msg));
+          return;
+        }
+        this.attach(panel, session);
+      },
+    }));
+    this.disposables.push(store.onDidChange((session) => {
+      if (!session) return;
+      for (const p of this.panels) if (p.session.id === session.id) p.sendMap();
+    }));
+  }
+
+  log(line: string): void {
+    this.output.appendLine(line);
+  }
+
+  /** The panel of the active session, if open. */
+  activePanel(): MapPanel | undefined {
+    const id = this.store.active?.id;
+    return [...this.panels].find((p) => p.session.id === id);
+  }
+
+  /** Shows `session` in its panel, opening one if needed. */
+  show(session: MapSession): MapPanel {
+    this.store.setActive(session.id);
+    const existing = [...this.panels].find((p) => p.session.id === session.id);
+    if (existing) {
+      existing.panel.reveal(undefined, true);
+      existing.sendMap();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(panelViewType, `${session.title} — Go Map`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
+    return this.attach(panel, session);
+  }
+
+  reveal(array: ArrayName, bucket: number, chainIndex?: number, slot?: number): void {
+    const p = this.activePanel();
+    if (!p) return;
+    p.panel.reveal(undefined, true);
+    void p.post({ type: 'reveal', array, bucket, chainIndex, slot });
+  }
+
+  async post(session: MapSession, message: ToWebview): Promise<void> {
+    for (const p of this.panels) if (p.session.id === session.id) await p.post(message);
+  }
+
+  requestSvg(session: MapSession): Promise<string> {
+    const p = [...this.panels].find((x) => x.session.id === session.id);
+    if (!p) return Promise.reject(new Error('open the map in its panel first'));
+    return p.requestSvg();
+  }
+
+  /** For tests: the open panels with their sessions and last render reports. */
+  openPanels(): { sessionId: string; title: string; visible: boolean; lastRendered?: { revision: number; ms: number } }[] {
+    return [...this.panels].map((p) => ({ sessionId: p.session.id, title: p.panel.title, visible: p.panel.visible, lastRendered: p.lastRendered }));
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableFindWidget: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
+    };
+  }
+
+  private attach(panel: vscode.WebviewPanel, session: MapSession): MapPanel {
+    panel.webview.options = this.webviewOptions();
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'map.svg');
+    const p = new MapPanel(panel, session, this);
+    this.panels.add(p);
+    this.setHtml(panel, session.id);
+    panel.webview.onDidReceiveMessage((m) => p.receive(m), undefined, this.disposables);
+    panel.onDidChangeViewState((e) => {
+      if (e.webviewPanel.active) this.store.setActive(p.session.id);
+    }, undefined, this.disposables);
+    panel.onDidDispose(() => {
+      this.panels.delete(p);
+      if (this.store.active?.id === p.session.id && ![...this.panels].some((x) => x.session.id === p.session.id)) this.store.setActive(undefined);
+    }, undefined, this.disposables);
+    return p;
+  }
+
+  private setHtml(panel: vscode.WebviewPanel, sessionId?: string): void {
+    const webview = panel.webview;
+    const nonce = randomBytes(18).toString('base64');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'panel.css'));
+    const csp = [
+      "default-src 'none'",
+      `img-src ${webview.cspSource} data:`,
+      `style-src ${webview.cspSource} 'nonce-${nonce}'`,
+      `font-src ${webview.cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ');
+    const initial = JSON.stringify({ sessionId: sessionId ?? '' }).replace(/</g, '\\u003c');
+    webview.html = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style}" nonce="${nonce}">
+<title>Go Map</title>
+</head>
+<body>
+<div id="app" data-initial="${escapeAttr(initial)}"></div>
+<script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    for (const p of this.panels) p.panel.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function escapeAttr(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
