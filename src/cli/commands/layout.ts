@@ -52,18 +52,7 @@ function parseArgs(args: string[]): LayoutRequest {
 export function layoutJson(l: BucketLayout, m: MapMemory, reorderAtHint: Array<number | undefined>): object {
   const t = l.info;
   return {
-    key: t.key,
-    elem: t.elem,
-    goarch: t.goarch,
-    ptrSize: t.ptrSize,
-    keysize: t.keysize,
-    elemsize: t.elemsize,
-    bucketsize: t.bucketsize,
-    indirectkey: t.indirectkey,
-    indirectelem: t.indirectelem,
-    bucketPtrdata: t.bucketPtrdata,
-    reflexivekey: t.reflexivekey,
-    needkeyupdate: t.needkeyupdate,
+    ...t, // the maptype fields under the runtime's names: keysize, elemsize, bucketsize, ...
     hashMightPanic: l.hashMightPanic,
     flags: l.flags,
     bucketAlign: l.bucketAlign,

@@ -70,7 +70,9 @@ export function scopeFromTree(root: SyntaxNode, opts: ScopeOptions = {}): TypeSc
     }
   };
 
-  for (const decl of kids(root, true)) {
+  // A block's declarations sit in its statement_list.
+  const top = kids(root, true).flatMap((c) => (c.type === 'statement_list' ? kids(c, true) : [c]));
+  for (const decl of top) {
     if (decl.type === 'type_declaration') {
       for (const spec of kids(decl, true)) declareType(spec);
     } else if (decl.type === 'const_declaration') {
