@@ -1,5 +1,6 @@
 import { Command } from '../io';
 import { bench } from './bench';
+import { hoverCommand } from './hover';
 import { layout } from './layout';
 import { replay } from './replay';
 
@@ -8,6 +9,7 @@ import { replay } from './replay';
  */
 export const commands: Record<string, Command> = {
   bench,
+  hover: hoverCommand,
   layout,
   replay,
 };

@@ -1,0 +1,108 @@
+/**
+ * Small text helpers for hovers: numbers with thousands separators, byte counts with a binary unit
+ * beside them, Go code blocks, and the command link that opens the panel.
+ */
+import { GoType, underlying } from '../types';
+
+/** 53249 → `53,249`. */
+export function fmtInt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** A number with at most one decimal: 55.23 → `55.2`, 48 → `48`. */
+export function fmt1(n: number): string {
+  return (Math.round(n * 10) / 10).toLocaleString('en-US', { maximumFractionDigits: 1 });
+}
+
+/** `336 bytes`; `2,924,544 bytes (2.8 MiB)` from 10 KiB on. */
+export function fmtBytes(n: number): string {
+  const exact = `${fmtInt(n)} ${n === 1 ? 'byte' : 'bytes'}`;
+  if (n < 10 * 1024) return exact;
+  return `${exact} (${humanBytes(n)})`;
+}
+
+/** `2.8 MiB`, `86 KiB`, `512 bytes`. */
+export function humanBytes(n: number): string {
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n;
+  let u = -1;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  if (u < 0) return `${fmtInt(n)} bytes`;
+  return `${v >= 100 ? fmtInt(v) : fmt1(v)} ${units[u]}`;
+}
+
+/** 2 → `2 buckets`, 1 → `1 bucket`. */
+export function plural(n: number, word: string, many = word + 's'): string {
+  return `${fmtInt(n)} ${n === 1 ? word : many}`;
+}
+
+export function goBlock(lines: readonly string[]): string {
+  return '```go\n' + lines.join('\n') + '\n```';
+}
+
+/** Inline code, safe for backticks inside. */
+export function code(s: string): string {
+  return s.includes('`') ? '`` ' + s + ' ``' : '`' + s + '`';
+}
+
+/** What `goMapInspector.newMap` receives from a hover link. */
+export interface NewMapArgs {
+  /** The key type as a self-contained Go type expression (named types spelled out). */
+  key: string;
+  elem: string;
+  hint: number;
+}
+
+export const newMapCommand = 'goMapInspector.newMap';
+
+/** `[Inspect in Go Map Inspector](command:goMapInspector.newMap?<args>)`: a command URI whose
+ * query is the JSON array of arguments, URI-encoded. */
+export function inspectLink(args: NewMapArgs): string {
+  const query = encodeURIComponent(JSON.stringify([args]));
+  return `[Inspect in Go Map Inspector](command:${newMapCommand}?${query} "Open the map panel on map[${args.key}]${args.elem}")`;
+}
+
+/**
+ * A Go type expression that needs no declarations: named types are replaced by their underlying
+ * types (`Order` → `struct{ id int64; ok bool }`), so the panel, which does not see this file, lays
+ * out the same bucket. A named type met again inside itself (only possible behind a pointer,
+ * slice, map, channel or func, where its layout does not matter) becomes `struct{}`.
+ */
+export function selfContained(t: GoType, inside: ReadonlySet<GoType> = new Set()): string {
+  switch (t.kind) {
+    case 'basic':
+      return t.alias ?? t.name;
+    case 'named': {
+      if (t.name === 'error') return 'error';
+      if (inside.has(t) || t.underlying === undefined) return 'struct{}';
+      return selfContained(underlying(t), new Set([...inside, t]));
+    }
+    case 'pointer':
+      return `*${selfContained(t.elem, inside)}`;
+    case 'slice':
+      return `[]${selfContained(t.elem, inside)}`;
+    case 'array':
+      return `[${t.len}]${selfContained(t.elem, inside)}`;
+    case 'map':
+      return `map[${selfContained(t.key, inside)}]${selfContained(t.elem, inside)}`;
+    case 'chan': {
+      const elem = selfContained(t.elem, inside);
+      if (t.dir === 'send') return `chan<- ${elem}`;
+      if (t.dir === 'recv') return `<-chan ${elem}`;
+      return t.elem.kind === 'chan' && t.elem.dir === 'recv' ? `chan (${elem})` : `chan ${elem}`;
+    }
+    case 'func':
+      return 'func()';
+    case 'interface':
+      // Every interface is two words; method sets may name types the panel cannot see.
+      return t.alias === 'any' ? 'any' : 'interface{}';
+    case 'struct': {
+      if (t.fields.length === 0) return 'struct{}';
+      const fields = t.fields.map((f, i) => `${f.name === '_' || f.embedded ? `_${i}` : f.name} ${selfContained(f.type, inside)}`);
+      return `struct{ ${fields.join('; ')} }`;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The hover: Go source and a position in, markdown out (or nothing to say). Pure and editor-free:
+ * the VS Code provider (`src/extension/hover.ts`) and `gomap hover` are thin callers.
+ *
+ * Positions are 0-based lines and UTF-16 characters, as VS Code counts them.
+ */
+import type { Parser } from 'web-tree-sitter';
+import { loadGoParser } from '../go/parser';
+import { Construct, ConstructFinder } from './constructs';
+import { GoDocument, GoDocumentCache, Position, Range, rangeOf } from './document';
+import { HoverFigures, HoverOptions, render } from './render';
+
+export interface HoverResult {
+  markdown: string;
+  /** The source range the hover is about (VS Code highlights it). */
+  range: Range;
+  /** Which construct it explains. */
+  kind: Construct['kind'];
+  figures: HoverFigures;
+}
+
+/** The hover for a position of a parsed document, or undefined when there is nothing to say. */
+export function hoverInDocument(doc: GoDocument, pos: Position, opts: HoverOptions): HoverResult | undefined {
+  const node = doc.nodeAt(pos);
+  if (!node) return undefined;
+  const construct = new ConstructFinder(doc).at(node);
+  if (!construct) return undefined;
+  const r = render(construct, opts);
+  return r && { markdown: r.markdown, range: rangeOf(construct.node), kind: construct.kind, figures: r.figures };
+}
+
+let sharedCache: GoDocumentCache | undefined;
+let sharedParser: Parser | undefined;
+
+/** Loads the Go parser once; afterwards `hoverSync` may be used. */
+export async function initHover(): Promise<void> {
+  sharedParser ??= await loadGoParser();
+  sharedCache ??= new GoDocumentCache(sharedParser);
+}
+
+/** Synchronous hover after `initHover()`; the text's tree is cached (by `key`/`version` if given). */
+export function hoverSync(
+  source: string,
+  pos: Position,
+  opts: HoverOptions,
+  cacheKey?: { key: string; version: number },
+): HoverResult | undefined {
+  if (!sharedCache) throw new Error('hoverSync before initHover()');
+  const doc = sharedCache.get(source, cacheKey?.key, cacheKey?.version);
+  return hoverInDocument(doc, pos, opts);
+}
+
+/** The hover for `source` at `pos`, or undefined. */
+export async function hover(source: string, pos: Position, opts: HoverOptions): Promise<HoverResult | undefined> {
+  await initHover();
+  return hoverSync(source, pos, opts);
+}
+
+/** The hover's markdown for `source` at `pos`, or undefined. */
+export async function hoverMarkdown(source: string, pos: Position, opts: HoverOptions): Promise<string | undefined> {
+  return (await hover(source, pos, opts))?.markdown;
+}
+
+/** The shared document cache (the code actions use the same trees). */
+export function documentCache(): GoDocumentCache {
+  if (!sharedCache) throw new Error('documentCache before initHover()');
+  return sharedCache;
+}

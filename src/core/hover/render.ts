@@ -1,0 +1,450 @@
+/**
+ * Markdown for each construct, in the manner of gopls: a short Go code block first, then a few
+ * plain sentences with the numbers (and their units) for these exact types, hint and GOARCH, then
+ * the link that opens the panel. Sentences name the runtime's own terms (B, emptyOne, emptyRest,
+ * evacuate, mapclear) so a reader can find them in `runtime/map.go`.
+ */
+import { GoArch, MapTypeInfo } from '../maptype';
+import { GoType, GoTypeError, typeString } from '../types';
+import { BucketLayout, bucketLayout } from '../types/bucket';
+import { bucketShift } from '../classic/makemap';
+import { Construct, GoroutineWrite, MapRef, MapT } from './constructs';
+import { GrowthFigures, MakeFigures, bucketArrayBytes, growthFigures, makeFigures, perEntryFigures } from './figures';
+import { code, fmt1, fmtBytes, fmtInt, goBlock, humanBytes, inspectLink, plural, selfContained } from './format';
+import { goAtLeast, newestGoVersion, usesSwissTables } from './gomod';
+
+export interface HoverOptions {
+  goarch: GoArch;
+  /** The `go` line of go.mod (language version), e.g. `1.22`. */
+  goVersion?: string;
+  /** The `toolchain` line of go.mod without `go`, e.g. `1.24.1`. */
+  toolchain?: string;
+  /** Entry counts for "what growing costs" (default 1,000, 10,000 and 1,000,000). */
+  growthSizes?: readonly number[];
+}
+
+/** The structured figures behind a hover (tests and the CLI's --json read them). */
+export interface HoverFigures {
+  layout?: BucketLayout;
+  make?: MakeFigures;
+  growth?: GrowthFigures[];
+}
+
+export interface Rendered {
+  markdown: string;
+  figures: HoverFigures;
+}
+
+/** One map type's layout, or the reason there is none. */
+function layoutFor(map: MapT, arch: GoArch): BucketLayout | GoTypeError {
+  try {
+    return bucketLayout(map.key, map.elem, arch);
+  } catch (e) {
+    if (e instanceof GoTypeError) return e;
+    throw e;
+  }
+}
+
+function mapString(type: GoType | undefined, map: MapT): string {
+  return type && type.kind === 'named' ? `${type.name} (${typeString(map)})` : typeString(map);
+}
+
+function linkFor(map: MapT, hint: number): string {
+  return inspectLink({ key: selfContained(map.key), elem: selfContained(map.elem), hint });
+}
+
+class Doc {
+  readonly parts: string[] = [];
+  constructor(readonly opts: HoverOptions) {}
+
+  block(lines: readonly string[]): this {
+    this.parts.push(goBlock(lines));
+    const runtime = newestGoVersion(this.opts.goVersion, this.opts.toolchain);
+    if (usesSwissTables(runtime)) {
+      const which = this.opts.toolchain && runtime === this.opts.toolchain ? `toolchain go${runtime}` : `go ${runtime}`;
+      this.parts.push(
+        `**Go 1.24+ (go.mod: ${which}):** maps are Swiss tables there. These numbers describe the classic map of ` +
+          'Go ≤ 1.23 (buckets of 8, overflow chains); Swiss tables are not modelled yet.',
+      );
+    }
+    return this;
+  }
+
+  para(...sentences: Array<string | false | undefined>): this {
+    const s = sentences.filter((x): x is string => typeof x === 'string' && x !== '').join(' ');
+    if (s) this.parts.push(s);
+    return this;
+  }
+
+  raw(text: string): this {
+    this.parts.push(text);
+    return this;
+  }
+
+  toString(): string {
+    return this.parts.join('\n\n');
+  }
+}
+
+export function render(c: Construct, opts: HoverOptions): Rendered | undefined {
+  switch (c.kind) {
+    case 'mapType':
+      return renderMapType(c.type, c.map, opts);
+    case 'unresolvedMapType':
+      return renderUnresolved(c.node.text, c.error, opts);
+    case 'make':
+      return renderMake(c, opts);
+    case 'delete':
+      return renderDelete(c.ref, c.goroutine, opts);
+    case 'clear':
+      return renderClear(c.ref, opts);
+    case 'range':
+      return renderRange(c.ref, c.clause, c.deleteLoop, opts);
+    case 'nilMap':
+      return renderNilMap(c, opts);
+    case 'syncMap':
+      return renderSyncMap(opts);
+    case 'goroutineWrite':
+      return renderGoroutineWrite(c.ref, c.write, opts);
+  }
+}
+
+// ---- map types ----
+
+function regionLines(l: BucketLayout): string[] {
+  const names = { topbits: 'tophash', keys: 'keys', elems: 'elems', overflow: 'overflow' } as const;
+  const rows = l.regions.map((r) => ({
+    name: names[r.name],
+    type: r.name === 'overflow' ? r.type : r.type,
+    note: `// offset ${r.offset}, ${plural(r.size, 'byte')}${r.paddingBefore ? ` after ${r.paddingBefore} bytes of padding` : ''}`,
+  }));
+  const nw = Math.max(...rows.map((r) => r.name.length));
+  const tw = Math.max(...rows.map((r) => r.type.length));
+  return rows.map((r) => `\t${r.name.padEnd(nw)} ${r.type.padEnd(tw)} ${r.note}`);
+}
+
+function layoutSentences(l: BucketLayout, arch: GoArch): string[] {
+  const t = l.info;
+  const out: string[] = [];
+  const pad = l.paddingBytes > 0 ? ` (${plural(l.paddingBytes, 'byte')} of it padding)` : '';
+  out.push(`A bucket holds 8 entries in ${plural(t.bucketsize, 'byte')} on ${arch}${pad}.`);
+  if (l.interleaved.savedPerBucket > 0) {
+    out.push(
+      `Keys and elems are stored in separate arrays: interleaved ${code('{key, elem}')} pairs would need ` +
+        `${plural(l.interleaved.pairPadding, 'byte')} of padding each, a ${sized(l.interleaved.bucketsize)} bucket.`,
+    );
+  }
+  for (const [role, s] of [['key', l.key], ['elem', l.elem]] as const) {
+    if (s.indirect) {
+      out.push(
+        `The ${role} (${plural(s.layout.size, 'byte')}) is over 128 bytes, so the bucket stores a pointer to it ` +
+          `(indirect${role}): every entry allocates a separate ${sized(s.indirectObjectBytes)} object.`,
+      );
+    }
+  }
+  for (const r of l.reorder) {
+    if (r.savedPerBucket > 0) {
+      out.push(
+        `${code(r.type)} carries padding: ordering its fields as ${r.order.map(code).join(', ')} makes it ` +
+          `${r.optimalSize} bytes instead of ${r.size} and the bucket ${plural(r.bucketsize, 'byte')} (${r.savedPerBucket} bytes less per bucket).`,
+      );
+    }
+  }
+  out.push(
+    t.bucketPtrdata === 0
+      ? 'Neither keys nor elems hold pointers: the GC never scans the bucket array (overflow buckets are kept alive through `hmap.extra`).'
+      : t.bucketPtrdata === t.bucketsize
+        ? 'Keys or elems hold pointers: the GC scans the whole bucket array, every bucket up to its overflow pointer.'
+        : `Keys or elems hold pointers: the GC scans the bucket array, the first ${plural(t.bucketPtrdata, 'byte')} of every bucket.`,
+  );
+  return out;
+}
+
+function perEntrySentence(t: MapTypeInfo): string {
+  const p = perEntryFigures(t);
+  return (
+    `Around ${fmtInt(p.before)} entries (B = ${p.B} → ${p.B + 1}) the buckets cost ${fmt1(p.perEntryBefore)} bytes per entry just before ` +
+    `a growth (6.5 per bucket) and ${fmt1(p.perEntryAfter)} just after it (3.25 per bucket), ${fmt1(p.perEntryDuring)} while the old ` +
+    `array is still being evacuated; the key and elem slots are ${plural(p.payload, 'byte')}.`
+  );
+}
+
+export function renderMapType(type: GoType, map: MapT, opts: HoverOptions): Rendered {
+  const l = layoutFor(map, opts.goarch);
+  if (l instanceof GoTypeError) return renderUnresolved(typeString(map), l, opts);
+  const doc = new Doc(opts).block([`type bmap struct { // ${mapString(type, map)}: ${plural(l.info.bucketsize, 'byte')}`, ...regionLines(l), '}']);
+  doc.para(...layoutSentences(l, opts.goarch));
+  doc.para(perEntrySentence(l.info));
+  doc.raw(linkFor(map, 0));
+  return { markdown: doc.toString(), figures: { layout: l } };
+}
+
+function renderUnresolved(text: string, error: GoTypeError, opts: HoverOptions): Rendered {
+  const doc = new Doc(opts).block([text]);
+  const imported = /^undefined: \w+\.\w+/.test(error.message);
+  doc.para(
+    `No layout: ${error.message}.`,
+    imported ? 'Types from other packages are not known to the hover yet; open the panel with the type spelled out.' : undefined,
+  );
+  return { markdown: doc.toString(), figures: {} };
+}
+
+// ---- make ----
+
+function makeSummary(f: MakeFigures): string {
+  if (f.buckets === 0) return `B = 0, no buckets yet, ${plural(f.allocBytes, 'byte')}`;
+  const over = f.overflow > 0 ? ` + ${fmtInt(f.overflow)} overflow` : '';
+  return `B = ${f.B}, ${plural(f.buckets, 'bucket')}${over}, ${humanBytes(f.allocBytes)}`;
+}
+
+function renderMake(c: Extract<Construct, { kind: 'make' }>, opts: HoverOptions): Rendered {
+  const l = layoutFor(c.map, opts.goarch);
+  const written = c.literal ? `${typeString(c.type)}{…} // ${plural(c.hint ?? 0, 'entry', 'entries')}` : '';
+  if (l instanceof GoTypeError) return renderUnresolved(written || typeString(c.type), l, opts);
+  const t = l.info;
+  if (c.hint === undefined) return renderMakeWithoutHint(c, l, opts);
+  const f = makeFigures(t, c.hint);
+  const head = c.literal ? written.replace(/\/\/.*/, `// ${makeSummary(f)}`) : `${c.node.text.replace(/\s+/g, ' ')} // ${makeSummary(f)}`;
+  const doc = new Doc(opts).block([head]);
+  const lit = c.literal ? `The compiler makes a literal of ${plural(c.hint, 'entry', 'entries')} with ${code(`make(${typeString(c.type)}, ${c.hint})`)}. ` : '';
+  if (c.hint < 0) {
+    doc.para(`A negative size does not compile (${code('negative size argument in make')}).`);
+    return { markdown: doc.toString(), figures: { layout: l } };
+  }
+  if (f.buckets === 0) {
+    doc.para(
+      `${lit}For a hint of at most 8, ${code('makemap_small')} allocates only the ${sized(f.hmapBytes)} hmap; the first insert ` +
+        `allocates one ${sized(t.bucketsize)} bucket (${fmtBytes(f.hmapBytes + bucketArrayBytes(t, 0))} in all).`,
+      `The map grows when the ${ordinal(f.nextGrowth)} entry is inserted.`,
+      'If the map does not escape, the compiler puts the hmap and its first bucket on the stack instead.',
+    );
+  } else {
+    const base = f.B >= 4 ? bucketShift(f.B - 4) : 0;
+    const slack = f.arrayBytes - (f.buckets + f.overflow) * t.bucketsize;
+    const over = f.overflow > 0 ? ` plus ${plural(f.overflow, 'preallocated overflow bucket')}` : '';
+    const rounding =
+      f.overflow > base
+        ? ` Rounding the array up to its size class made room for ${fmtInt(f.overflow - base)} of those overflow buckets beyond the 1/16 makemap asks for.`
+        : slack > 0
+          ? ` Rounding it up to its size class leaves ${plural(slack, 'byte')} unused.`
+          : '';
+    doc.para(
+      `${lit}makemap picks B = ${f.B}: ${plural(f.buckets, 'bucket')} of ${t.bucketsize} bytes${over}, in one ${fmtBytes(f.arrayBytes)} array.${rounding}`,
+      `Heap: ${sized(f.hmapBytes)} hmap + ${humanBytes(f.arrayBytes)} buckets${f.extraBytes ? ` + ${f.extraBytes}-byte mapextra` : ''} = ` +
+        `**${fmtBytes(f.allocBytes)}**.`,
+    );
+    doc.para(
+      `It holds ${fmtInt(f.nextGrowth - 1)} entries (6.5 per bucket) without growing; inserting the ${ordinal(f.nextGrowth)} ` +
+        `doubles it to ${plural(f.buckets * 2, 'bucket')} (another ${humanBytes(bucketArrayBytes(t, f.B + 1))}, while the old array is evacuated).`,
+    );
+  }
+  doc.raw(linkFor(c.map, c.hint));
+  return { markdown: doc.toString(), figures: { layout: l, make: f } };
+}
+
+/** `48-byte`, as an adjective. */
+function sized(n: number): string {
+  return `${fmtInt(n)}-byte`;
+}
+
+function ordinal(n: number): string {
+  const s = fmtInt(n);
+  const mod100 = n % 100;
+  if (mod100 >= 11 && mod100 <= 13) return s + 'th';
+  return s + (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+}
+
+function renderMakeWithoutHint(c: Extract<Construct, { kind: 'make' }>, l: BucketLayout, opts: HoverOptions): Rendered {
+  const t = l.info;
+  const sizes = opts.growthSizes ?? [1_000, 10_000, 1_000_000];
+  const growth = sizes.map((n) => growthFigures(t, n));
+  const f = makeFigures(t, 0);
+  const head = c.dynamicHint
+    ? `make(${typeString(c.type)}, ${c.dynamicHint.text}) // hint known at run time`
+    : `make(${typeString(c.type)}) // ${plural(f.allocBytes, 'byte')} now, buckets as it grows`;
+  const doc = new Doc(opts).block([head]);
+  doc.para(
+    c.dynamicHint
+      ? `The hint is not a constant, so B is chosen at run time: the smallest B with hint ≤ 6.5 × 2^B. Without a good hint, growing costs this:`
+      : `Only the ${sized(f.hmapBytes)} hmap is allocated; the first insert adds a ${sized(t.bucketsize)} bucket and the map doubles ` +
+          'its buckets each time it passes 6.5 entries per bucket, evacuating every entry to the new array. Growing to:',
+  );
+  const rows = [
+    '| entries | B | growths | allocated on the way | final buckets | `make` with that hint |',
+    '|---:|---:|---:|---:|---:|---:|',
+    ...growth.map(
+      (g) =>
+        `| ${fmtInt(g.entries)} | ${g.B} | ${g.growths} | ${humanBytes(g.allocatedBytes)} | ${humanBytes(g.finalArrayBytes)} | ${humanBytes(g.presizedBytes)} |`,
+    ),
+  ];
+  doc.raw(rows.join('\n'));
+  const big = growth[growth.length - 1];
+  if (big) {
+    doc.para(
+      `Reaching ${fmtInt(big.entries)} entries copies about ${fmtInt(big.evacuated)} entries during evacuation; ` +
+        `${code(`make(${typeString(c.type)}, ${big.entries})`)} allocates once and never grows on the way (collision overflow buckets not counted).`,
+    );
+  }
+  doc.raw(linkFor(c.map, 0));
+  return { markdown: doc.toString(), figures: { layout: l, make: f, growth } };
+}
+
+// ---- delete, clear, range ----
+
+function mapName(ref: MapRef): string {
+  return ref.expr.text.length <= 40 ? ref.expr.text : 'the map';
+}
+
+/** A map of `peak` entries emptied down to `survivors`: what stays and what a rebuild would take. */
+function rebuildSentence(t: MapTypeInfo, peak: number, survivors: number, made: boolean): string {
+  const kept = makeFigures(t, peak);
+  const rebuilt = makeFigures(t, survivors);
+  const what = made ? `Made with a hint of ${fmtInt(peak)}, it keeps` : `A map that once held ${fmtInt(peak)} entries keeps`;
+  return (
+    `${what} ${plural(kept.buckets + kept.overflow, 'bucket')} (${fmtBytes(kept.allocBytes)}) however many are deleted; ` +
+    `rebuilt for ${fmtInt(survivors)} survivors it would take ${fmtBytes(rebuilt.allocBytes)}, saving ${humanBytes(kept.allocBytes - rebuilt.allocBytes)}.`
+  );
+}
+
+function rebuildIdiom(name: string, map: MapT | undefined): string[] {
+  const ty = map ? typeString(map) : 'map[K]V';
+  return [`rebuilt := make(${ty}, len(${name}))`, `for k, v := range ${name} {`, '\trebuilt[k] = v', '}', `${name} = rebuilt`];
+}
+
+function renderDelete(ref: MapRef, g: GoroutineWrite | undefined, opts: HoverOptions): Rendered {
+  const name = mapName(ref);
+  const l = ref.map ? layoutFor(ref.map, opts.goarch) : undefined;
+  const layout = l instanceof GoTypeError ? undefined : l;
+  const doc = new Doc(opts).block([`delete(${name}, k) // slot marked emptyOne; memory stays`]);
+  const clears = layout
+    ? layout.key.layout.ptrdata > 0 || layout.info.indirectkey
+      ? 'The key and elem are cleared so the GC can free what they point to'
+      : 'The elem is cleared (the key bytes stay: they hold no pointers)'
+    : 'The key and elem are cleared where they hold pointers';
+  doc.para(
+    `delete finds the key and marks its slot ${code('emptyOne')}; if no live entry follows in the bucket chain, the slot and the empty ones`,
+    `before it become ${code('emptyRest')}, which lets later lookups stop early. ${clears}. Deleting a missing key, or from a nil map, does nothing.`,
+    'When the count drops to 0 the map gets a new hash seed.',
+  );
+  doc.para(
+    `The map never shrinks: its buckets stay allocated even when every key is gone (${'[golang/go#20135](https://github.com/golang/go/issues/20135)'}),`,
+    'and a later growth is only triggered by inserts. To give the memory back, copy the survivors into a new map:',
+  );
+  doc.raw(goBlock(rebuildIdiom(name, ref.map)));
+  if (layout) {
+    const peak = ref.madeWithHint && ref.madeWithHint >= 1000 ? ref.madeWithHint : 1_000_000;
+    doc.para(rebuildSentence(layout.info, peak, Math.max(8, Math.floor(peak / 100)), peak === ref.madeWithHint));
+  }
+  if (g) doc.para(goroutineSentence(name, g));
+  if (ref.map) doc.raw(linkFor(ref.map, ref.madeWithHint ?? 0));
+  return { markdown: doc.toString(), figures: layout ? { layout } : {} };
+}
+
+function renderClear(ref: MapRef & { map: MapT }, opts: HoverOptions): Rendered {
+  const name = mapName(ref);
+  const l = layoutFor(ref.map, opts.goarch);
+  const doc = new Doc(opts).block([`clear(${name}) // count = 0, buckets kept`]);
+  if (opts.goVersion && !goAtLeast(opts.goVersion, 1, 21)) {
+    doc.para(`${code('clear')} is a builtin from Go 1.21; go.mod says ${code(`go ${opts.goVersion}`)}, so this does not compile there.`);
+  }
+  doc.para(
+    `clear (mapclear) deletes every entry at once: every tophash becomes ${code('emptyRest')}, the bucket array is zeroed, count and`,
+    'noverflow go to 0, a growth in progress is dropped, and the map gets a new hash seed.',
+    `B and the bucket array stay, with their preallocated overflow buckets; other overflow buckets become garbage.`,
+  );
+  if (!(l instanceof GoTypeError) && ref.madeWithHint !== undefined && ref.madeWithHint > 8) {
+    const f = makeFigures(l.info, ref.madeWithHint);
+    doc.para(`Made with a hint of ${fmtInt(ref.madeWithHint)}, ${name} keeps ${fmtBytes(f.arrayBytes)} of buckets after clear.`);
+  }
+  doc.para(`To release the memory instead, drop the map: ${code(`${name} = nil`)} or ${code(`${name} = make(${typeString(ref.map)})`)}.`);
+  doc.raw(linkFor(ref.map, ref.madeWithHint ?? 0));
+  return { markdown: doc.toString(), figures: l instanceof GoTypeError ? {} : { layout: l } };
+}
+
+function renderRange(ref: MapRef & { map: MapT }, clause: string, deleteLoop: boolean, opts: HoverOptions): Rendered {
+  const name = mapName(ref);
+  const l = layoutFor(ref.map, opts.goarch);
+  const doc = new Doc(opts).block([`for ${clause.replace(/\s+/g, ' ')} // random start, no fixed order`]);
+  doc.para(
+    'Each range starts at a random bucket and a random slot offset (fastrand), so the order changes from run to run by design.',
+    'Entries added during the loop may or may not be visited; entries deleted before they are reached are not.',
+    'Deleting during the loop is safe. If the map grows meanwhile, the iterator keeps walking the old bucket order and checks the new buckets.',
+  );
+  if (!(l instanceof GoTypeError)) {
+    const big = makeFigures(l.info, 1_000_000);
+    doc.para(
+      `A range visits every bucket, so its cost follows the bucket count (2^B), not len(${name}): a map that once held 1,000,000 entries`,
+      `still walks ${plural(big.buckets, 'bucket')} after most are deleted.`,
+    );
+  }
+  if (deleteLoop) {
+    doc.para(
+      `This loop deletes every key: the compiler turns it into one ${code('mapclear')} call (like ${code(`clear(${name})`)}), which keeps the buckets.`,
+      `To release them, replace the loop with ${code(`${name} = make(${typeString(ref.map)})`)}.`,
+    );
+  }
+  doc.raw(linkFor(ref.map, ref.madeWithHint ?? 0));
+  return { markdown: doc.toString(), figures: l instanceof GoTypeError ? {} : { layout: l } };
+}
+
+// ---- nil maps, sync.Map, goroutines ----
+
+function renderNilMap(c: Extract<Construct, { kind: 'nilMap' }>, opts: HoverOptions): Rendered {
+  const b = c.ref.binding;
+  const ty = typeString(c.ref.map);
+  const doc = new Doc(opts).block([`var ${b.name} ${b.typeNode!.text} // nil map: never made${c.packageLevel ? ' in this file' : ''}`]);
+  const lines = [...new Set(c.writes.map((w) => w.startPosition.row + 1))];
+  doc.para(
+    `${b.name} is declared without a value and never assigned${c.packageLevel ? ' in this file' : ''}, so it is a nil map: no hmap, no buckets, 0 bytes.`,
+    `Reading works and returns zero values (${code(`${b.name}[k]`)}, ${code(`len(${b.name})`)}, ${code(`range ${b.name}`)}, and ${code('delete')} does nothing),`,
+    `but the first write panics: ${code('assignment to entry in nil map')}.`,
+    lines.length > 0 ? `This file writes to it on line${lines.length > 1 ? 's' : ''} ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''}.` : undefined,
+  );
+  doc.para(`Make it before the first write: ${code(`${b.name} = make(${ty})`)}, or declare it with ${code(`var ${b.name} = make(${ty})`)}.`);
+  doc.raw(linkFor(c.ref.map, 0));
+  return { markdown: doc.toString(), figures: {} };
+}
+
+function renderSyncMap(opts: HoverOptions): Rendered {
+  const runtime = newestGoVersion(opts.goVersion, opts.toolchain);
+  const trie = goAtLeast(runtime, 1, 24);
+  const doc = new Doc(opts).block(['type Map struct { // sync.Map (Go ≤ 1.23)', '\tmu     Mutex', '\tread   atomic.Pointer[readOnly] // map[any]*entry, read without locking', '\tdirty  map[any]*entry          // new keys, under mu', '\tmisses int', '}']);
+  if (trie) {
+    doc.para('From Go 1.24, sync.Map is a concurrent hash-trie (internal/sync.HashTrieMap) instead; the read/dirty design below is Go ≤ 1.23.');
+  }
+  doc.para(
+    'Loads of keys in the read-only map take no lock. A miss there takes the mutex, looks in dirty and counts a miss;',
+    'when misses reach len(dirty), dirty is promoted to be the new read map (and dirty starts over as nil). The first new key after a',
+    'promotion copies every live entry of read into a fresh dirty map: O(n).',
+    'Keys and values are stored as `any`, so each costs an interface (and usually an allocation), plus an `*entry` per key.',
+  );
+  doc.para(
+    'It is the better choice when keys are written once and read many times, or when goroutines work on disjoint keys.',
+    'For most other uses, a plain map guarded by a `sync.RWMutex` (or `sync.Mutex`) is faster, typed, and has `len`.',
+  );
+  doc.raw(inspectLink({ key: 'any', elem: '*struct{ p unsafe.Pointer }', hint: 0 }));
+  return { markdown: doc.toString(), figures: {} };
+}
+
+function goroutineSentence(name: string, g: GoroutineWrite): string {
+  const line = g.go.startPosition.row + 1;
+  const shared = g.viaParameter ? `${name} is passed in by the \`go\` statement on line ${line}` : `This goroutine (line ${line}) writes to ${name}, which is shared with the code that started it`;
+  const lock = g.lockedBy ? ` ${code(`${g.lockedBy}.Lock()`)} is held here, which is enough if every other access to ${name} takes it too.` : '';
+  return (
+    `${shared}. Maps are not safe for concurrent use: when the runtime catches two writes at once, or a write during a read or range, ` +
+    `it stops the whole program with ${code('fatal error: concurrent map writes')} (or ${code('concurrent map read and map write')}). ` +
+    `That is a fatal error, not a panic: recover cannot catch it.${lock}`
+  );
+}
+
+function renderGoroutineWrite(ref: MapRef, g: GoroutineWrite, opts: HoverOptions): Rendered {
+  const name = mapName(ref);
+  const doc = new Doc(opts).block([`go func() { ${g.stmt.text.split('\n')[0]} }() // concurrent map write`]);
+  doc.para(goroutineSentence(name, g));
+  doc.para(
+    `Guard every access to ${name} with one ${code('sync.Mutex')}/${code('sync.RWMutex')}, give each goroutine its own map and merge`,
+    `afterwards, or use ${code('sync.Map')}. ${code('go test -race')} reports these races before the runtime does.`,
+  );
+  if (ref.map) doc.raw(linkFor(ref.map, ref.madeWithHint ?? 0));
+  return { markdown: doc.toString(), figures: {} };
+}
