@@ -668,6 +668,31 @@ function cmpZero(c: number, op: ComparisonOperator): boolean {
   }
 }
 
+/**
+ * `keyVal` of the compiler's duplicate-key check, as a string: constants that denote the same
+ * Go value give the same key (1, 1.0 and 1+0i are all the integer 1; other floats compare as
+ * float64, as the compiler does).
+ */
+export function representableKey(x: Value): string {
+  let v = x;
+  if (v.kind === 'complex') {
+    const f = toFloat(v);
+    if (f.kind === 'unknown') return `c:${float64Val(v.re)},${float64Val(v.im)}`;
+    v = f;
+  }
+  if (v.kind === 'rat' || v.kind === 'float') {
+    const i = toInt(v);
+    if (i.kind !== 'int') return `f:${float64Val(v)}`;
+    v = i;
+  }
+  switch (v.kind) {
+    case 'int': return `i:${v.v}`;
+    case 'string': return `s:${v.s}`;
+    case 'bool': return `b:${v.b}`;
+    default: return 'unknown';
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Printing
 

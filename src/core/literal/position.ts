@@ -45,6 +45,12 @@ export class SourceText {
     return i;
   }
 
+  /** The UTF-16 offset of a 1-based line and a 1-based column in UTF-16 units (as editors count). */
+  offsetOfUtf16(line: number, col: number): number {
+    const l = Math.max(0, Math.min(line - 1, this.lineStarts.length - 1));
+    return Math.min(this.text.length, this.lineStarts[l] + Math.max(0, col - 1));
+  }
+
   error(message: string, offset: number, end = offset): LiteralError {
     return { message, ...this.position(offset), offset, end };
   }

@@ -1,0 +1,5 @@
+package main
+
+var m = map[bool]string{true: "yes", false: "no"}
+
+func main() {}

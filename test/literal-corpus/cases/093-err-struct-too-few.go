@@ -1,0 +1,7 @@
+package main
+
+type P struct{ X, Y int }
+
+var m = map[P]int{{1}: 1}
+
+func main() {}

@@ -1,0 +1,5 @@
+package main
+
+var m = map[rune]string{'a': "a", '\"': "dq"}
+
+func main() {}
