@@ -69,7 +69,7 @@ describe('types: parsing type expressions', () => {
       ['[2.5]int', 2, /truncated to integer/],
       ['[...]int', 2, /unexpected \.\.\./], // tree-sitter takes [...]T only in composite literals
       ['map[int]', 9, /unexpected end of type expression/], // one past the last character
-      ['map[int]int)', 12, /unexpected \) after type/],
+      ['map[int]int)', 12, /unexpected \)/],
       ['[]int{}', 6, /unexpected \{\} after type/],
       ['map[]int', 5, /missing type/],
       ['comparable', 1, /comparable is a type constraint/],

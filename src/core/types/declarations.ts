@@ -243,11 +243,20 @@ export async function scopeFromSource(source: string, opts: ScopeOptions = {}): 
 }
 
 /**
- * The first syntax error under `root`, as tree-sitter recovered from it: a MISSING node (something
- * the grammar needed) or an ERROR node (text it could not place).
+ * The first syntax error under `root`, from how tree-sitter recovered: a MISSING node (something
+ * the grammar needed: "missing type"), or an ERROR node (text it could not place). An ERROR that
+ * holds a complete declaration followed by more tokens points at the first stray token
+ * ("unexpected ]"); one that runs to the end of the source means the text stopped early
+ * (`endMessage`, at the end of the source); any other points at its own start.
  */
-export function firstSyntaxError(root: SyntaxNode, file?: string): GoTypeError | undefined {
+export function firstSyntaxError(
+  root: SyntaxNode,
+  file?: string,
+  endMessage = 'syntax error: unexpected end of file',
+): GoTypeError | undefined {
   if (!root.hasError) return undefined;
+  const source = root.text;
+  const end = source.trimEnd().length;
   let found: GoTypeError | undefined;
   const visit = (n: SyntaxNode): void => {
     if (found) return;
@@ -257,8 +266,20 @@ export function firstSyntaxError(root: SyntaxNode, file?: string): GoTypeError |
       return;
     }
     if (n.type === 'ERROR') {
-      const first = kids(n)[0];
-      found = GoTypeError.at(n, `syntax error: unexpected ${first ? first.text.split('\n')[0] : 'text'}`, file);
+      const cs = kids(n);
+      const complete = cs.findIndex((c) => c.isNamed && !c.hasError && /_declaration$|_statement$/.test(c.type));
+      const stray = complete >= 0 ? cs.slice(complete + 1).find((c) => !c.isNamed || c.type === 'ERROR') : undefined;
+      if (stray) {
+        found = GoTypeError.at(stray, `syntax error: unexpected ${stray.text.split('\n')[0]}`, file);
+      } else if (n.endIndex - root.startIndex >= end) {
+        const before = source.slice(0, end).split('\n');
+        const line = root.startPosition.row + before.length;
+        const column = (before.length === 1 ? root.startPosition.column : 0) + before[before.length - 1].length + 1;
+        found = new GoTypeError(endMessage, line, column, file);
+      } else {
+        const first = cs[0];
+        found = GoTypeError.at(n, `syntax error: unexpected ${first ? first.text.split('\n')[0] : 'text'}`, file);
+      }
       return;
     }
     if (n.hasError) for (const c of kids(n)) visit(c);

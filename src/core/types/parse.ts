@@ -45,20 +45,8 @@ function typeNodeOf(root: SyntaxNode, expr: string): SyntaxNode {
     const at = typeNode.endIndex - prefix.length + (rest.length - rest.trimStart().length);
     throw errorAtOffset(expr, at, `syntax error: unexpected ${rest.trim().split(/\s/)[0]} after type`);
   }
-  if (root.hasError) {
-    for (const n of kids(root)) {
-      // tree-sitter swallowed `type _` into an error: either something complete came before a
-      // stray token (report the token), or the expression stopped early (report its end).
-      if (n.type !== 'ERROR' || n.startIndex >= prefix.length) continue;
-      const cs = kids(n);
-      const i = cs.findIndex((c) => c.type === 'type_declaration');
-      const stray = i >= 0 ? cs[i + 1] : undefined;
-      if (stray) throw toExpr(GoTypeError.at(stray, `syntax error: unexpected ${stray.text} after type`));
-      throw endError();
-    }
-    const err = firstSyntaxError(root);
-    if (err) throw toExpr(err);
-  }
+  const err = firstSyntaxError(root, undefined, 'unexpected end of type expression');
+  if (err) throw toExpr(err);
   if (!typeNode) throw endError();
   return typeNode;
 }
