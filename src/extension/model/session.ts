@@ -8,7 +8,7 @@
  * The serialized session (`SessionRecord`) is just the spec and the list.
  */
 import { HMap, LookupStep } from '../../core/classic/hmap';
-import { bucketCnt } from '../../core/classic/makemap';
+import { bucketCnt, bucketsLog2ForHint } from '../../core/classic/makemap';
 import { SeededFastRand } from '../../core/classic/rand';
 import { GoArch } from '../../core/maptype';
 import { humanBytes } from '../../core/hover/format';
@@ -51,6 +51,9 @@ export interface SessionRecord {
 
 export class EntryLimitError extends Error {}
 
+/** The largest B a hint may ask for (2^24 buckets). */
+export const maxHintB = 24;
+
 export class MapSession {
   private h!: HMap;
   private hasherDescription = '';
@@ -70,7 +73,9 @@ export class MapSession {
 
   static async create(id: string, spec: MapSpec, maxEntries: number, ops: Op[] = [], position = ops.length): Promise<MapSession> {
     const type = await resolveMapType(spec.key, spec.elem, spec.goarch, spec.declarations);
-    if (spec.hint > maxEntries) throw new EntryLimitError(`hint ${spec.hint} is above goMapInspector.maxEntries (${maxEntries}): nothing built`);
+    // The bucket array is simulated lazily, but the views walk it: cap B like the entries.
+    const B = bucketsLog2ForHint(type.info, spec.hint);
+    if (B > maxHintB) throw new EntryLimitError(`make(map[${type.info.key}]${type.info.elem}, ${spec.hint}) would have 2^${B} buckets; the inspector simulates at most 2^${maxHintB}: nothing built`);
     return new MapSession(id, spec, type, ops, Math.min(position, ops.length), maxEntries);
   }
 

@@ -54,6 +54,8 @@ function getStatus(url) {
  * @param {number} [o.port]          fixed port (default: a free one)
  * @param {boolean} [o.keep]         keep the run folder after stop (logs are always kept)
  * @param {number} [o.timeoutMs]     how long to wait for /healthz
+ * @param {Record<string,string>} [o.env]      extra environment (seen by the extension host too)
+ * @param {Record<string,unknown>} [o.settings] user settings beside the quiet defaults
  */
 export async function startCodeServer(o) {
   const port = o.port ?? await freePort();
@@ -71,6 +73,7 @@ export async function startCodeServer(o) {
     XDG_RUNTIME_DIR: d('xdg/runtime'),
     // code-server forwards these to the extension host; keep the host quiet and ours.
     VSCODE_PROXY_URI: '',
+    ...(o.env ?? {}),
   };
   delete env.NODE_OPTIONS;
   delete env.ELECTRON_RUN_AS_NODE;

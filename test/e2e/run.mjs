@@ -1,0 +1,187 @@
+#!/usr/bin/env node
+// The real-VS-Code tests, both tiers, in one run:
+//   (a) mocha suites inside the real extension host: test/e2e/suite/*.test.ts, bundled with esbuild,
+//       loaded by code-server's smoke-test driver through the `extensionTestsPath` payload; results
+//       come back through codeAutomationExit (exit code) and a results file;
+//   (b) UI scenarios: test/e2e/ui/*.test.mjs, mocha in this process driving Debian's Chromium with
+//       playwright-core against code-server with the extension installed; screenshots go to
+//       test/e2e/.run/screenshots/.
+// The last line is always `e2e: N passed, N failed`; when code-server or Chromium cannot be set up
+// it is `e2e: 0 passed, 0 failed` after a line `e2e skipped: <reason>`.
+//
+// Usage: node test/e2e/run.mjs [--host-only | --ui-only] [--grep PATTERN]
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { e2eDir, rootDir, setup } from './setup.mjs';
+import { runRoot, startCodeServer } from './lib/codeserver.mjs';
+import { launchBrowser, newPage } from './lib/browser.mjs';
+
+const args = process.argv.slice(2);
+const only = args.includes('--host-only') ? 'host' : args.includes('--ui-only') ? 'ui' : undefined;
+const grepIdx = args.indexOf('--grep');
+const grep = grepIdx >= 0 ? args[grepIdx + 1] : undefined;
+export const fixtureWorkspace = path.join(rootDir, 'test', 'fixtures', 'workspace');
+export const screenshotsDir = path.join(runRoot, 'screenshots');
+
+const say = (line) => process.stdout.write(`${line}\n`);
+
+/** Builds the extension (and installs the root packages first on a fresh clone). */
+export function buildExtension() {
+  if (!fs.existsSync(path.join(rootDir, 'node_modules', 'esbuild'))) {
+    say('e2e: installing the extension\'s packages (npm install)');
+    const r = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: rootDir, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('npm install failed');
+  }
+  const r = spawnSync(process.execPath, ['esbuild.js'], { cwd: rootDir, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('node esbuild.js failed');
+}
+
+/** A fresh copy of the sample workspace, so tests may write exports into it. */
+export function workspaceCopy(name) {
+  const dest = path.join(runRoot, 'workspaces', `${name}-${process.pid}`);
+  fs.rmSync(dest, { recursive: true, force: true });
+  fs.cpSync(fixtureWorkspace, dest, { recursive: true });
+  return dest;
+}
+
+async function bundleHostSuite() {
+  const { build } = await import(pathToImport(path.join(rootDir, 'node_modules', 'esbuild', 'lib', 'main.js')));
+  const suiteDir = path.join(e2eDir, 'suite');
+  const outdir = path.join(runRoot, 'suite');
+  fs.rmSync(outdir, { recursive: true, force: true });
+  const entryPoints = fs.readdirSync(suiteDir).filter((f) => f === 'index.ts' || f.endsWith('.test.ts')).map((f) => path.join(suiteDir, f));
+  await build({
+    entryPoints,
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+  return path.join(outdir, 'index.js');
+}
+
+function pathToImport(p) {
+  return new URL(`file://${p}`).href;
+}
+
+/** Tier (a): the suites inside the extension host. Returns { passed, failed }. */
+async function runHost(browser) {
+  const index = await bundleHostSuite();
+  const resultsFile = path.join(runRoot, `host-results-${process.pid}.json`);
+  fs.rmSync(resultsFile, { force: true });
+  const workspace = workspaceCopy('host');
+  const cs = await startCodeServer({ name: 'host', workspace, smokeTestDriver: true, env: { GOMAP_E2E_RESULTS: resultsFile } });
+  const page = await newPage(browser);
+  const logs = [];
+  try {
+    let exit;
+    const exited = new Promise((resolve) => { exit = resolve; });
+    await page.exposeFunction('codeAutomationLog', (level, message) => {
+      const text = typeof message === 'string' ? message : JSON.stringify(message);
+      logs.push(text);
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => exit(code));
+    page.on('console', (m) => logs.push(m.text()));
+    const payload = [
+      ['extensionDevelopmentPath', cs.remoteUri(rootDir)],
+      ['extensionTestsPath', cs.remoteUri(index)],
+    ];
+    await page.goto(cs.folderUrl(workspace, payload));
+    const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), 5 * 60 * 1000).unref());
+    const code = await Promise.race([exited, timeout]);
+    let result;
+    try {
+      result = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    } catch {
+      const line = logs.map(String).reverse().find((l) => l.includes('GOMAP-E2E-HOST '));
+      result = line ? JSON.parse(line.slice(line.indexOf('GOMAP-E2E-HOST ') + 15)) : undefined;
+    }
+    if (!result) {
+      say(`e2e host: no results (exit ${code}); last log lines:\n  ${logs.slice(-20).join('\n  ')}\n  code-server log: ${cs.logPath}`);
+      return { passed: 0, failed: 1 };
+    }
+    say(`e2e host: ${result.passed} passing, ${result.failed} failing (exit code ${code})`);
+    for (const f of result.failures ?? []) say(`  ✗ ${f.title}\n    ${String(f.error).split('\n').slice(0, 6).join('\n    ')}`);
+    if (code === 'timeout') return { passed: result.passed, failed: result.failed + 1 };
+    return { passed: result.passed, failed: result.failed };
+  } finally {
+    await page.context().close();
+    await cs.stop();
+  }
+}
+
+/** Tier (b): the UI scenarios, mocha in this process. Returns { passed, failed }. */
+async function runUi(browser) {
+  const { default: Mocha } = await import('mocha');
+  fs.mkdirSync(screenshotsDir, { recursive: true });
+  const workspace = workspaceCopy('ui');
+  const cs = await startCodeServer({ name: 'ui', workspace, installExtension: true });
+  globalThis.__gomapE2E = { browser, cs, workspace, screenshotsDir, newPage };
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec', bail: false });
+  if (grep) mocha.grep(grep);
+  const uiDir = path.join(e2eDir, 'ui');
+  for (const f of fs.readdirSync(uiDir).filter((f) => f.endsWith('.test.mjs')).sort()) mocha.addFile(path.join(uiDir, f));
+  try {
+    await mocha.loadFilesAsync();
+    let passed = 0;
+    const failed = await new Promise((resolve) => {
+      const runner = mocha.run(resolve);
+      runner.on('pass', () => { passed++; });
+    });
+    return { passed, failed };
+  } finally {
+    delete globalThis.__gomapE2E;
+    await cs.stop();
+  }
+}
+
+async function main() {
+  const t0 = Date.now();
+  const ready = await setup();
+  if (!ready.ok) {
+    say(`e2e skipped: ${ready.reason}`);
+    return { passed: 0, failed: 0 };
+  }
+  buildExtension();
+  const browser = await launchBrowser();
+  const total = { passed: 0, failed: 0 };
+  try {
+    for (const [name, tier] of [['host', runHost], ['ui', runUi]]) {
+      if (only && only !== name) continue;
+      const t = Date.now();
+      try {
+        const r = await tier(browser);
+        total.passed += r.passed;
+        total.failed += r.failed;
+      } catch (e) {
+        say(`e2e ${name}: could not run: ${e?.stack ?? e}`);
+        total.failed++;
+      }
+      say(`e2e ${name}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    await browser.close();
+  }
+  say(`e2e: total ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in ${path.relative(rootDir, screenshotsDir)}/`);
+  return total;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.join(e2eDir, 'run.mjs')) {
+  main().then(
+    (r) => {
+      say(`e2e: ${r.passed} passed, ${r.failed} failed`);
+      process.exitCode = r.failed > 0 ? 1 : 0;
+    },
+    (e) => {
+      say(`e2e: run failed: ${e?.stack ?? e}`);
+      say('e2e: 0 passed, 1 failed');
+      process.exitCode = 1;
+    },
+  );
+}
