@@ -15,7 +15,7 @@
  */
 import type { SyntaxNode } from '../go/parser';
 import type { GoArch } from '../maptype';
-import { GoType, GoTypeError, typeFromNode } from '../types';
+import { GoType, GoTypeError, brokenTypeError, typeFromNode } from '../types';
 import {
   BinaryOperator, ComparisonOperator, Value, binaryOp, bitLen, compare, float32Val, float64Val, imag,
   kindOf, makeBool, makeFloat64, makeImag, makeInt, makeString, real, representableKey,
@@ -118,7 +118,7 @@ export class Checker {
   /** Reports a compiler error at the start of a node, at an offset, or at an operand's expression. */
   error(at: SyntaxNode | Operand | number, message: string): void {
     const node = typeof at === 'number' ? undefined : 'mode' in at ? at.expr : at;
-    const offset = this.errpos ?? (node ? node.startIndex : (at as number));
+    const offset = this.errpos ?? (node ? startPos(node) : (at as number));
     const end = node ? node.endIndex : offset;
     this.errors.push(this.src.error(message, offset, end));
   }
@@ -378,11 +378,18 @@ export class Checker {
 
   /** A type from the types module, its errors turned into ours (positions in compiler columns). */
   private fromTypesModule(e: SyntaxNode, env: Env): GoType | undefined {
-    if ((e.type === 'identifier' || e.type === 'type_identifier') && !env.types.lookupType(e.text)) {
-      this.cannotEvaluate(e, `${e.text} is not declared in this file`);
-      return undefined;
-    }
     try {
+      if (e.type === 'identifier' || e.type === 'type_identifier') {
+        const entry = env.types.lookupType(e.text);
+        if (!entry) {
+          this.cannotEvaluate(e, `${e.text} is not declared in this file`);
+          return undefined;
+        }
+        const t = entry.get();
+        const broken = brokenTypeError(t);
+        if (broken) throw broken;
+        return t;
+      }
       return typeFromNode(e, env.types);
     } catch (err) {
       if (!(err instanceof GoTypeError)) throw err;
@@ -993,10 +1000,11 @@ export class Checker {
         return this.invalid(e);
       }
     } else if (hint) {
+      // base, _ = deref(coreType(typ)): the underlying type, or for *T the (possibly named) T.
       typ = hint;
       const u = under(hint);
-      base = u?.kind === 'pointer' ? u.elem : hint;
       pointer = u?.kind === 'pointer';
+      base = u?.kind === 'pointer' ? u.elem : (u as GoType | undefined);
     } else {
       this.error(e, 'missing type in composite literal');
       return this.invalid(e);
@@ -1237,6 +1245,20 @@ export interface MapEntry {
   elem: GoValue;
   /** The keyed element in the source. */
   node: SyntaxNode;
+}
+
+/**
+ * `syntax.StartPos`: where the compiler places an error about a node. A keyed element
+ * (`KeyValueExpr`) is not corrected to its key: it stands at its colon.
+ */
+function startPos(n: SyntaxNode): number {
+  if (n.type === 'keyed_element') {
+    const colon = n.children.find((c) => c?.type === ':');
+    if (colon) return colon.startIndex;
+  }
+  // A func type stands at its parameter list (the parser's FuncType position).
+  if (n.type === 'function_type') return n.childForFieldName('parameters')?.startIndex ?? n.startIndex;
+  return n.startIndex;
 }
 
 /** Did checking invalidate x? (a call, so TypeScript does not narrow x.mode across mutations) */

@@ -1,0 +1,5 @@
+package main
+
+var m = map[uint]int{-1: 1}
+
+func main() {}
