@@ -2,6 +2,7 @@
  * Small text helpers for hovers: numbers with thousands separators, byte counts with a binary unit
  * beside them, Go code blocks, and the command link that opens the panel.
  */
+import { CommandId } from '../../protocol/commands';
 import { GoType, underlying } from '../types';
 
 /** 53249 → `53,249`. */
@@ -56,12 +57,18 @@ export interface NewMapArgs {
   hint: number;
 }
 
-export const newMapCommand = 'goMapInspector.newMap';
+export const newMapCommand: string = CommandId.NewMap;
+
+/** The command URI's arguments: `goMapInspector.newMap(key, elem, hint)` takes them positionally
+ * (and asks for the number of random entries to insert). */
+export function newMapArguments(args: NewMapArgs): [string, string, number] {
+  return [args.key, args.elem, args.hint];
+}
 
 /** `[Inspect in Go Map Inspector](command:goMapInspector.newMap?<args>)`: a command URI whose
  * query is the JSON array of arguments, URI-encoded. */
 export function inspectLink(args: NewMapArgs): string {
-  const query = encodeURIComponent(JSON.stringify([args]));
+  const query = encodeURIComponent(JSON.stringify(newMapArguments(args)));
   return `[Inspect in Go Map Inspector](command:${newMapCommand}?${query} "Open the map panel on map[${args.key}]${args.elem}")`;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Parser } from 'web-tree-sitter';
 import { loadGoParser } from '../go/parser';
+import { CodeActionOptions, CodeActionResult, codeActionsInDocument } from './actions';
 import { Construct, ConstructFinder } from './constructs';
 import { GoDocument, GoDocumentCache, Position, Range, rangeOf } from './document';
 import { HoverFigures, HoverOptions, render } from './render';
@@ -65,4 +66,21 @@ export async function hoverMarkdown(source: string, pos: Position, opts: HoverOp
 export function documentCache(): GoDocumentCache {
   if (!sharedCache) throw new Error('documentCache before initHover()');
   return sharedCache;
+}
+
+/** Synchronous code actions after `initHover()`, on the same cached trees as the hovers. */
+export function codeActionsSync(
+  source: string,
+  range: Range,
+  opts: CodeActionOptions,
+  cacheKey?: { key: string; version: number },
+): CodeActionResult[] {
+  if (!sharedCache) throw new Error('codeActionsSync before initHover()');
+  return codeActionsInDocument(sharedCache.get(source, cacheKey?.key, cacheKey?.version), range, opts);
+}
+
+/** The code actions for `source` at a cursor or selection. */
+export async function codeActions(source: string, range: Range, opts: CodeActionOptions): Promise<CodeActionResult[]> {
+  await initHover();
+  return codeActionsSync(source, range, opts);
 }
