@@ -19,10 +19,9 @@ import {
   mapTypeOf,
   optimalFieldOrder,
   parseTypeExpr,
-  scopeFromSource,
   TypeScope,
 } from '../../src/core/types';
-import { DumpPair, LayoutDump, fixturePath, oracleDir } from '../oracle/layoutdump/compare';
+import { DumpPair, LayoutDump, fixturePath, oracleDir, oracleScope } from '../oracle/layoutdump/compare';
 
 const fixtures = Object.fromEntries(
   (['amd64', '386'] as const).map((a) => [a, JSON.parse(fs.readFileSync(fixturePath(a), 'utf8')) as LayoutDump]),
@@ -38,7 +37,7 @@ function runtime(arch: 'amd64' | '386', key: string, elem: string): DumpPair {
 const typesFile = path.join(oracleDir, 'types.go');
 let scope: TypeScope;
 before(async () => {
-  scope = await scopeFromSource(fs.readFileSync(typesFile, 'utf8'), { file: 'types.go' });
+  scope = await oracleScope();
 });
 
 async function bucketOf(key: string, elem: string, arch: GoArch) {
@@ -132,15 +131,22 @@ describe('layout: interleaved pairs and fieldalignment', () => {
     assert.deepStrictEqual(optimalFieldOrder(t, 'amd64').map((f) => f.name), ['z', 'p', 's', 'n', 'h', 'a']);
   });
 
-  it('suggests a move that shrinks only ptrdata, and nothing for an optimal struct', async () => {
-    // {n int64; s string}: 24 bytes either way, but the GC scans up to the end of s.ptr (8 + 8 = 16)
-    // instead of 8 with s first.
-    const l = await bucketLayout(await parseTypeExpr('int64'), await parseTypeExpr('struct{ n int64; s string }'), 'amd64');
+  it('suggests a ptrdata-only move only for an indirect key/elem, and nothing for optimal or std structs', async () => {
+    const int64 = await parseTypeExpr('int64');
+    // {n int64; s string}: 24 bytes either way; s first would end ptrdata at 8 instead of 16. Inline
+    // in a bucket that changes nothing: a bucket with pointers is scanned up to its overflow pointer.
+    const inline = bucketLayout(int64, await parseTypeExpr('struct{ n int64; s string }'), 'amd64');
+    assert.deepStrictEqual(inline.reorder, []);
+    // {n [20]int64; s string} is 176 bytes, stored indirectly: each entry is a 176-byte object
+    // (size class 176) that the GC scans to 168; with s first, to 8.
+    const indirect = bucketLayout(int64, await parseTypeExpr('struct{ n [20]int64; s string }'), 'amd64');
     assert.deepStrictEqual(
-      l.reorder.map((r) => [r.size, r.optimalSize, r.ptrdata, r.optimalPtrdata, r.savedPerBucket]),
-      [[24, 24, 16, 8, 0]],
+      indirect.reorder.map((r) => [r.size, r.optimalSize, r.ptrdata, r.optimalPtrdata, r.savedPerBucket, r.savedPerObject]),
+      [[176, 176, 168, 8, 0, 0]],
     );
     assert.deepStrictEqual((await bucketOf('int64', 'Reordered', 'amd64')).reorder, []);
+    // time.Time would be smaller with loc first (ptrdata), but it is not the user's to reorder.
+    assert.deepStrictEqual((await bucketOf('string', 'time.Time', '386')).reorder, []);
   });
 
   it('a suggestion can bring a struct under 128 bytes and back inline', async () => {
@@ -151,8 +157,8 @@ describe('layout: interleaved pairs and fieldalignment', () => {
     const r = l.reorder[0];
     assert.deepStrictEqual([r.size, r.optimalSize], [144, 88]);
     // Before: 8 + 32 + 64 + 8 = 112. After, inline: 8 + 32 + 704 + 8 = 752: bigger buckets, but no
-    // 144-byte object per elem; savedPerBucket is negative and says so.
-    assert.deepStrictEqual([l.info.bucketsize, r.bucketsize, r.savedPerBucket], [112, 752, -640]);
+    // 144-byte object per elem (size class 144); savedPerBucket is negative and says so.
+    assert.deepStrictEqual([l.info.bucketsize, r.bucketsize, r.savedPerBucket, r.savedPerObject], [112, 752, -640, 144]);
   });
 });
 

@@ -4,6 +4,9 @@
  * runtime avoids, a fieldalignment reordering for struct keys/elems, and what
  * `make(map[K]V, hint)` allocates, all as gc and the Go 1.19 runtime do it (src/core/types).
  *
+ * Besides the predeclared types, the standard-library types of `core/hover/std.ts` (time.Time,
+ * sync.Mutex, ...) are known; others come from --types.
+ *
  * Errors in the type expression print `gomap layout: <col>: message` (the column in the
  * expression); errors in the --types file print `gomap layout: FILE:line:col: message`. Exit 2.
  */
@@ -21,8 +24,8 @@ import {
   scopeFromSourceWith,
   typeString,
   underlying,
-  universe,
 } from '../../core/types';
+import { stdScope } from '../../core/hover/std';
 import { loadGoParser } from '../../core/go/parser';
 import { Command, UsageError, parseFlags } from '../io';
 
@@ -137,7 +140,8 @@ export function layoutTable(l: BucketLayout, m: MapMemory, reorderAtHint: Array<
     out.push(`fieldalignment: the ${r.role} ${r.type} could be ${r.reordered}`);
     const parts = [`${r.size} → ${r.optimalSize} B per ${r.role}`];
     if (r.ptrdata !== r.optimalPtrdata) parts.push(`ptrdata ${r.ptrdata} → ${r.optimalPtrdata}`);
-    parts.push(`bucket ${t.bucketsize} → ${r.bucketsize} B (${r.savedPerBucket} B per bucket)`);
+    if (r.savedPerBucket !== 0) parts.push(`bucket ${t.bucketsize} → ${r.bucketsize} B (${r.savedPerBucket} B per bucket)`);
+    if (r.savedPerObject !== 0) parts.push(`${r.savedPerObject} B less per entry in its own heap object`);
     const at = reorderAtHint[i];
     if (at !== undefined && at !== m.allocBytes) parts.push(`make(…, ${m.hint}) ${m.allocBytes} → ${at} B`);
     out.push('  ' + parts.join('; '));
@@ -181,7 +185,7 @@ export function layoutTable(l: BucketLayout, m: MapMemory, reorderAtHint: Array<
 /** Resolves the request: scope from --types, the map type from the expression. */
 async function resolveMap(req: LayoutRequest, readFile: (p: string) => string): Promise<{ key: GoType; elem: GoType }> {
   const parser = await loadGoParser();
-  let scope: TypeScope = universe;
+  let scope: TypeScope = stdScope;
   if (req.typesFile !== undefined) {
     let source: string;
     try {
@@ -193,7 +197,7 @@ async function resolveMap(req: LayoutRequest, readFile: (p: string) => string): 
     const syntax = tree && firstSyntaxError(tree.rootNode, req.typesFile);
     tree?.delete();
     if (syntax) throw syntax;
-    scope = scopeFromSourceWith(parser, source, { file: req.typesFile });
+    scope = scopeFromSourceWith(parser, source, { file: req.typesFile, parent: stdScope });
   }
   const t = parseTypeExprWith(parser, req.expr, scope);
   const u = underlying(t);

@@ -18,9 +18,9 @@
  * same and throw if it ever fails.
  *
  * Beside the real layout, `bucketLayout` computes for the views: each region's offset, size and
- * the padding before it; the interleaved layout the runtime avoids; and, for a struct key or elem,
- * the field order `fieldalignment` (golang.org/x/tools) would suggest and what it saves per slot,
- * per bucket and for a whole map.
+ * the padding before it; the interleaved layout the runtime avoids; and, for a struct key or elem
+ * declared by the user, the field order `fieldalignment` (golang.org/x/tools) would suggest, when
+ * it changes the bucket (or, for a key/elem stored indirectly, its own object).
  */
 import { GoArch, MapTypeInfo, ptrSizeOf } from '../maptype';
 import { bucketCnt, maxElemSize, maxKeySize } from '../classic/makemap';
@@ -208,6 +208,9 @@ export interface ReorderSuggestion {
   savedPerBucket: number;
   /** The bucket size with the reordered type. */
   bucketsize: number;
+  /** For a key/elem stored indirectly (its own heap object per entry): object bytes saved per entry,
+   * after size-class rounding (0 when stored inline). */
+  savedPerObject: number;
 }
 
 export interface BucketLayout {
@@ -340,6 +343,8 @@ function reorderSuggestion(
   info: MapTypeInfo,
 ): ReorderSuggestion | undefined {
   const t = role === 'key' ? key : elem;
+  // Types of other packages (time.Time, ...) are not the user's to reorder.
+  if (t.kind === 'named' && t.name.includes('.')) return undefined;
   const u = underlying(t);
   if (u.kind !== 'struct' || u.fields.length < 2) return undefined;
   const fields = optimalFieldOrder(t, arch);
@@ -348,6 +353,14 @@ function reorderSuggestion(
   const after = layoutOf(reorderedT, arch);
   if (after.size === before.size && after.ptrdata === before.ptrdata) return undefined;
   const other = mapTypeOf(role === 'key' ? reorderedT : key, role === 'elem' ? reorderedT : elem, arch);
+  const indirect = role === 'key' ? info.indirectkey : info.indirectelem;
+  const stillIndirect = role === 'key' ? other.indirectkey : other.indirectelem;
+  const savedPerObject = indirect ? roundupsize(before.size) - (stillIndirect ? roundupsize(after.size) : 0) : 0;
+  // Inside a bucket only the size matters: a bucket with pointers is scanned to its overflow
+  // pointer at the end, whatever the order of fields. A smaller ptrdata helps only an indirect
+  // key/elem, which is an object of its own.
+  const savedPerBucket = info.bucketsize - other.bucketsize;
+  if (savedPerBucket === 0 && savedPerObject === 0 && !(indirect && after.ptrdata !== before.ptrdata)) return undefined;
   return {
     role,
     type: typeString(t),
@@ -358,7 +371,8 @@ function reorderSuggestion(
     ptrdata: before.ptrdata,
     optimalPtrdata: after.ptrdata,
     savedPerSlot: before.size - after.size,
-    savedPerBucket: info.bucketsize - other.bucketsize,
+    savedPerBucket,
     bucketsize: other.bucketsize,
+    savedPerObject,
   };
 }

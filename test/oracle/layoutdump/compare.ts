@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { stdScope } from '../../../src/core/hover/std';
 import { GoArch } from '../../../src/core/maptype';
 import {
   TypeScope,
@@ -58,9 +59,10 @@ export function fixturePath(arch: GoArch): string {
   return path.join(fixtureDir, `go1.19-${arch}.json`);
 }
 
-/** The named types the oracle's pairs use: types.go, read as `gomap layout --types` reads a file. */
+/** The named types the oracle's pairs use: types.go, read as `gomap layout --types` reads a file,
+ * inside the standard-library types the hovers and the CLI know (time.Time, sync.Mutex, ...). */
 export function oracleScope(): Promise<TypeScope> {
-  return scopeFromSource(fs.readFileSync(path.join(oracleDir, 'types.go'), 'utf8'), { file: 'types.go' });
+  return scopeFromSource(fs.readFileSync(path.join(oracleDir, 'types.go'), 'utf8'), { file: 'types.go', parent: stdScope });
 }
 
 /** Our model of one pair, in the dump's shape. */

@@ -5,7 +5,7 @@
  * basic kinds, pointers, unsafe.Pointer, channels, interfaces (empty, `any`, `error`, with
  * methods), arrays (incl. [0]T and arrays over 128 bytes, stored indirectly), structs with
  * padding, embedded, blank and zero-size final fields, named types and an alias (from types.go),
- * and as elems also slices, maps, funcs.
+ * as elems also slices, maps, funcs, and the standard-library types of src/core/hover/std.ts.
  *
  *     npx tsx test/oracle/layoutdump/gen.ts   (regen.sh runs it)
  */
@@ -47,6 +47,31 @@ const specialPairs: Array<[string, string]> = [
   ['complex128', 'int8'], ['int32', 'complex128'], ['int64', 'Padded'], ['int64', 'Reordered'],
 ];
 
+/** Standard-library types the hovers and `gomap layout` know without their source
+ * (src/core/hover/std.ts): the runtime checks that table too. Package → import path. */
+export const stdImports: Record<string, string> = {
+  time: 'time',
+  sync: 'sync',
+  json: 'encoding/json',
+  context: 'context',
+  io: 'io',
+  reflect: 'reflect',
+};
+/** A name in each std package, so the generated file uses every import. */
+const stdSample: Record<string, string> = {
+  time: 'Now',
+  sync: 'NewCond',
+  json: 'Marshal',
+  context: 'Background',
+  io: 'EOF',
+  reflect: 'TypeOf',
+};
+const stdPairs: Array<[string, string]> = [
+  ['string', 'time.Time'], ['time.Time', 'int'], ['int64', 'time.Duration'], ['string', '*time.Location'],
+  ['string', 'sync.Mutex'], ['string', 'sync.RWMutex'], ['int', 'sync.Once'], ['string', 'json.RawMessage'],
+  ['context.Context', 'int'], ['io.Reader', 'bool'], ['io.Writer', 'time.Time'], ['reflect.Type', 'string'],
+];
+
 export function pairList(): Array<[string, string]> {
   const elems = [...comparableTypes, ...elemOnlyTypes];
   const pairs: Array<[string, string]> = [];
@@ -63,6 +88,7 @@ export function pairList(): Array<[string, string]> {
   // Each elem with a key taken in turn from a short list of common keys.
   elems.forEach((e, i) => add(keyRotation[i % keyRotation.length], e));
   for (const [k, e] of specialPairs) add(k, e);
+  for (const [k, e] of stdPairs) add(k, e);
   return pairs;
 }
 
@@ -72,9 +98,12 @@ export function goSource(): string {
     '',
     'package main',
     '',
-    'import "unsafe"',
+    'import (',
+    ...['unsafe', ...Object.values(stdImports)].map((p) => `\t${JSON.stringify(p)}`),
+    ')',
     '',
     'var _ unsafe.Pointer',
+    ...Object.keys(stdImports).map((pkg) => `var _ = ${pkg}.${stdSample[pkg]}`),
     '',
     `var hints = []int{${hints.join(', ')}}`,
     '',

@@ -2,9 +2,23 @@
 
 package main
 
-import "unsafe"
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"reflect"
+	"sync"
+	"time"
+	"unsafe"
+)
 
 var _ unsafe.Pointer
+var _ = time.Now
+var _ = sync.NewCond
+var _ = json.Marshal
+var _ = context.Background
+var _ = io.EOF
+var _ = reflect.TypeOf
 
 var hints = []int{0, 8, 9, 53, 100, 1000, 100000}
 
@@ -621,5 +635,41 @@ var pairs = []func([]int) pairResult{
 	},
 	func(h []int) pairResult {
 		return measure((map[int64]Reordered)(nil), "int64", "Reordered", h, func(hint int) interface{} { return make(map[int64]Reordered, hint) })
+	},
+	func(h []int) pairResult {
+		return measure((map[string]time.Time)(nil), "string", "time.Time", h, func(hint int) interface{} { return make(map[string]time.Time, hint) })
+	},
+	func(h []int) pairResult {
+		return measure((map[time.Time]int)(nil), "time.Time", "int", h, func(hint int) interface{} { return make(map[time.Time]int, hint) })
+	},
+	func(h []int) pairResult {
+		return measure((map[int64]time.Duration)(nil), "int64", "time.Duration", h, func(hint int) interface{} { return make(map[int64]time.Duration, hint) })
+	},
+	func(h []int) pairResult {
+		return measure((map[string]*time.Location)(nil), "string", "*time.Location", h, func(hint int) interface{} { return make(map[string]*time.Location, hint) })
+	},
+	func(h []int) pairResult {
+		return measure((map[string]sync.Mutex)(nil), "string", "sync.Mutex", h, func(hint int) interface{} { return make(map[string]sync.Mutex, hint) })
+	},
+	func(h []int) pairResult {
+		return measure((map[string]sync.RWMutex)(nil), "string", "sync.RWMutex", h, func(hint int) interface{} { return make(map[string]sync.RWMutex, hint) })
+	},
+	func(h []int) pairResult {
+		return measure((map[int]sync.Once)(nil), "int", "sync.Once", h, func(hint int) interface{} { return make(map[int]sync.Once, hint) })
+	},
+	func(h []int) pairResult {
+		return measure((map[string]json.RawMessage)(nil), "string", "json.RawMessage", h, func(hint int) interface{} { return make(map[string]json.RawMessage, hint) })
+	},
+	func(h []int) pairResult {
+		return measure((map[context.Context]int)(nil), "context.Context", "int", h, func(hint int) interface{} { return make(map[context.Context]int, hint) })
+	},
+	func(h []int) pairResult {
+		return measure((map[io.Reader]bool)(nil), "io.Reader", "bool", h, func(hint int) interface{} { return make(map[io.Reader]bool, hint) })
+	},
+	func(h []int) pairResult {
+		return measure((map[io.Writer]time.Time)(nil), "io.Writer", "time.Time", h, func(hint int) interface{} { return make(map[io.Writer]time.Time, hint) })
+	},
+	func(h []int) pairResult {
+		return measure((map[reflect.Type]string)(nil), "reflect.Type", "string", h, func(hint int) interface{} { return make(map[reflect.Type]string, hint) })
 	},
 }
