@@ -26,6 +26,7 @@ import {
   underlying,
 } from '../../core/types';
 import { stdScope } from '../../core/hover/std';
+import { maxSmallSize } from '../../core/sizeclasses';
 import { loadGoParser } from '../../core/go/parser';
 import { Command, UsageError, parseFlags } from '../io';
 
@@ -143,7 +144,14 @@ export function layoutTable(l: BucketLayout, m: MapMemory, reorderAtHint: Array<
     if (r.savedPerBucket !== 0) parts.push(`bucket ${t.bucketsize} → ${r.bucketsize} B (${r.savedPerBucket} B per bucket)`);
     if (r.savedPerObject !== 0) parts.push(`${r.savedPerObject} B less per entry in its own heap object`);
     const at = reorderAtHint[i];
-    if (at !== undefined && at !== m.allocBytes) parts.push(`make(…, ${m.hint}) ${m.allocBytes} → ${at} B`);
+    if (at !== undefined && m.hint > 0) {
+      // With indirect keys/elems, count the hint's entries' own objects too, before and after.
+      const objects = l.key.indirectObjectBytes + l.elem.indirectObjectBytes;
+      const before = m.allocBytes + m.hint * objects;
+      const after = at + m.hint * (objects - r.savedPerObject);
+      const what = objects > 0 ? `make(…, ${m.hint}) and ${m.hint} entries` : `make(…, ${m.hint})`;
+      if (after !== before) parts.push(`${what}: ${before} → ${after} B`);
+    }
     out.push('  ' + parts.join('; '));
   });
   out.push('');
@@ -167,7 +175,9 @@ export function layoutTable(l: BucketLayout, m: MapMemory, reorderAtHint: Array<
       'bucket array',
       `${m.bucketArrayAlloc} B`,
       `${requested} × ${t.bucketsize} = ${requested * t.bucketsize} B` +
-        (m.bucketArrayAlloc > requested * t.bucketsize ? `, rounded up to ${m.bucketArrayAlloc < 32768 ? 'its size class' : 'whole 8 KiB pages'}` : '') +
+        (m.bucketArrayAlloc > requested * t.bucketsize
+          ? `, rounded up to ${requested * t.bucketsize <= maxSmallSize ? 'its size class' : 'whole 8 KiB pages'}`
+          : '') +
         (extra > 0 ? `; the slack holds ${extra} more overflow bucket${extra === 1 ? '' : 's'}` : ''),
     ]);
   }
