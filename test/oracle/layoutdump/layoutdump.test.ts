@@ -15,13 +15,16 @@ import { LayoutDump, diffDump, dumpArches, fixturePath, oracleDir, oracleScope }
 
 const go = process.env.GO119 ?? '/usr/lib/go-1.19/bin/go';
 
+const missing = fs.existsSync(go) ? undefined : `Go 1.19 not found at ${go} (apt-get install golang-1.19-go, or set GO119)`;
+
 describe('layoutdump live against Go 1.19', function () {
   this.timeout(600_000);
-  let work: string;
+  let work: string | undefined;
 
   before(function () {
-    if (!fs.existsSync(go)) {
-      this.skip(); // mocha prints the test as pending; the reason follows
+    if (missing) {
+      console.log(`      skipping the live layout check: ${missing}; the committed fixtures stand`);
+      this.skip();
     }
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'layoutdump-'));
     for (const f of ['go.mod', 'main.go', 'types.go']) fs.copyFileSync(path.join(oracleDir, f), path.join(work, f));
@@ -31,13 +34,6 @@ describe('layoutdump live against Go 1.19', function () {
   after(() => {
     if (work) fs.rmSync(work, { recursive: true, force: true });
   });
-
-  if (!fs.existsSync(go)) {
-    it(`skipped: Go 1.19 not found at ${go} (apt-get install golang-1.19-go, or set GO119)`, function () {
-      this.skip();
-    });
-    return;
-  }
 
   for (const arch of dumpArches) {
     it(`GOARCH=${arch}: the runtime agrees with the model and with the committed fixture`, async () => {
