@@ -2,6 +2,7 @@ import { Command } from '../io';
 import { bench } from './bench';
 import { hoverCommand } from './hover';
 import { layout } from './layout';
+import { literal } from './literal';
 import { replay } from './replay';
 
 /**
@@ -11,5 +12,6 @@ export const commands: Record<string, Command> = {
   bench,
   hover: hoverCommand,
   layout,
+  literal,
   replay,
 };
