@@ -12,10 +12,10 @@
  * are read from their text, exactly (a 20-digit integer stays exact as int64 or uint64).
  */
 import { Node as JsonNode, ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
-import type { GoType } from '../types';
-import { Value, float32Val, float64Val, toInt, unknown } from './constant';
+import { GoType, typeString } from '../types';
+import { Value, float32Val, float64Val, toInt, unaryOp, unknown } from './constant';
 import { fromText } from './gostring';
-import { basic, comparable, isEmptyInterface, typeString, under } from './gotypes';
+import { basic, comparable, isEmptyInterface, under } from './gotypes';
 import { floatValue, intValue } from './lexical';
 import { EvaluatedMap, LiteralResult } from './evaluate';
 import { LiteralError, SourceText } from './position';
@@ -108,10 +108,13 @@ function propertyKey(k: JsonNode, keyType: GoType, src: SourceText): GoValue {
   throw new Misfit(`object keys are strings: cannot use them as ${typeString(keyType)} keys (use [key, value] pairs)`, k);
 }
 
-/** The number's text as an exact constant. */
+/** The number's text as an exact constant (JSON has a sign where Go has a unary minus). */
 function numberValue(n: JsonNode, src: SourceText): Value {
   const text = src.text.slice(n.offset, n.offset + n.length);
-  return isIntegerText(text) ? intValue(text) : floatValue(text);
+  const neg = text.startsWith('-');
+  const digits = neg ? text.slice(1) : text;
+  const v = isIntegerText(digits) ? intValue(digits) : floatValue(digits);
+  return neg && v !== unknown ? unaryOp('-', v) : v;
 }
 
 function isIntegerText(text: string): boolean {

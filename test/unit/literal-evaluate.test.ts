@@ -1,0 +1,133 @@
+/**
+ * The evaluator beyond what the Go corpus can show: what we refuse to guess (variables, calls,
+ * other packages), which literal a position selects, positions in compiler columns, GOARCH-sized
+ * ints, typed values with their dynamic types. Expected values are reasoned by hand from the spec.
+ */
+import * as assert from 'assert';
+import { EvaluateOptions, LiteralResult, evaluateMapLiteral } from '../../src/core/literal/evaluate';
+
+async function ok(src: string, opts: EvaluateOptions = {}) {
+  const r = await evaluateMapLiteral(src, opts);
+  assert.ok(r.ok, r.ok ? '' : r.errors.map((e) => `${e.line}:${e.col}: ${e.message}`).join('\n'));
+  return r.map;
+}
+
+async function errors(src: string, opts: EvaluateOptions = {}): Promise<string[]> {
+  const r: LiteralResult = await evaluateMapLiteral(src, opts);
+  assert.ok(!r.ok, 'expected errors');
+  return r.errors.map((e) => `${e.line}:${e.col}: ${e.message}`);
+}
+
+describe('literal: evaluation', () => {
+  it('names what it will not evaluate, at its place', async () => {
+    const src = [
+      'package main',
+      '',
+      'import "math"',
+      '',
+      'var x = 3',
+      '',
+      'func f() int { return 1 }',
+      '',
+      'var m = map[int]int{f(): 1, x: 2, y: 3, math.MaxInt8: 4, 5: func() int { return 5 }()}',
+    ].join('\n');
+    assert.deepStrictEqual(await errors(src), [
+      '9:21: cannot evaluate: function call f()',
+      '9:29: cannot evaluate: variable x',
+      '9:35: cannot evaluate: y is not declared in this file',
+      '9:41: cannot evaluate: math.MaxInt8 (declared in package math)',
+      '9:61: cannot evaluate: function call func() int {…}()',
+    ]);
+  });
+
+  it('reports compiler errors before what it will not evaluate', async () => {
+    const src = 'package main\nvar v = 1\nvar m = map[int8]int{v: 1, 300: 2}\n';
+    assert.deepStrictEqual(await errors(src), ['3:28: cannot use 300 (untyped int constant) as int8 value in map literal (overflows)']);
+  });
+
+  it('sees local declarations before the literal and their shadowing', async () => {
+    const src = [
+      'package main',
+      'const k = 1',
+      'func main() {',
+      '\tconst k = 2',
+      '\ttype T struct{ A int }',
+      '\tm := map[int]T{k: {k}}',
+      '\t{',
+      '\t\tk := 3',
+      '\t\t_ = map[int]int{k: 0}',
+      '\t}',
+      '\t_ = m',
+      '}',
+    ].join('\n');
+    const m = await ok(src);
+    assert.deepStrictEqual(m.entries, [[2, { A: 2 }]]);
+    assert.deepStrictEqual(await errors(src, { at: { line: 9, col: 10 } }), ['9:19: cannot evaluate: variable k']);
+  });
+
+  it('selects the innermost map literal at a position, or the first one', async () => {
+    const src = 'package main\n\nvar a = map[string]int{"a": 1}\nvar b = map[int][]map[int]bool{1: {map[int]bool{2: true}}}\n';
+    assert.deepStrictEqual((await ok(src)).entries, [['a', 1]]);
+    const inner = await ok(src, { at: { line: 4, col: 42 } });
+    assert.strictEqual(inner.keyText, 'int');
+    assert.strictEqual(inner.elemText, 'bool');
+    assert.deepStrictEqual(inner.entries, [[2, true]]);
+    const outer = await ok(src, { at: { line: 4, col: 9 } });
+    assert.strictEqual(outer.elemText, '[]map[int]bool');
+    assert.deepStrictEqual(outer.entries, [[1, [[[2, true]]]]]);
+    assert.deepStrictEqual(await errors(src, { at: { line: 1, col: 1 } }), ['1:1: no map literal here']);
+    assert.deepStrictEqual(await errors('package main\n'), ['1:1: no map literal in this file']);
+  });
+
+  it('takes a UTF-16 offset as editors give it', async () => {
+    const src = 'package main\nvar s = "é😀"\nvar m = map[string]int{"é": 1}\n';
+    const m = await ok(src, { at: src.indexOf('"é": 1') });
+    assert.deepStrictEqual(m.entries, [['é', 1]]);
+    assert.deepStrictEqual(m.span, { offset: src.indexOf('map[string]int{'), end: src.lastIndexOf('}') + 1 });
+    assert.deepStrictEqual(m.entrySpans, [{ offset: src.indexOf('"é": 1'), end: src.indexOf('"é": 1') + 6 }]);
+  });
+
+  it('counts columns in bytes, as the compiler does', async () => {
+    // "é" is two bytes and "😀" four: the duplicate key "b" starts at byte column 45, UTF-16 column 42.
+    const src = 'package main\nvar m = map[string]int{"é😀": 1, "b": 2, "b": 3}\n';
+    assert.deepStrictEqual(await errors(src), ['2:45: duplicate key "b" in map literal']);
+  });
+
+  it('sizes int by GOARCH', async () => {
+    // As GOARCH=386 go build says; a bad key skips its value, so 1 << 33 is not reported.
+    const src = 'package main\nvar m = map[int]uint{1 << 40: 1 << 33}\n';
+    assert.deepStrictEqual((await ok(src)).entries, [[2 ** 40, 2 ** 33]]);
+    assert.deepStrictEqual(await errors(src, { goarch: '386' }), [
+      '2:22: cannot use 1 << 40 (untyped int constant 1099511627776) as int value in map literal (overflows)',
+    ]);
+    assert.deepStrictEqual(await errors('package main\nvar n = map[int]uint{1 << 20: 1 << 33}\n', { goarch: '386' }), [
+      '2:31: cannot use 1 << 33 (untyped int constant 8589934592) as uint value in map literal (overflows)',
+    ]);
+  });
+
+  it('keeps the dynamic types of interface keys', async () => {
+    const m = await ok('package main\nvar m = map[any]bool{1: true, int8(1): false, "s": true, 2.5: false}\n');
+    assert.deepStrictEqual(
+      m.values.map(([k]) => (k.kind === 'interface' ? `${k.type.kind === 'basic' ? k.type.name : '?'}:${k.value.kind}` : k.kind)),
+      ['int:int', 'int8:int', 'string:string', 'float64:float'],
+    );
+    assert.deepStrictEqual(m.entries.map(([k]) => k), [1, 1, 's', 2.5]);
+  });
+
+  it('evaluates named map types and large integers', async () => {
+    const src = 'package main\ntype Table map[uint64]int64\nvar t = Table{1<<64 - 1: -1 << 63, 1 << 53: 1<<53 + 1}\n';
+    const m = await ok(src);
+    assert.strictEqual(m.keyText, 'uint64');
+    assert.deepStrictEqual(m.entries, [['18446744073709551615', '-9223372036854775808'], [9007199254740992, '9007199254740993']]);
+  });
+
+  it('reports syntax errors inside the literal', async () => {
+    const [e] = await errors('package main\nvar m = map[string]int{"a": 1, "b" 2}\n');
+    assert.match(e, /^2:\d+: syntax error/);
+  });
+
+  it('refuses types from other packages and generic types by name', async () => {
+    const src = 'package main\nimport "time"\nvar m = map[string]time.Duration{"a": 1}\n';
+    assert.deepStrictEqual(await errors(src), ['3:20: cannot evaluate: type time.Duration from another package']);
+  });
+});
