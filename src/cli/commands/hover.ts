@@ -66,7 +66,7 @@ export const hoverCommand: Command = {
     }
     // A column just after the last character is still on the line (editors allow it).
     if (col < 1 || col > lines[line - 1].length + 1) {
-      io.err(`${file}:${line}:${col}: column ${col} is outside line ${line} (${lines[line - 1].length} characters)`);
+      io.err(`${file}:${line}:${col}: column ${col} is outside line ${line} (${lines[line - 1].length} character${lines[line - 1].length === 1 ? "" : "s"})`);
       return 2;
     }
     const mod: GoModInfo | undefined = flags.has('go') ? { go: flags.get('go') } : nearestGoMod(path.dirname(file), io.readFile);

@@ -75,27 +75,6 @@ function mapOf(c: Construct): MapT | undefined {
 
 // ---- reorder fields ----
 
-/** The `type_spec` declaring `name` at the top level of the file or in a function block. */
-function typeSpecOf(doc: GoDocument, t: GoType): SyntaxNode | undefined {
-  if (t.kind !== 'named') return undefined;
-  const visit = (n: SyntaxNode): SyntaxNode | undefined => {
-    for (const c of kids(n, true)) {
-      if (c.type === 'type_declaration') {
-        for (const spec of kids(c, true)) {
-          if (spec.type === 'type_spec' && spec.childForFieldName('name')?.text === t.name) return spec;
-        }
-      } else if (c.type === 'function_declaration' || c.type === 'method_declaration') {
-        const body = c.childForFieldName('body');
-        const list = body && kids(body, true).find((s) => s.type === 'statement_list');
-        const found = list && visit(list);
-        if (found) return found;
-      }
-    }
-    return undefined;
-  };
-  return visit(doc.root);
-}
-
 function reorderActions(doc: GoDocument, map: MapT, arch: GoArch): CodeActionResult[] {
   let layout;
   try {
@@ -107,7 +86,7 @@ function reorderActions(doc: GoDocument, map: MapT, arch: GoArch): CodeActionRes
   for (const r of layout.reorder) {
     if (r.savedPerBucket <= 0) continue;
     const t = r.role === 'key' ? map.key : map.elem;
-    const spec = typeSpecOf(doc, t);
+    const spec = t.kind === 'named' ? doc.typeSpec(t.name) : undefined;
     const structNode = spec?.childForFieldName('type');
     if (!spec || structNode?.type !== 'struct_type') continue;
     const edit = reorderEdit(doc, structNode, optimalFieldOrder(t, arch), underlying(t));

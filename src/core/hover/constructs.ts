@@ -130,8 +130,10 @@ export class ConstructFinder {
         return n.text.replace(/\s/g, '') === 'sync.Map' ? { kind: 'syncMap', node: n } : undefined;
       case 'selector_expression':
         return n.text.replace(/\s/g, '') === 'sync.Map' ? { kind: 'syncMap', node: n } : undefined;
-      case 'package_identifier':
       case 'field_identifier':
+        // `s.m[k] = v` in a goroutine, hovered on `m`.
+        return parent?.type === 'selector_expression' && parent.childForFieldName('field')?.id === n.id ? this.writeConstruct(parent) : undefined;
+      case 'package_identifier':
         return undefined;
       case 'range':
       case 'for':
@@ -235,17 +237,20 @@ export class ConstructFinder {
     return { kind: 'range', node: stmt, ref: { ...ref, map: ref.map }, clause: clause.text, deleteLoop: isDeleteAllLoop(stmt) };
   }
 
+  /** `m[k] = v` / `m[k]++` / `delete(m, k)` inside a goroutine, for the map expression `expr`. */
+  private writeConstruct(expr: SyntaxNode): Construct | undefined {
+    const write = writeStatementOf(expr);
+    if (!write) return undefined;
+    const ref = this.mapRef(expr);
+    if (!ref.map) return undefined;
+    const g = this.goroutineWrite(write, ref);
+    const parent = expr.parent;
+    return g && { kind: 'goroutineWrite', node: parent?.type === 'index_expression' ? parent : expr, ref, write: g };
+  }
+
   private identifierConstruct(id: SyntaxNode): Construct | undefined {
-    const parent = id.parent;
-    // `m[k] = v` / `m[k]++` / `delete(m, k)` inside a goroutine.
-    const write = writeStatementOf(id);
-    if (write) {
-      const ref = this.mapRef(id);
-      if (ref.map) {
-        const g = this.goroutineWrite(write, ref);
-        if (g) return { kind: 'goroutineWrite', node: parent?.type === 'index_expression' ? parent : id, ref, write: g };
-      }
-    }
+    const write = this.writeConstruct(id);
+    if (write) return write;
     const b = bindingOf(id);
     if (b && b.kind === 'var' && !b.valueNode && b.typeNode) {
       const ref = this.mapRef(id);
@@ -295,8 +300,8 @@ export class ConstructFinder {
   }
 }
 
-/** The statement that writes to the map `id` names: `id[k] = v`, `id[k] op= v`, `id[k]++`,
- * or `delete(id, k)`. */
+/** The statement that writes to the map expression `id` (a name or `x.f`): `id[k] = v`,
+ * `id[k] op= v`, `id[k]++`, or `delete(id, k)`. */
 export function writeStatementOf(id: SyntaxNode): SyntaxNode | undefined {
   const p = id.parent;
   if (!p) return undefined;

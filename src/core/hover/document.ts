@@ -29,13 +29,32 @@ export function rangeOf(node: SyntaxNode): Range {
   };
 }
 
-const identifierQueries = new WeakMap<object, QueryT>();
+const queries = new WeakMap<object, Map<string, QueryT>>();
+
+/** A compiled query for the parser's language, made once. */
+function queryFor(parser: Parser, source: string): QueryT {
+  const language = parser.language;
+  if (!language) throw new Error('Go parser has no language');
+  let byText = queries.get(language);
+  if (!byText) {
+    byText = new Map();
+    queries.set(language, byText);
+  }
+  let q = byText.get(source);
+  if (!q) {
+    q = new Query(language, source);
+    byText.set(source, q);
+  }
+  return q;
+}
 
 export class GoDocument {
   private scope?: TypeScope;
   private idents?: Map<string, SyntaxNode[]>;
   private lines?: string[];
+  private specs?: Map<string, SyntaxNode>;
   private readonly localScopes = new Map<number, TypeScope>();
+  private readonly declaresTypes = new Map<number, boolean>();
 
   constructor(
     readonly text: string,
@@ -68,9 +87,13 @@ export class GoDocument {
   scopeAt(node: SyntaxNode): TypeScope {
     const lists: SyntaxNode[] = [];
     for (let p = node.parent; p; p = p.parent) {
-      if (p.type === 'statement_list' && p.namedChildren.some((c) => c?.type === 'type_declaration' || c?.type === 'const_declaration')) {
-        lists.push(p);
+      if (p.type !== 'statement_list') continue;
+      let declares = this.declaresTypes.get(p.id);
+      if (declares === undefined) {
+        declares = p.namedChildren.some((c) => c?.type === 'type_declaration' || c?.type === 'const_declaration');
+        this.declaresTypes.set(p.id, declares);
       }
+      if (declares) lists.push(p);
     }
     let scope = this.typeScope();
     for (const list of lists.reverse()) {
@@ -87,15 +110,8 @@ export class GoDocument {
   /** Every `identifier` node of the file with this name, in source order. */
   identifiers(name: string): readonly SyntaxNode[] {
     if (!this.idents) {
-      const language = this.parser.language;
-      if (!language) throw new Error('Go parser has no language');
-      let q = identifierQueries.get(language);
-      if (!q) {
-        q = new Query(language, '(identifier) @id');
-        identifierQueries.set(language, q);
-      }
       const idents = new Map<string, SyntaxNode[]>();
-      for (const c of q.captures(this.root)) {
+      for (const c of queryFor(this.parser, '(identifier) @id').captures(this.root)) {
         const list = idents.get(c.node.text);
         if (list) list.push(c.node);
         else idents.set(c.node.text, [c.node]);
@@ -103,6 +119,22 @@ export class GoDocument {
       this.idents = idents;
     }
     return this.idents.get(name) ?? [];
+  }
+
+  /** The `type_spec` declaring each type name (the first one, top level before function bodies). */
+  typeSpec(name: string): SyntaxNode | undefined {
+    if (!this.specs) {
+      this.specs = new Map();
+      const found = queryFor(this.parser, '(type_spec name: (type_identifier) @name) @spec').captures(this.root);
+      const specs = found.filter((c) => c.name === 'spec').map((c) => c.node);
+      // Top-level declarations first: a local type of the same name only where nothing else is.
+      specs.sort((a, b) => Number(a.parent?.parent?.type !== 'source_file') - Number(b.parent?.parent?.type !== 'source_file'));
+      for (const spec of specs) {
+        const n = spec.childForFieldName('name')?.text;
+        if (n && !this.specs.has(n)) this.specs.set(n, spec);
+      }
+    }
+    return this.specs.get(name);
   }
 
   /** The source lines (without line terminators). */

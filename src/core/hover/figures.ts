@@ -3,18 +3,15 @@
  * type (`types/bucket.ts`): what `make` allocates, when the next growth happens, what growing
  * from empty costs, and bytes per entry around a growth.
  */
-import { bucketArrayLength, bucketShift, bucketsLog2ForHint, hmapSize, makeAlloc, mapextraSize, overLoadFactor } from '../classic/makemap';
+import { bucketArrayLength, bucketShift, bucketsLog2ForHint, makeAlloc } from '../classic/makemap';
 import { MapTypeInfo } from '../maptype';
 import { roundupsize } from '../sizeclasses';
+import { capacityOf, mapMemory } from '../types';
 
 /** The smallest count at which `overLoadFactor(count, B)` holds: the insert that makes the map
  * this big starts a growth (13·2^(B-1)+1 for B ≥ 1, 9 for B = 0). */
 export function nextGrowthCount(B: number): number {
-  let c = B === 0 ? 9 : 13 * bucketShift(B - 1) + 1;
-  // Guard the closed form against the predicate itself.
-  while (!overLoadFactor(c, B)) c++;
-  while (c > 0 && overLoadFactor(c - 1, B)) c--;
-  return c;
+  return capacityOf(B) + 1;
 }
 
 /** Heap bytes of the bucket array `makeBucketArray` allocates for B (1 bucket object at B = 0). */
@@ -42,19 +39,17 @@ export interface MakeFigures {
 }
 
 export function makeFigures(t: MapTypeInfo, hint: number): MakeFigures {
-  const m = makeAlloc(t, hint);
-  const hmapBytes = roundupsize(hmapSize(t.ptrSize));
-  const extraBytes = m.nextOverflowFree > 0 ? roundupsize(mapextraSize(t.ptrSize)) : 0;
+  const m = mapMemory(t, hint);
   return {
     hint,
     B: m.B,
     buckets: m.nbuckets === 0 ? 0 : bucketShift(m.B),
     overflow: m.nextOverflowFree,
-    arrayBytes: m.allocBytes - hmapBytes - extraBytes,
-    hmapBytes,
-    extraBytes,
+    arrayBytes: m.bucketArrayAlloc,
+    hmapBytes: m.hmapBytes,
+    extraBytes: m.mapextraBytes,
     allocBytes: m.allocBytes,
-    nextGrowth: nextGrowthCount(m.B),
+    nextGrowth: m.capacity + 1,
   };
 }
 

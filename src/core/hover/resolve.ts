@@ -33,10 +33,6 @@ export interface Binding {
   decl: SyntaxNode;
 }
 
-function before(a: SyntaxNode, b: SyntaxNode): boolean {
-  return a.startIndex < b.startIndex;
-}
-
 function names(list: SyntaxNode | null): SyntaxNode[] {
   if (!list) return [];
   if (list.type === 'identifier') return [list];
@@ -111,34 +107,51 @@ function paramBindings(list: SyntaxNode | null, kind: BindingKind, scopeNode: Sy
   return out;
 }
 
-/** The declarations directly in a statement list or block that come before `at`. */
-function statementBindings(list: SyntaxNode, at: SyntaxNode, scopeNode: SyntaxNode): Binding[] {
+/** The declarations of one statement (`var`, `const`, `x := ...`, a labeled `x := ...`). */
+function statementDecls(s: SyntaxNode, scopeNode: SyntaxNode): Binding[] {
+  if (s.type === 'var_declaration' || s.type === 'const_declaration') return specBindings(s, scopeNode);
+  if (s.type === 'short_var_declaration') return shortBindings(s, scopeNode);
+  if (s.type === 'labeled_statement') {
+    const inner = kids(s, true).find((c) => c.type !== 'label_name');
+    if (inner?.type === 'short_var_declaration') return shortBindings(inner, scopeNode);
+  }
+  return [];
+}
+
+/** Per tree, per statement list: each statement's start and declarations (lists are long in
+ * generated code, and every lookup of a name walks them). */
+const statementCache = new WeakMap<object, Map<number, Array<{ start: number; bindings: Binding[] }>>>();
+
+/** The declarations directly in a statement list that come before `at`. */
+function statementBindings(list: SyntaxNode, at: SyntaxNode): Binding[] {
+  let perTree = statementCache.get(list.tree);
+  if (!perTree) {
+    perTree = new Map();
+    statementCache.set(list.tree, perTree);
+  }
+  let entries = perTree.get(list.id);
+  if (!entries) {
+    entries = kids(list, true)
+      .map((s) => ({ start: s.startIndex, bindings: statementDecls(s, list) }))
+      .filter((e) => e.bindings.length > 0);
+    perTree.set(list.id, entries);
+  }
   const out: Binding[] = [];
-  for (const s of kids(list, true)) {
-    if (!before(s, at)) break;
-    if (s.type === 'var_declaration' || s.type === 'const_declaration') out.push(...specBindings(s, scopeNode));
-    else if (s.type === 'short_var_declaration') out.push(...shortBindings(s, scopeNode));
-    else if (s.type === 'labeled_statement') {
-      const inner = kids(s, true).find((c) => c.type !== 'label_name');
-      if (inner?.type === 'short_var_declaration') out.push(...shortBindings(inner, scopeNode));
-    }
+  for (const e of entries) {
+    if (e.start >= at.startIndex) break;
+    out.push(...e.bindings);
   }
   return out;
 }
 
+/** Per tree: the file's top-level declarations. */
+const fileCache = new WeakMap<object, Binding[]>();
+
 /** What an ancestor node declares that is visible at `at` (a descendant of it). */
 function bindingsIn(scope: SyntaxNode, at: SyntaxNode): Binding[] {
   switch (scope.type) {
-    case 'block':
-    case 'statement_list': {
-      const list = scope.type === 'block' ? kids(scope, true).find((c) => c.type === 'statement_list') : scope;
-      return list ? statementBindings(list, at, scope) : [];
-    }
-    case 'expression_case':
-    case 'default_case':
-    case 'communication_case':
-    case 'type_case':
-      return statementBindings(scope, at, scope);
+    case 'statement_list':
+      return statementBindings(scope, at);
     case 'for_statement': {
       const out: Binding[] = [];
       for (const c of kids(scope, true)) {
@@ -174,6 +187,8 @@ function bindingsIn(scope: SyntaxNode, at: SyntaxNode): Binding[] {
       return out;
     }
     case 'source_file': {
+      const cached = fileCache.get(scope.tree);
+      if (cached) return cached;
       const out: Binding[] = [];
       for (const d of kids(scope, true)) {
         if (d.type === 'var_declaration' || d.type === 'const_declaration') out.push(...specBindings(d, scope));
@@ -182,6 +197,7 @@ function bindingsIn(scope: SyntaxNode, at: SyntaxNode): Binding[] {
           if (n) out.push({ name: n.text, kind: 'func', ident: n, scopeNode: scope, decl: d });
         }
       }
+      fileCache.set(scope.tree, out);
       return out;
     }
   }
@@ -312,7 +328,9 @@ export class Resolver {
           t = u.elem;
           u = safeUnderlying(t);
         }
-        return u?.kind === 'struct' ? fieldType(u, fieldName) : undefined;
+        if (u?.kind === 'struct') return fieldType(u, fieldName);
+        // The struct may not resolve as a whole (a field of an imported type): read the one field.
+        return this.fieldTypeBySyntax(operand, fieldName);
       }
       case 'index_expression': {
         const operand = e.childForFieldName('operand');
@@ -320,6 +338,28 @@ export class Resolver {
         const u = t && safeUnderlying(t);
         if (u?.kind === 'map' || u?.kind === 'slice' || u?.kind === 'array') return u.elem;
         return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** `x.f` where x's type is a struct declared in this file: the type of field f alone. */
+  private fieldTypeBySyntax(operand: SyntaxNode, fieldName: string): GoType | undefined {
+    if (operand.type !== 'identifier') return undefined;
+    const b = bindingOf(operand);
+    let typeNode = b?.typeNode;
+    let v = b?.valueNode;
+    if (!typeNode && v?.type === 'unary_expression') v = v.childForFieldName('operand') ?? undefined;
+    if (!typeNode && v?.type === 'composite_literal') typeNode = v.childForFieldName('type') ?? undefined;
+    if (typeNode?.type === 'pointer_type') typeNode = kids(typeNode, true)[0];
+    if (typeNode?.type !== 'type_identifier') return undefined;
+    const spec = this.doc.typeSpec(typeNode.text);
+    const st = spec?.childForFieldName('type');
+    const list = st?.type === 'struct_type' ? kids(st, true).find((c) => c.type === 'field_declaration_list') : undefined;
+    for (const f of list ? kids(list, true) : []) {
+      if (f.type === 'field_declaration' && f.childrenForFieldName('name').some((n) => n?.text === fieldName)) {
+        const tn = f.childForFieldName('type');
+        return tn ? this.typeOfTypeNode(tn) : undefined;
       }
     }
     return undefined;

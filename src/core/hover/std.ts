@@ -38,6 +38,12 @@ const declared: Record<string, GoType> = {
     'sync.RWMutex',
     struct(['w', mutex], ['writerSem', t('uint32')], ['readerSem', t('uint32')], ['readerCount', t('int32')], ['readerWait', t('int32')]),
   ),
+  // sync.Map of Go 1.20-1.23: mu Mutex, read atomic.Pointer[readOnly] (one pointer), dirty map,
+  // misses int.
+  'sync.Map': named(
+    'sync.Map',
+    struct(['mu', mutex], ['read', ptr(struct())], ['dirty', { kind: 'map', key: t('any'), elem: ptr(struct()) }], ['misses', t('int')]),
+  ),
   'sync.Once': named('sync.Once', struct(['done', t('uint32')], ['m', mutex])),
   'json.RawMessage': named('json.RawMessage', bytes),
   'net.IP': named('net.IP', bytes),
