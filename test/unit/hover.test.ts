@@ -14,7 +14,7 @@ const mod = parseGoMod(fs.readFileSync(path.join(fixtures, 'go.mod'), 'utf8'));
 const amd64: HoverOptions = { goarch: 'amd64', goVersion: mod.go, toolchain: mod.toolchain };
 
 /** The position of `snippet` (unique in `src`), plus `offset` characters. */
-export function at(src: string, snippet: string, offset = 0): Position {
+function at(src: string, snippet: string, offset = 0): Position {
   const i = src.indexOf(snippet);
   assert.ok(i >= 0, `snippet not found: ${snippet}`);
   assert.strictEqual(src.indexOf(snippet, i + 1), -1, `snippet not unique: ${snippet}`);
