@@ -256,6 +256,30 @@ describe('hover: one construct per row (test/fixtures/hover/sample.go)', () => {
   });
 });
 
+describe('hover: edge cases (test/fixtures/hover/edge/edge.go)', () => {
+  const edge = fs.readFileSync(path.join(fixtures, 'edge', 'edge.go'), 'utf8');
+  const cases: Array<[string, string, number, HoverResult['kind'] | undefined, string[]]> = [
+    ['a local var map written without make', 'local["x"] = 1', 1, 'nilMap', ['var local map[string]int // nil map: never made\n', 'never assigned, so it is a nil map']],
+    ['a map made inside the goroutine is its own', 'own[1] = 2', 1, undefined, []],
+    [
+      'a type from another package: no layout, but B from the hint',
+      'make(map[string]pkg.Thing, 100)',
+      7,
+      'unresolvedMapType',
+      ['No layout: undefined: pkg.Thing.', 'makemap picks B = 4 for a hint of 100: 16 buckets plus at least 1 preallocated overflow bucket', '105th entry'],
+    ],
+    ['a generic function', 'm map[K]V', 3, 'unresolvedMapType', ['`K` is a type parameter']],
+    ['a generic type', 'map[T]struct{}', 1, 'unresolvedMapType', ['`T` is a type parameter']],
+  ];
+  for (const [what, snippet, offset, kind, contains] of cases) {
+    it(what, async () => {
+      const r = await hover(edge, at(edge, snippet, offset), amd64);
+      assert.strictEqual(r?.kind, kind, r?.markdown);
+      for (const s of contains) assert.ok(r?.markdown.includes(s), `missing ${JSON.stringify(s)} in:\n${r?.markdown}`);
+    });
+  }
+});
+
 describe('hover: Go version from go.mod', () => {
   const swissDir = path.join(fixtures, 'swiss');
   const src = fs.readFileSync(path.join(swissDir, 'main.go'), 'utf8');

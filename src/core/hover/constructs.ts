@@ -36,7 +36,15 @@ export interface MapRef {
 
 export type Construct =
   | { kind: 'mapType'; node: SyntaxNode; type: GoType; map: MapT }
-  | { kind: 'unresolvedMapType'; node: SyntaxNode; error: GoTypeError }
+  | {
+      kind: 'unresolvedMapType';
+      node: SyntaxNode;
+      error: GoTypeError;
+      /** The type parameter the layout depends on, when that is why it cannot be laid out. */
+      typeParam?: string;
+      /** The constant hint of the `make` around it, if any. */
+      hint?: number;
+    }
   | {
       kind: 'make';
       node: SyntaxNode;
@@ -150,8 +158,11 @@ export class ConstructFinder {
     const t = this.resolver.typeOfTypeNode(node);
     const map = asMap(t);
     if (!t || !map) {
-      const error = this.resolver.lastError;
-      return error ? { kind: 'unresolvedMapType', node, error } : undefined;
+      const parent = node.parent;
+      if (parent?.type === 'argument_list' && isBuiltinCall(parent.parent, 'make') && kids(parent, true)[0]?.id === node.id) {
+        return this.makeConstruct(parent.parent!);
+      }
+      return this.unresolved(node);
     }
     const parent = node.parent;
     if (parent?.type === 'argument_list' && isBuiltinCall(parent.parent, 'make') && kids(parent, true)[0]?.id === node.id) {
@@ -175,14 +186,25 @@ export class ConstructFinder {
     const type = this.resolver.typeOfTypeNode(typeNode);
     const map = asMap(type);
     if (!type || !map) {
-      const error = this.resolver.lastError;
-      return typeNode.type === 'map_type' && error ? { kind: 'unresolvedMapType', node: typeNode, error } : undefined;
+      if (typeNode.type !== 'map_type') return undefined;
+      const u = this.unresolved(typeNode);
+      const hint = hintNode ? this.constant(hintNode) : 0;
+      return u && { ...u, hint };
     }
     if (!hintNode) return { kind: 'make', node: call, type, map, hint: undefined, literal: false };
     const hint = this.constant(hintNode);
     return hint === undefined
       ? { kind: 'make', node: call, type, map, dynamicHint: hintNode, literal: false }
       : { kind: 'make', node: call, type, map, hint, literal: false };
+  }
+
+  /** A map type that does not resolve: why, and whether a type parameter is the reason. */
+  private unresolved(node: SyntaxNode): Extract<Construct, { kind: 'unresolvedMapType' }> | undefined {
+    const error = this.resolver.lastError;
+    if (!error) return undefined;
+    const name = /^undefined: (\w+)$/.exec(error.message)?.[1];
+    const typeParam = name !== undefined && typeParamsAround(node).has(name) ? name : undefined;
+    return { kind: 'unresolvedMapType', node, error, typeParam };
   }
 
   /** The value of an integer constant expression, or undefined. */
@@ -315,6 +337,19 @@ export function writeStatementOf(id: SyntaxNode): SyntaxNode | undefined {
   }
   if (p.type === 'argument_list' && kids(p, true)[0]?.id === id.id && isBuiltinCall(p.parent, 'delete')) return p.parent!;
   return undefined;
+}
+
+/** Names of the type parameters of the generic functions and types around `node`. */
+function typeParamsAround(node: SyntaxNode): Set<string> {
+  const out = new Set<string>();
+  for (let p = node.parent; p; p = p.parent) {
+    const params = p.childForFieldName('type_parameters');
+    if (!params) continue;
+    for (const decl of kids(params, true)) {
+      for (const n of decl.childrenForFieldName('name')) if (n) out.add(n.text);
+    }
+  }
+  return out;
 }
 
 /** The innermost `go func(...) {...}(...)` literal around a node, with its `go` statement. */

@@ -7,9 +7,9 @@
 import { GoArch, MapTypeInfo } from '../maptype';
 import { GoType, GoTypeError, typeString } from '../types';
 import { BucketLayout, bucketLayout } from '../types/bucket';
-import { bucketShift } from '../classic/makemap';
+import { bucketShift, bucketsLog2ForHint } from '../classic/makemap';
 import { Construct, GoroutineWrite, MapRef, MapT } from './constructs';
-import { GrowthFigures, MakeFigures, bucketArrayBytes, growthFigures, makeFigures, perEntryFigures } from './figures';
+import { GrowthFigures, MakeFigures, bucketArrayBytes, growthFigures, makeFigures, nextGrowthCount, perEntryFigures } from './figures';
 import { code, fmt1, fmtBytes, fmtInt, goBlock, humanBytes, inspectLink, plural, selfContained } from './format';
 import { goAtLeast, newestGoVersion, usesSwissTables } from './gomod';
 
@@ -91,7 +91,7 @@ export function render(c: Construct, opts: HoverOptions): Rendered | undefined {
     case 'mapType':
       return renderMapType(c.type, c.map, opts);
     case 'unresolvedMapType':
-      return renderUnresolved(c.node.text, c.error, opts);
+      return renderUnresolved(c.node.text, c.error, opts, c);
     case 'make':
       return renderMake(c, opts);
     case 'delete':
@@ -179,13 +179,33 @@ export function renderMapType(type: GoType, map: MapT, opts: HoverOptions): Rend
   return { markdown: doc.toString(), figures: { layout: l } };
 }
 
-function renderUnresolved(text: string, error: GoTypeError, opts: HoverOptions): Rendered {
-  const doc = new Doc(opts).block([text]);
-  const imported = /^undefined: \w+\.\w+/.test(error.message);
-  doc.para(
-    `No layout: ${error.message}.`,
-    imported ? 'Types from other packages are not known to the hover yet; open the panel with the type spelled out.' : undefined,
-  );
+function renderUnresolved(
+  text: string,
+  error: GoTypeError,
+  opts: HoverOptions,
+  c?: { typeParam?: string; hint?: number },
+): Rendered {
+  const doc = new Doc(opts).block([c?.hint !== undefined ? `make(${text.replace(/\s+/g, ' ')}, ${c.hint})` : text.replace(/\s+/g, ' ')]);
+  if (c?.typeParam) {
+    doc.para(
+      `No layout here: ${code(c.typeParam)} is a type parameter, so the bucket size depends on each instantiation.`,
+      'Hover a map with concrete types, or open the panel with them.',
+    );
+  } else {
+    const imported = /^undefined: \w+\.\w+/.test(error.message);
+    doc.para(
+      `No layout: ${error.message}.`,
+      imported ? 'Types from other packages are not known to the hover yet; open the panel with the type spelled out.' : undefined,
+    );
+  }
+  if (c?.hint !== undefined && c.hint > 8) {
+    // B depends only on the hint (the bucket size matters only for hints near the address space).
+    const B = bucketsLog2ForHint({ bucketsize: 8, ptrSize: 8 }, c.hint);
+    doc.para(
+      `Whatever the types, makemap picks B = ${B} for a hint of ${fmtInt(c.hint)}: ${plural(bucketShift(B), 'bucket')}` +
+        `${B >= 4 ? ` plus at least ${plural(bucketShift(B - 4), 'preallocated overflow bucket')}` : ''}, growing when the ${ordinal(nextGrowthCount(B))} entry is inserted.`,
+    );
+  }
   return { markdown: doc.toString(), figures: {} };
 }
 
