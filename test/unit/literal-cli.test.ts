@@ -89,4 +89,21 @@ describe('gomap literal', () => {
       assert.deepStrictEqual(io.stderr, [message], args.join(' '));
     }
   });
+
+  it('gomap build runs the literal on the map model, in the order gc inserts', async () => {
+    const io = memoryIO({ 's.go': 'package main\n\nvar m = map[string][]int{"a": nil, "b": {1}, "c": nil}\n' });
+    assert.strictEqual(await run(['build', 's.go', '--seed', '7'], io), 0);
+    const dump = JSON.parse(io.stdout.join(''));
+    assert.strictEqual(dump.hint, 3);
+    assert.deepStrictEqual(dump.type.key, 'string');
+    const [snap] = dump.snapshots;
+    assert.strictEqual(snap.count, 3);
+    assert.strictEqual(snap.B, 0);
+    // One bucket; slots fill in insertion order: the nil (static) entries first.
+    assert.deepStrictEqual(snap.buckets[0][0].keys.slice(0, 3), ['a', 'c', 'b']);
+    assert.deepStrictEqual(snap.buckets[0][0].elems.slice(0, 3), [null, null, [1]]);
+    const bad = memoryIO({ 's.go': 'package main\nvar m = map[int]int{1: 1, 1: 2}\n' });
+    assert.strictEqual(await run(['build', 's.go'], bad), 2);
+    assert.deepStrictEqual(bad.stderr, ['s.go:2:27: duplicate key 1 in map literal']);
+  });
 });

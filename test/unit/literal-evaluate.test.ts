@@ -121,6 +121,28 @@ describe('literal: evaluation', () => {
     assert.deepStrictEqual(m.entries, [['18446744073709551615', '-9223372036854775808'], [9007199254740992, '9007199254740993']]);
   });
 
+  it('inserts static entries before dynamic ones, as gc orders a map literal', async () => {
+    // Go 1.19 ranges over these (B = 0, one bucket, slots in insertion order) in the cyclic orders
+    // a c e b d, b d a c and a c d b: nils and constants first, then slices, interfaces, pointers.
+    const src = [
+      'package main',
+      'type P struct {',
+      '\tA int',
+      '\tI any',
+      '}',
+      'var m = map[string][]int{"a": nil, "b": {1}, "c": nil, "d": {2}, "e": nil}',
+      'var n = map[string]any{"a": 1, "b": nil, "c": "x", "d": nil}',
+      'var o = map[string]P{"a": {1, nil}, "b": {2, 3}, "c": {3, nil}, "d": P{4, nil}}',
+    ].join('\n');
+    const order = async (line: number) => {
+      const m = await ok(src, { at: { line, col: 10 } });
+      return { hint: m.hint, order: m.insertionOrder.map((i) => m.entries[i][0]).join('') };
+    };
+    assert.deepStrictEqual(await order(6), { hint: 5, order: 'acebd' });
+    assert.deepStrictEqual(await order(7), { hint: 4, order: 'bdac' });
+    assert.deepStrictEqual(await order(8), { hint: 4, order: 'acdb' });
+  });
+
   it('reports syntax errors inside the literal', async () => {
     const [e] = await errors('package main\nvar m = map[string]int{"a": 1, "b" 2}\n');
     assert.match(e, /^2:\d+: syntax error/);

@@ -1,5 +1,6 @@
 import { Command } from '../io';
 import { bench } from './bench';
+import { build } from './build';
 import { hoverCommand } from './hover';
 import { layout } from './layout';
 import { literal } from './literal';
@@ -10,6 +11,7 @@ import { replay } from './replay';
  */
 export const commands: Record<string, Command> = {
   bench,
+  build,
   hover: hoverCommand,
   layout,
   literal,

@@ -45,6 +45,12 @@ export interface Operand {
   val: Value;
   /** The evaluated value of a `value` operand; undefined when a part could not be evaluated. */
   value?: GoValue;
+  /**
+   * Not a static composite literal (`isStaticCompositeLiteral` after the order pass): slices,
+   * maps, `&T{}`, conversions of values, anything converted to an interface. The compiler inserts
+   * map entries holding such values after the static ones (walk/order.go).
+   */
+  dynamic?: boolean;
   /** The builtin function's name, for mode `builtin`. */
   builtin?: string;
 }
@@ -453,7 +459,7 @@ export class Checker {
         return this.invalid(e);
       }
       const value: GoValue | undefined = x.value && { kind: 'pointer', elem: x.value };
-      return { ...this.operand('value', e, { kind: 'pointer', elem: x.type as GoType }), value };
+      return { ...this.operand('value', e, { kind: 'pointer', elem: x.type as GoType }), value, dynamic: true };
     }
     const ok = op === '^' ? isInteger(x.type) : op === '!' ? isBoolean(x.type) : isNumeric(x.type);
     if (!ok) {
@@ -850,6 +856,7 @@ export class Checker {
         ok = true;
         x.value = value.value;
         x.mode = x.mode === 'nil' ? 'nil' : 'value';
+        x.dynamic = x.mode !== 'nil';
       }
     }
     if (!ok) {
@@ -1013,10 +1020,12 @@ export class Checker {
     const rbrace = body ? body.endIndex - 1 : e.endIndex - 1;
     const u = under(base!);
     let value: GoValue | undefined;
+    let dynamic = true;
     switch (u?.kind) {
-      case 'struct': value = this.structElts(elems, u, base!, rbrace, env); break;
+      case 'struct': ({ value, dynamic } = this.structElts(elems, u, base!, rbrace, env)); break;
       case 'array': {
         const r = this.indexedElts(elems, u.elem, u.len, env);
+        dynamic = r.dynamic;
         if (u.len < 0) {
           typ = { kind: 'array', len: r.max, elem: u.elem };
           base = typ;
@@ -1041,7 +1050,7 @@ export class Checker {
         return this.invalid(e);
     }
     if (pointer && value) value = { kind: 'pointer', elem: value };
-    return { ...this.operand('value', e, typ!), value };
+    return { ...this.operand('value', e, typ!), value, dynamic: dynamic || pointer };
   }
 
   /** Checks elements whose literal is invalid, so their own problems still show. */
@@ -1052,10 +1061,11 @@ export class Checker {
     }
   }
 
-  private structElts(elems: SyntaxNode[], u: Extract<GoType, { kind: 'struct' }>, base: GoType, rbrace: number, env: Env): GoValue | undefined {
+  private structElts(elems: SyntaxNode[], u: Extract<GoType, { kind: 'struct' }>, base: GoType, rbrace: number, env: Env): { value: GoValue | undefined; dynamic: boolean } {
     const fields = u.fields.map((f) => zeroValue(f.type));
     let complete = true;
-    if (elems.length === 0) return { kind: 'struct', fields };
+    let dynamic = false;
+    if (elems.length === 0) return { value: { kind: 'struct', fields }, dynamic };
     if (elems[0].type === 'keyed_element') {
       const visited = new Set<number>();
       for (const el of elems) {
@@ -1081,6 +1091,7 @@ export class Checker {
           continue;
         }
         visited.add(i);
+        dynamic ||= isDynamicIn(x, u.fields[i].type);
         const v = this.materialize(x, u.fields[i].type);
         if (v && (x.mode === 'constant' || x.mode === 'value' || x.mode === 'nil')) fields[i] = v;
         else complete = false;
@@ -1098,20 +1109,22 @@ export class Checker {
           break;
         }
         this.assignment(x, u.fields[i].type, 'struct literal');
+        dynamic ||= isDynamicIn(x, u.fields[i].type);
         const v = this.materialize(x, u.fields[i].type);
         if (v && (x.mode === 'constant' || x.mode === 'value' || x.mode === 'nil')) fields[i] = v;
         else complete = false;
       }
       if (elems.length < u.fields.length) this.error(rbrace, `too few values in ${typeString(base)}{…}`);
     }
-    return complete ? { kind: 'struct', fields } : undefined;
+    return { value: complete ? { kind: 'struct', fields } : undefined, dynamic };
   }
 
   /** `indexedElts`: array and slice elements, with optional constant indices. */
-  private indexedElts(elems: SyntaxNode[], elemType: GoType, length: number, env: Env): { max: number; elems?: Map<number, GoValue> } {
+  private indexedElts(elems: SyntaxNode[], elemType: GoType, length: number, env: Env): { max: number; elems?: Map<number, GoValue>; dynamic: boolean } {
     const visited = new Set<number>();
     const values = new Map<number, GoValue>();
     let complete = true;
+    let dynamic = false;
     let index = 0;
     let max = 0;
     for (const el of elems) {
@@ -1141,11 +1154,12 @@ export class Checker {
       if (index > max) max = index;
       const x = this.rawExprHinted(valEl, env, elemType);
       this.assignment(x, elemType, 'array or slice literal');
+      dynamic ||= isDynamicIn(x, elemType);
       const v = this.materialize(x, elemType);
       if (v && validIndex && (x.mode === 'constant' || x.mode === 'value' || x.mode === 'nil')) values.set(index - 1, v);
       else complete = false;
     }
-    return { max, elems: complete ? values : undefined };
+    return { max, elems: complete ? values : undefined, dynamic };
   }
 
   /** `index`: a constant index in [0, max); -1 for a valid non-constant index, undefined after an error. */
@@ -1231,7 +1245,7 @@ export class Checker {
       const key = this.materialize(x, keyType);
       const elem = this.materialize(y, elemType);
       if (key && elem && y.mode !== 'invalid' && y.mode !== 'unknown' && x.mode !== 'unknown') {
-        entries.push({ key, elem, node: el });
+        entries.push({ key, elem, node: el, static: !isDynamicIn(x, keyType) && !isDynamicIn(y, elemType) });
       } else {
         complete = false;
       }
@@ -1245,6 +1259,19 @@ export interface MapEntry {
   elem: GoValue;
   /** The keyed element in the source. */
   node: SyntaxNode;
+  /** Key and value are static composite literals: the entry is inserted before the dynamic ones. */
+  static: boolean;
+}
+
+/**
+ * Is x, used as a value of type T, not a static composite literal after the order pass? A
+ * non-nil value converted to an interface (OCONVIFACE) never is: order.go moves its operand to a
+ * temporary (`addrTemp`).
+ */
+function isDynamicIn(x: Operand, T: OpType): boolean {
+  if (x.mode === 'nil') return false;
+  if (isInterface(T)) return true;
+  return x.dynamic === true;
 }
 
 /**

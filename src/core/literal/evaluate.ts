@@ -39,6 +39,14 @@ export interface EvaluatedMap {
   entries: [JsonValue, JsonValue][];
   /** The same entries as typed Go values (interface keys keep their dynamic types). */
   values: [GoValue, GoValue][];
+  /**
+   * How the program builds the map: `make(map[K]V, hint)`, then the entries inserted in this order
+   * (indices into `entries`). For a literal, gc's: hint = number of entries, the static entries
+   * first and the dynamic ones (slices, maps, pointers, interfaces: walk/order.go) after them,
+   * each group in source order. For JSON, encoding/json's: no hint, document order.
+   */
+  hint: number;
+  insertionOrder: number[];
   /** Where the literal and each of its entries are in the source. */
   span: Span;
   entrySpans: Span[];
@@ -104,6 +112,8 @@ function checkMapLiteral(literal: SyntaxNode, env: Env, src: SourceText, arch: G
       elemText: gofmtTypeString(elem),
       entries: entries.map((e) => [toJson(e.key, key), toJson(e.elem, elem)]),
       values: entries.map((e) => [e.key, e.elem]),
+      hint: entries.length,
+      insertionOrder: [...entries.keys()].sort((a, b) => Number(entries[b].static) - Number(entries[a].static) || a - b),
       span: { offset: literal.startIndex, end: literal.endIndex },
       entrySpans: entries.map((e) => ({ offset: e.node.startIndex, end: e.node.endIndex })),
     },

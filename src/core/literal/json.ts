@@ -90,6 +90,8 @@ function readMap(root: JsonNode, src: SourceText, opts: JsonMapOptions): Evaluat
     elemText: typeString(elemType),
     entries: values.map(([k, v]) => [toJson(k, keyType), toJson(v, elemType)]),
     values,
+    hint: 0,
+    insertionOrder: values.map((_, i) => i),
     span: { offset: root.offset, end: root.offset + root.length },
     entrySpans: pairs.map(([, , n]) => ({ offset: n.offset, end: n.offset + n.length })),
   };

@@ -1,0 +1,54 @@
+/**
+ * `gomap build FILE [--at LINE:COL] [--key-type T] [--elem-type T] [--arch A] [--seed N]`: the map
+ * a Go map literal (or JSON document) makes, run on the classic map model: `make(map[K]V, hint)`
+ * and the inserts in the order the program performs them (see `EvaluatedMap.insertionOrder`), then
+ * one snapshot, printed as the oracle's dump JSON (shared/oracle/FORMAT.md). The hash seed and
+ * hashes are the simulator's own (seeded by --seed), not a real process's.
+ *
+ * Errors print as `gomap literal` prints them (`FILE:LINE:COL: message`), exit 2.
+ */
+import { makeAlloc } from '../../core/classic/makemap';
+import { Trace, replayTrace } from '../../core/classic/trace';
+import type { EvaluatedMap } from '../../core/literal/evaluate';
+import { mapTypeOf } from '../../core/types';
+import { Command, UsageError, parseFlags } from '../io';
+import { evaluateRequest, parseLiteralArgs } from './literal';
+
+/** The trace that builds the evaluated map: make with the hint, the inserts, a snapshot. */
+export function traceOf(m: EvaluatedMap): Trace {
+  return {
+    key: m.keyText,
+    elem: m.elemText,
+    hint: m.hint,
+    ops: [...m.insertionOrder.map((i) => ({ op: 'insert' as const, key: m.entries[i][0], elem: m.entries[i][1] })), { op: 'snapshot', label: 'literal' }],
+  };
+}
+
+export const build: Command = {
+  summary: 'run a map literal or JSON on the map model and print its snapshot: `build FILE [--at LINE:COL]`',
+  async run(args, io) {
+    try {
+      const { flags, positional } = parseFlags(args, { values: ['at', 'key-type', 'elem-type', 'arch', 'seed'] });
+      const seedText = flags.get('seed') ?? '1';
+      if (!/^\d+$/.test(seedText)) throw new UsageError(`--seed must be a non-negative integer, got "${seedText}"`);
+      const rest = positional.concat(...[...flags].filter(([k]) => k !== 'seed').map(([k, v]) => [`--${k}`, v]));
+      const req = parseLiteralArgs(rest);
+      const r = await evaluateRequest(req, io);
+      if (!r.ok) {
+        for (const e of r.errors) io.err(`${req.file}:${e.line}:${e.col}: ${e.message}`);
+        return 2;
+      }
+      const t = mapTypeOf(r.map.key, r.map.elem, req.arch);
+      const alloc = makeAlloc(t, r.map.hint);
+      const dump = replayTrace(traceOf(r.map), t, { seed: Number(seedText), alloc: { bytes: alloc.allocBytes, mallocs: alloc.mallocs }, goarch: req.arch });
+      io.out(JSON.stringify(dump));
+      return 0;
+    } catch (e) {
+      if (e instanceof UsageError) {
+        io.err(`gomap build: ${e.message}`);
+        return 2;
+      }
+      throw e;
+    }
+  },
+};
