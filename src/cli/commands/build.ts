@@ -12,7 +12,7 @@ import { Trace, replayTrace } from '../../core/classic/trace';
 import type { EvaluatedMap } from '../../core/literal/evaluate';
 import { mapTypeOf } from '../../core/types';
 import { Command, UsageError, parseFlags } from '../io';
-import { evaluateRequest, parseLiteralArgs } from './literal';
+import { parseLiteralArgs, runOnMap } from './literal';
 
 /** The trace that builds the evaluated map: make with the hint, the inserts, a snapshot. */
 export function traceOf(m: EvaluatedMap): Trace {
@@ -26,29 +26,19 @@ export function traceOf(m: EvaluatedMap): Trace {
 
 export const build: Command = {
   summary: 'run a map literal or JSON on the map model and print its snapshot: `build FILE [--at LINE:COL]`',
-  async run(args, io) {
-    try {
+  run(args, io) {
+    let seed = 1;
+    const parse = () => {
       const { flags, positional } = parseFlags(args, { values: ['at', 'key-type', 'elem-type', 'arch', 'seed'] });
       const seedText = flags.get('seed') ?? '1';
       if (!/^\d+$/.test(seedText)) throw new UsageError(`--seed must be a non-negative integer, got "${seedText}"`);
-      const rest = positional.concat(...[...flags].filter(([k]) => k !== 'seed').map(([k, v]) => [`--${k}`, v]));
-      const req = parseLiteralArgs(rest);
-      const r = await evaluateRequest(req, io);
-      if (!r.ok) {
-        for (const e of r.errors) io.err(`${req.file}:${e.line}:${e.col}: ${e.message}`);
-        return 2;
-      }
-      const t = mapTypeOf(r.map.key, r.map.elem, req.arch);
-      const alloc = makeAlloc(t, r.map.hint);
-      const dump = replayTrace(traceOf(r.map), t, { seed: Number(seedText), alloc: { bytes: alloc.allocBytes, mallocs: alloc.mallocs }, goarch: req.arch });
-      io.out(JSON.stringify(dump));
-      return 0;
-    } catch (e) {
-      if (e instanceof UsageError) {
-        io.err(`gomap build: ${e.message}`);
-        return 2;
-      }
-      throw e;
-    }
+      seed = Number(seedText);
+      return parseLiteralArgs(positional.concat(...[...flags].filter(([k]) => k !== 'seed').map(([k, v]) => [`--${k}`, v])));
+    };
+    return runOnMap('build', io, parse, (m, req) => {
+      const t = mapTypeOf(m.key, m.elem, req.arch);
+      const alloc = makeAlloc(t, m.hint);
+      return JSON.stringify(replayTrace(traceOf(m), t, { seed, alloc: { bytes: alloc.allocBytes, mallocs: alloc.mallocs }, goarch: req.arch }));
+    });
   },
 };

@@ -82,24 +82,33 @@ export function literalListing(m: EvaluatedMap): string {
   return lines.join('\n');
 }
 
+/**
+ * Runs a command on the map its request evaluates to: the map's errors print as
+ * `FILE:LINE:COL: message`, usage problems as `gomap <command>: ...`; both exit 2.
+ */
+export async function runOnMap(
+  command: string,
+  io: CliIO,
+  parse: () => LiteralRequest,
+  use: (m: EvaluatedMap, req: LiteralRequest) => string,
+): Promise<number> {
+  try {
+    const req = parse();
+    const r = await evaluateRequest(req, io);
+    if (!r.ok) {
+      for (const e of r.errors) io.err(`${req.file}:${e.line}:${e.col}: ${e.message}`);
+      return 2;
+    }
+    io.out(use(r.map, req));
+    return 0;
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.err(`gomap ${command}: ${e.message}`);
+    return 2;
+  }
+}
+
 export const literal: Command = {
   summary: 'evaluate a Go map literal or JSON as Go would: `literal FILE [--at LINE:COL] [--json]`',
-  async run(args, io) {
-    try {
-      const req = parseLiteralArgs(args);
-      const r = await evaluateRequest(req, io);
-      if (!r.ok) {
-        for (const e of r.errors) io.err(`${req.file}:${e.line}:${e.col}: ${e.message}`);
-        return 2;
-      }
-      io.out(req.json ? literalJson(r.map) : literalListing(r.map));
-      return 0;
-    } catch (e) {
-      if (e instanceof UsageError) {
-        io.err(`gomap literal: ${e.message}`);
-        return 2;
-      }
-      throw e;
-    }
-  },
+  run: (args, io) => runOnMap('literal', io, () => parseLiteralArgs(args), (m, req) => (req.json ? literalJson(m) : literalListing(m))),
 };
