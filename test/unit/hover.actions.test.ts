@@ -111,6 +111,15 @@ describe('code action: reorder fields of a map key or elem struct', () => {
     await assertParses(after);
   });
 
+  it('a struct used as key and elem: one action, both savings', async () => {
+    const src = 'package p\n\ntype Rec struct{ a int8; b int64; c int8 }\n\nvar m map[Rec]Rec\n';
+    // 8 + 8×24 + 8×24 + 8 = 400 bytes; reordered 8 + 8×16 + 8×16 + 8 = 272: 128 bytes less.
+    const acts = await actionsAt(src, 'map[Rec]Rec', 2);
+    assert.deepStrictEqual(acts.map((a) => a.title), ['Reorder fields of Rec to save 128 bytes per bucket']);
+    const h = await hover(src, at(src, 'map[Rec]Rec', 2), { goarch: 'amd64' });
+    assert.ok(h?.markdown.includes('the bucket 272 bytes (as key and elem), 128 bytes less per bucket'), h?.markdown);
+  });
+
   it('rewrites a one-line struct on its line', async () => {
     const src = 'package p\n\ntype Small struct{ a int8; b int64; c int8 }\n\nvar m map[int64]Small\n';
     const [a] = await actionsAt(src, 'map[int64]Small', 2);

@@ -87,7 +87,7 @@ const rows: Row[] = [
     contains: [
       'map[string]Order: 528 bytes',
       '`Order` carries padding: ordering its fields as `created`, `id`, `ok`, `tag` makes it 40 bytes instead of 48',
-      'the bucket 464 bytes (64 bytes less per bucket)',
+      'the bucket 464 bytes, 64 bytes less per bucket',
       'the GC scans the whole bucket array',
     ],
     link: ['string', 'struct{ ok bool; id int64; tag byte; created struct{ wall uint64; ext int64; loc *struct{} } }', 0],
@@ -220,7 +220,7 @@ const rows: Row[] = [
     what: 'delete in a goroutine that received the map as a parameter',
     snippet: 'delete(own, 1)',
     kind: 'delete',
-    contains: ['own is passed in by the `go` statement', 'concurrent map writes'],
+    contains: ['`own` is passed in by the `go` statement', 'concurrent map writes'],
   },
 ];
 

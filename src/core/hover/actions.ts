@@ -21,6 +21,7 @@ import { bucketLayout, optimalFieldOrder } from '../types/bucket';
 import { kids } from '../types/fromnode';
 import { Construct, ConstructFinder, MapT, callArgs, isBuiltinCall, isDeleteAllLoop } from './constructs';
 import { GoDocument, Range, rangeOf } from './document';
+import { structReorders } from './figures';
 import { Resolver, asMap, bindingOf, safeUnderlying } from './resolve';
 
 export interface TextEdit {
@@ -83,16 +84,14 @@ function reorderActions(doc: GoDocument, map: MapT, arch: GoArch): CodeActionRes
     return [];
   }
   const out: CodeActionResult[] = [];
-  for (const r of layout.reorder) {
-    if (r.savedPerBucket <= 0) continue;
-    const t = r.role === 'key' ? map.key : map.elem;
-    const spec = t.kind === 'named' ? doc.typeSpec(t.name) : undefined;
+  for (const r of structReorders(layout, map.key, map.elem, arch)) {
+    const spec = r.type.kind === 'named' ? doc.typeSpec(r.type.name) : undefined;
     const structNode = spec?.childForFieldName('type');
     if (!spec || structNode?.type !== 'struct_type') continue;
-    const edit = reorderEdit(doc, structNode, optimalFieldOrder(t, arch), underlying(t));
+    const edit = reorderEdit(doc, structNode, optimalFieldOrder(r.type, arch), underlying(r.type));
     if (!edit) continue;
     out.push({
-      title: `Reorder fields of ${typeString(t)} to save ${r.savedPerBucket} bytes per bucket`,
+      title: `Reorder fields of ${typeString(r.type)} to save ${r.savedPerBucket} bytes per bucket`,
       kind: 'refactor.rewrite',
       edits: [edit],
     });

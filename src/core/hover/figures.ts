@@ -4,9 +4,9 @@
  * from empty costs, and bytes per entry around a growth.
  */
 import { bucketArrayLength, bucketShift, bucketsLog2ForHint, makeAlloc } from '../classic/makemap';
-import { MapTypeInfo } from '../maptype';
+import { GoArch, MapTypeInfo } from '../maptype';
 import { roundupsize } from '../sizeclasses';
-import { capacityOf, mapMemory } from '../types';
+import { BucketLayout, GoType, capacityOf, mapMemory, mapTypeOf, optimalFieldOrder, typeString } from '../types';
 
 /** The smallest count at which `overLoadFactor(count, B)` holds: the insert that makes the map
  * this big starts a growth (13·2^(B-1)+1 for B ≥ 1, 9 for B = 0). */
@@ -122,4 +122,40 @@ export function perEntryFigures(t: MapTypeInfo, B = 17): PerEntryFigures {
     perEntryDuring: (old + next) / (before + 1),
     payload: t.keysize + t.elemsize,
   };
+}
+
+/** A struct used as key and/or elem whose fields could be reordered to shrink the bucket. */
+export interface StructReorder {
+  /** The struct type (named or not). */
+  type: GoType;
+  roles: Array<'key' | 'elem'>;
+  /** Field names in fieldalignment's order. */
+  order: string[];
+  size: number;
+  optimalSize: number;
+  /** The bucket with the type reordered in every role it has. */
+  bucketsize: number;
+  savedPerBucket: number;
+}
+
+/**
+ * The reorderings `bucketLayout` suggests (one per role), grouped by type: `map[Rec]Rec` gets one
+ * entry whose saving counts both the keys and the elems reordered.
+ */
+export function structReorders(l: BucketLayout, key: GoType, elem: GoType, arch: GoArch): StructReorder[] {
+  const out: StructReorder[] = [];
+  for (const r of l.reorder) {
+    if (r.savedPerBucket <= 0) continue;
+    const type = r.role === 'key' ? key : elem;
+    const same = out.find((o) => o.type === type || typeString(o.type) === typeString(type));
+    if (same) same.roles.push(r.role);
+    else out.push({ type, roles: [r.role], order: r.order, size: r.size, optimalSize: r.optimalSize, bucketsize: r.bucketsize, savedPerBucket: r.savedPerBucket });
+  }
+  for (const o of out) {
+    if (o.roles.length < 2) continue;
+    const reordered: GoType = { kind: 'struct', fields: optimalFieldOrder(o.type, arch) };
+    o.bucketsize = mapTypeOf(reordered, reordered, arch).bucketsize;
+    o.savedPerBucket = l.info.bucketsize - o.bucketsize;
+  }
+  return out;
 }

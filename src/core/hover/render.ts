@@ -9,7 +9,7 @@ import { GoType, GoTypeError, typeString } from '../types';
 import { BucketLayout, bucketLayout } from '../types/bucket';
 import { bucketShift, bucketsLog2ForHint } from '../classic/makemap';
 import { Construct, GoroutineWrite, MapRef, MapT } from './constructs';
-import { GrowthFigures, MakeFigures, bucketArrayBytes, growthFigures, makeFigures, nextGrowthCount, perEntryFigures } from './figures';
+import { GrowthFigures, MakeFigures, bucketArrayBytes, growthFigures, makeFigures, nextGrowthCount, perEntryFigures, structReorders } from './figures';
 import { code, fmt1, fmtBytes, fmtInt, goBlock, humanBytes, inspectLink, plural, selfContained } from './format';
 import { goAtLeast, newestGoVersion, usesSwissTables } from './gomod';
 
@@ -95,7 +95,7 @@ export function render(c: Construct, opts: HoverOptions): Rendered | undefined {
     case 'make':
       return renderMake(c, opts);
     case 'delete':
-      return renderDelete(c.ref, c.goroutine, opts);
+      return renderDelete(c.ref, c.node.text, c.goroutine, opts);
     case 'clear':
       return renderClear(c.ref, opts);
     case 'range':
@@ -123,7 +123,7 @@ function regionLines(l: BucketLayout): string[] {
   return rows.map((r) => `\t${r.name.padEnd(nw)} ${r.type.padEnd(tw)} ${r.note}`);
 }
 
-function layoutSentences(l: BucketLayout, arch: GoArch): string[] {
+function layoutSentences(l: BucketLayout, map: MapT, arch: GoArch): string[] {
   const t = l.info;
   const out: string[] = [];
   const pad = l.paddingBytes > 0 ? ` (${plural(l.paddingBytes, 'byte')} of it padding)` : '';
@@ -142,13 +142,12 @@ function layoutSentences(l: BucketLayout, arch: GoArch): string[] {
       );
     }
   }
-  for (const r of l.reorder) {
-    if (r.savedPerBucket > 0) {
-      out.push(
-        `${code(r.type)} carries padding: ordering its fields as ${r.order.map(code).join(', ')} makes it ` +
-          `${r.optimalSize} bytes instead of ${r.size} and the bucket ${plural(r.bucketsize, 'byte')} (${r.savedPerBucket} bytes less per bucket).`,
-      );
-    }
+  for (const r of structReorders(l, map.key, map.elem, arch)) {
+    const as = r.roles.length === 2 ? ' (as key and elem)' : '';
+    out.push(
+      `${code(typeString(r.type))} carries padding: ordering its fields as ${r.order.map(code).join(', ')} makes it ` +
+        `${r.optimalSize} bytes instead of ${r.size} and the bucket ${plural(r.bucketsize, 'byte')}${as}, ${r.savedPerBucket} bytes less per bucket.`,
+    );
   }
   out.push(
     t.bucketPtrdata === 0
@@ -160,12 +159,14 @@ function layoutSentences(l: BucketLayout, arch: GoArch): string[] {
   return out;
 }
 
-function perEntrySentence(t: MapTypeInfo): string {
-  const p = perEntryFigures(t);
+function perEntrySentence(l: BucketLayout): string {
+  const p = perEntryFigures(l.info);
+  const objects = [l.key, l.elem].filter((s) => s.indirect).map((s) => s.indirectObjectBytes);
+  const extra = objects.length ? `, plus the ${objects.map((b) => sized(b)).join(' and ')} object${objects.length > 1 ? 's' : ''} each entry points to` : '';
   return (
     `Around ${fmtInt(p.before)} entries (B = ${p.B} → ${p.B + 1}) the buckets cost ${fmt1(p.perEntryBefore)} bytes per entry just before ` +
     `a growth (6.5 per bucket) and ${fmt1(p.perEntryAfter)} just after it (3.25 per bucket), ${fmt1(p.perEntryDuring)} while the old ` +
-    `array is still being evacuated; the key and elem slots are ${plural(p.payload, 'byte')}.`
+    `array is still being evacuated${extra}; the key and elem slots are ${plural(p.payload, 'byte')}.`
   );
 }
 
@@ -173,8 +174,8 @@ export function renderMapType(type: GoType, map: MapT, opts: HoverOptions): Rend
   const l = layoutFor(map, opts.goarch);
   if (l instanceof GoTypeError) return renderUnresolved(typeString(map), l, opts);
   const doc = new Doc(opts).block([`type bmap struct { // ${mapString(type, map)}: ${plural(l.info.bucketsize, 'byte')}`, ...regionLines(l), '}']);
-  doc.para(...layoutSentences(l, opts.goarch));
-  doc.para(perEntrySentence(l.info));
+  doc.para(...layoutSentences(l, map, opts.goarch));
+  doc.para(perEntrySentence(l));
   doc.raw(linkFor(map, 0));
   return { markdown: doc.toString(), figures: { layout: l } };
 }
@@ -331,11 +332,11 @@ function rebuildIdiom(name: string, map: MapT | undefined): string[] {
   return [`rebuilt := make(${ty}, len(${name}))`, `for k, v := range ${name} {`, '\trebuilt[k] = v', '}', `${name} = rebuilt`];
 }
 
-function renderDelete(ref: MapRef, g: GoroutineWrite | undefined, opts: HoverOptions): Rendered {
+function renderDelete(ref: MapRef, call: string, g: GoroutineWrite | undefined, opts: HoverOptions): Rendered {
   const name = mapName(ref);
   const l = ref.map ? layoutFor(ref.map, opts.goarch) : undefined;
   const layout = l instanceof GoTypeError ? undefined : l;
-  const doc = new Doc(opts).block([`delete(${name}, k) // slot marked emptyOne; memory stays`]);
+  const doc = new Doc(opts).block([`${call.replace(/\s+/g, ' ')} // slot marked emptyOne; memory stays`]);
   const clears = layout
     ? layout.key.layout.ptrdata > 0 || layout.info.indirectkey
       ? 'The key and elem are cleared so the GC can free what they point to'
@@ -374,7 +375,7 @@ function renderClear(ref: MapRef & { map: MapT }, opts: HoverOptions): Rendered 
   );
   if (!(l instanceof GoTypeError) && ref.madeWithHint !== undefined && ref.madeWithHint > 8) {
     const f = makeFigures(l.info, ref.madeWithHint);
-    doc.para(`Made with a hint of ${fmtInt(ref.madeWithHint)}, ${name} keeps ${fmtBytes(f.arrayBytes)} of buckets after clear.`);
+    doc.para(`Made with a hint of ${fmtInt(ref.madeWithHint)}, ${code(name)} keeps ${fmtBytes(f.arrayBytes)} of buckets after clear.`);
   }
   doc.para(`To release the memory instead, drop the map: ${code(`${name} = nil`)} or ${code(`${name} = make(${typeString(ref.map)})`)}.`);
   doc.raw(linkFor(ref.map, ref.madeWithHint ?? 0));
@@ -393,7 +394,7 @@ function renderRange(ref: MapRef & { map: MapT }, clause: string, deleteLoop: bo
   if (!(l instanceof GoTypeError)) {
     const big = makeFigures(l.info, 1_000_000);
     doc.para(
-      `A range visits every bucket, so its cost follows the bucket count (2^B), not len(${name}): a map that once held 1,000,000 entries`,
+      `A range visits every bucket, so its cost follows the bucket count (2^B), not ${code(`len(${name})`)}: a map that once held 1,000,000 entries`,
       `still walks ${plural(big.buckets, 'bucket')} after most are deleted.`,
     );
   }
@@ -415,7 +416,7 @@ function renderNilMap(c: Extract<Construct, { kind: 'nilMap' }>, opts: HoverOpti
   const doc = new Doc(opts).block([`var ${b.name} ${b.typeNode!.text} // nil map: never made${c.packageLevel ? ' in this file' : ''}`]);
   const lines = [...new Set(c.writes.map((w) => w.startPosition.row + 1))];
   doc.para(
-    `${b.name} is declared without a value and never assigned${c.packageLevel ? ' in this file' : ''}, so it is a nil map: no hmap, no buckets, 0 bytes.`,
+    `${code(b.name)} is declared without a value and never assigned${c.packageLevel ? ' in this file' : ''}, so it is a nil map: no hmap, no buckets, 0 bytes.`,
     `Reading works and returns zero values (${code(`${b.name}[k]`)}, ${code(`len(${b.name})`)}, ${code(`range ${b.name}`)}, and ${code('delete')} does nothing),`,
     `but the first write panics: ${code('assignment to entry in nil map')}.`,
     lines.length > 0 ? `This file writes to it on line${lines.length > 1 ? 's' : ''} ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''}.` : undefined,
@@ -448,8 +449,8 @@ function renderSyncMap(opts: HoverOptions): Rendered {
 
 function goroutineSentence(name: string, g: GoroutineWrite): string {
   const line = g.go.startPosition.row + 1;
-  const shared = g.viaParameter ? `${name} is passed in by the \`go\` statement on line ${line}` : `This goroutine (line ${line}) writes to ${name}, which is shared with the code that started it`;
-  const lock = g.lockedBy ? ` ${code(`${g.lockedBy}.Lock()`)} is held here, which is enough if every other access to ${name} takes it too.` : '';
+  const shared = g.viaParameter ? `${code(name)} is passed in by the \`go\` statement on line ${line}` : `This goroutine (line ${line}) writes to ${code(name)}, which is shared with the code that started it`;
+  const lock = g.lockedBy ? ` ${code(`${g.lockedBy}.Lock()`)} is held here, which is enough if every other access to ${code(name)} takes it too.` : '';
   return (
     `${shared}. Maps are not safe for concurrent use: when the runtime catches two writes at once, or a write during a read or range, ` +
     `it stops the whole program with ${code('fatal error: concurrent map writes')} (or ${code('concurrent map read and map write')}). ` +
@@ -462,7 +463,7 @@ function renderGoroutineWrite(ref: MapRef, g: GoroutineWrite, opts: HoverOptions
   const doc = new Doc(opts).block([`go func() { ${g.stmt.text.split('\n')[0]} }() // concurrent map write`]);
   doc.para(goroutineSentence(name, g));
   doc.para(
-    `Guard every access to ${name} with one ${code('sync.Mutex')}/${code('sync.RWMutex')}, give each goroutine its own map and merge`,
+    `Guard every access to ${code(name)} with one ${code('sync.Mutex')}/${code('sync.RWMutex')}, give each goroutine its own map and merge`,
     `afterwards, or use ${code('sync.Map')}. ${code('go test -race')} reports these races before the runtime does.`,
   );
   if (ref.map) doc.raw(linkFor(ref.map, ref.madeWithHint ?? 0));
