@@ -73,6 +73,11 @@ describe('json: JSON selections as Go maps', () => {
     assert.deepStrictEqual(errors('[[[1], 2]]', { keyType: slice }), ['1:1: invalid map key type []int']);
   });
 
+  it('refuses absurd nesting before parsing', () => {
+    assert.deepStrictEqual(errors(`{"a": ${'['.repeat(50000)}${']'.repeat(50000)}}`), ['1:406: cannot evaluate: JSON nested more than 400 levels deep']);
+    assert.deepStrictEqual(ok(`{"a": ${'['.repeat(300)}${']'.repeat(300)}}`).elem, 'any');
+  });
+
   it('reports JSON syntax errors at their place', () => {
     assert.deepStrictEqual(errors('{"a": }'), ['1:7: invalid JSON: ValueExpected']);
     assert.deepStrictEqual(errors(''), ['1:1: invalid JSON: ValueExpected']);

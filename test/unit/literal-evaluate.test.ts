@@ -143,6 +143,15 @@ describe('literal: evaluation', () => {
     assert.deepStrictEqual(await order(8), { hint: 4, order: 'acdb' });
   });
 
+  it('refuses absurd nesting with a placed error instead of exhausting the stack', async () => {
+    const deep = (open: string, close: string, n: number) => `package main\nvar m = map[int]int{1: ${open.repeat(n)}1${close.repeat(n)}}\n`;
+    for (const src of [deep('(', ')', 20000), deep('-', '', 20000), deep('', '+1', 20000)]) {
+      const [e] = await errors(src);
+      assert.match(e, /^2:\d+: cannot evaluate: an expression nested more than 400 levels deep$/);
+    }
+    assert.deepStrictEqual((await ok(deep('(', ')', 300))).entries, [[1, 1]]);
+  });
+
   it('reports syntax errors inside the literal', async () => {
     const [e] = await errors('package main\nvar m = map[string]int{"a": 1, "b" 2}\n');
     assert.match(e, /^2:\d+: syntax error/);

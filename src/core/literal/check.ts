@@ -62,6 +62,8 @@ const shiftBound = 1023 - 1 + 52;
 /** Largest array we materialize element by element. */
 const maxArrayValue = 1 << 16;
 const numberLiteralLimit = 10000;
+/** Expressions nested deeper than this are not evaluated (real code stays far below). */
+export const maxNesting = 400;
 
 const modeString: Record<Mode, string> = {
   invalid: 'invalid operand', novalue: 'no value', builtin: 'built-in', typexpr: 'type',
@@ -112,6 +114,8 @@ export class Checker {
   /** Where errors go while an inherited initializer is evaluated: the constant's name. */
   private errpos: number | undefined;
   private readonly consts = new Map<ConstDecl, Operand | 'active'>();
+  /** How deep rawExpr is nested now: beyond maxNesting we stop rather than exhaust the stack. */
+  private depth = 0;
 
   constructor(
     private readonly src: SourceText,
@@ -186,8 +190,18 @@ export class Checker {
     x.mode = 'invalid';
   }
 
-  /** `exprInternal`: dispatch on the kind of expression. */
+  /** `rawExpr`/`exprInternal`: dispatch on the kind of expression. */
   rawExpr(e: SyntaxNode, env: Env, hint: GoType | undefined): Operand {
+    if (this.depth >= maxNesting) return this.cannotEvaluate(e, `an expression nested more than ${maxNesting} levels deep`);
+    this.depth++;
+    try {
+      return this.exprInternal(e, env, hint);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private exprInternal(e: SyntaxNode, env: Env, hint: GoType | undefined): Operand {
     if (literalKinds[e.type]) return this.basicLit(e);
     if (typeNodes.has(e.type)) return this.typeOperand(e, env);
     switch (e.type) {
@@ -331,6 +345,19 @@ export class Checker {
    * key type`); names, structs, interfaces, funcs and channels come from the types module.
    */
   resolveType(e: SyntaxNode, env: Env): GoType | undefined {
+    if (this.depth >= maxNesting) {
+      this.cannotEvaluate(e, `a type nested more than ${maxNesting} levels deep`);
+      return undefined;
+    }
+    this.depth++;
+    try {
+      return this.resolveTypeInternal(e, env);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private resolveTypeInternal(e: SyntaxNode, env: Env): GoType | undefined {
     switch (e.type) {
       case 'parenthesized_type': case 'parenthesized_expression': {
         const inner = kids(e)[0];

@@ -151,16 +151,23 @@ export function findMapLiteral(root: SyntaxNode, at: number | undefined, pkg: En
 }
 
 /** The first syntax error in a subtree, as `syntax error: unexpected X` / `missing X`. */
-function firstSyntaxError(n: SyntaxNode, src: SourceText): LiteralError | undefined {
-  if (!n.hasError) return undefined;
-  if (n.isMissing) return src.error(`syntax error: missing ${n.type}`, n.startIndex);
-  if (n.type === 'ERROR') {
-    const first = n.text.trim().split(/\s+/)[0] ?? '';
-    return src.error(`syntax error: unexpected ${first.length > 20 ? first.slice(0, 20) + '…' : first || 'end of literal'}`, n.startIndex, n.endIndex);
+function firstSyntaxError(root: SyntaxNode, src: SourceText): LiteralError | undefined {
+  if (!root.hasError) return undefined;
+  // Depth first, with an explicit stack: literals may nest deeper than the JS stack allows.
+  const stack: SyntaxNode[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (!n.hasError) continue;
+    if (n.isMissing) return src.error(`syntax error: missing ${n.type}`, n.startIndex);
+    if (n.type === 'ERROR') {
+      const first = n.text.trim().split(/\s+/)[0] ?? '';
+      const shown = first.length > 20 ? first.slice(0, 20) + '…' : first || 'end of literal';
+      return src.error(`syntax error: unexpected ${shown}`, n.startIndex, n.endIndex);
+    }
+    for (let i = n.childCount - 1; i >= 0; i--) {
+      const c = n.child(i);
+      if (c) stack.push(c);
+    }
   }
-  for (const c of n.children) {
-    const e = c && firstSyntaxError(c, src);
-    if (e) return e;
-  }
-  return src.error('syntax error', n.startIndex, n.endIndex);
+  return src.error('syntax error', root.startIndex, root.endIndex);
 }

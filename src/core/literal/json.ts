@@ -43,6 +43,8 @@ class Misfit extends Error {
 /** A JSON document as a Go map. Never throws for bad input. */
 export function evaluateJsonMap(text: string, opts: JsonMapOptions = {}): LiteralResult {
   const src = new SourceText(text);
+  const deep = tooDeep(text);
+  if (deep !== undefined) return { ok: false, errors: [src.error(`cannot evaluate: JSON nested more than ${maxJsonDepth} levels deep`, deep)] };
   const parseErrors: ParseError[] = [];
   const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
   if (parseErrors.length > 0 || !root) {
@@ -55,6 +57,30 @@ export function evaluateJsonMap(text: string, opts: JsonMapOptions = {}): Litera
     if (!(e instanceof Misfit)) throw e;
     return { ok: false, errors: [errorAt(src, e.message, e.node)] };
   }
+}
+
+/** Arrays and objects nested deeper than this are refused before parsing (the parser recurses). */
+export const maxJsonDepth = 400;
+
+/** The offset where nesting first exceeds maxJsonDepth (outside strings and comments), if it does. */
+function tooDeep(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === '[' || c === '{') {
+      if (++depth > maxJsonDepth) return i;
+    } else if (c === ']' || c === '}') {
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 function errorAt(src: SourceText, message: string, node: JsonNode): LiteralError {

@@ -6,56 +6,61 @@
  */
 import type { SyntaxNode } from '../go/parser';
 
-export function exprString(n: SyntaxNode): string {
+/** Deeper than this, a message shows `…`: it names an expression, it need not spell it out. */
+const maxShown = 50;
+
+export function exprString(n: SyntaxNode, depth = 0): string {
+  if (depth > maxShown) return '…';
+  const sub = (c: SyntaxNode) => exprString(c, depth + 1);
   switch (n.type) {
     case 'parenthesized_expression':
     case 'parenthesized_type':
-      return `(${inner(n)})`;
+      return `(${inner(n, depth)})`;
     case 'unary_expression':
-      return field(n, 'operator') + exprString(n.childForFieldName('operand')!);
+      return field(n, 'operator') + sub(n.childForFieldName('operand')!);
     case 'binary_expression':
-      return `${exprString(n.childForFieldName('left')!)} ${field(n, 'operator')} ${exprString(n.childForFieldName('right')!)}`;
+      return `${sub(n.childForFieldName('left')!)} ${field(n, 'operator')} ${sub(n.childForFieldName('right')!)}`;
     case 'call_expression': {
       const args = n.childForFieldName('arguments');
-      return exprString(n.childForFieldName('function')!) + (args ? argumentList(args) : '()');
+      return sub(n.childForFieldName('function')!) + (args ? argumentList(args, depth) : '()');
     }
     case 'type_conversion_expression':
-      return `${exprString(n.childForFieldName('type')!)}(${exprString(n.childForFieldName('operand')!)})`;
+      return `${sub(n.childForFieldName('type')!)}(${sub(n.childForFieldName('operand')!)})`;
     case 'selector_expression':
-      return `${exprString(n.childForFieldName('operand')!)}.${field(n, 'field')}`;
+      return `${sub(n.childForFieldName('operand')!)}.${field(n, 'field')}`;
     case 'index_expression':
-      return `${exprString(n.childForFieldName('operand')!)}[${exprString(n.childForFieldName('index')!)}]`;
+      return `${sub(n.childForFieldName('operand')!)}[${sub(n.childForFieldName('index')!)}]`;
     case 'composite_literal': {
       const type = n.childForFieldName('type');
-      return (type ? exprString(type) : '') + elided(n.childForFieldName('body'));
+      return (type ? sub(type) : '') + elided(n.childForFieldName('body'));
     }
     case 'literal_value':
       return elided(n);
     case 'literal_element':
-      return inner(n);
+      return inner(n, depth);
     case 'keyed_element':
-      return `${exprString(n.namedChildren[0]!)}: ${exprString(n.namedChildren[1]!)}`;
+      return `${sub(n.namedChildren[0]!)}: ${sub(n.namedChildren[1]!)}`;
     case 'func_literal': {
       const body = n.childForFieldName('body');
       const hasStmts = body !== null && body.namedChildren.some((c) => c !== null && c.type !== 'comment');
       return `func${signature(n)} {${hasStmts ? '…' : ''}}`;
     }
     case 'map_type':
-      return `map[${exprString(n.childForFieldName('key')!)}]${exprString(n.childForFieldName('value')!)}`;
+      return `map[${sub(n.childForFieldName('key')!)}]${sub(n.childForFieldName('value')!)}`;
     case 'array_type':
-      return `[${exprString(n.childForFieldName('length')!)}]${exprString(n.childForFieldName('element')!)}`;
+      return `[${sub(n.childForFieldName('length')!)}]${sub(n.childForFieldName('element')!)}`;
     case 'implicit_length_array_type':
-      return `[...]${exprString(n.childForFieldName('element')!)}`;
+      return `[...]${sub(n.childForFieldName('element')!)}`;
     case 'slice_type':
-      return `[]${exprString(n.childForFieldName('element')!)}`;
+      return `[]${sub(n.childForFieldName('element')!)}`;
     case 'pointer_type':
-      return '*' + exprString(n.namedChildren[0]!);
+      return '*' + sub(n.namedChildren[0]!);
     case 'qualified_type':
       return `${field(n, 'package')}.${field(n, 'name')}`;
     case 'generic_type':
-      return exprString(n.childForFieldName('type')!) + `[${(n.childForFieldName('type_arguments')?.namedChildren ?? []).map((c) => exprString(c!)).join(', ')}]`;
+      return sub(n.childForFieldName('type')!) + `[${(n.childForFieldName('type_arguments')?.namedChildren ?? []).map((c) => sub(c!)).join(', ')}]`;
     case 'type_elem':
-      return n.namedChildren.map((c) => exprString(c!)).join(' | ');
+      return n.namedChildren.map((c) => sub(c!)).join(' | ');
     case 'func_type':
       return 'func' + signature(n);
     default:
@@ -63,19 +68,19 @@ export function exprString(n: SyntaxNode): string {
   }
 }
 
-function inner(n: SyntaxNode): string {
+function inner(n: SyntaxNode, depth = 0): string {
   const c = n.namedChildren.find((x) => x !== null && x.type !== 'comment');
-  return c ? exprString(c) : '';
+  return c ? exprString(c, depth + 1) : '';
 }
 
 function field(n: SyntaxNode, name: string): string {
   return n.childForFieldName(name)?.text ?? '';
 }
 
-function argumentList(args: SyntaxNode): string {
+function argumentList(args: SyntaxNode, depth: number): string {
   const items = args.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
   const dots = items.length > 0 && items[items.length - 1].type === 'variadic_argument';
-  const parts = items.map((c) => (c.type === 'variadic_argument' ? inner(c) : exprString(c)));
+  const parts = items.map((c) => (c.type === 'variadic_argument' ? inner(c, depth) : exprString(c, depth + 1)));
   return `(${parts.join(', ')}${dots ? '...' : ''})`;
 }
 
