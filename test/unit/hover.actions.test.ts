@@ -117,7 +117,7 @@ describe('code action: reorder fields of a map key or elem struct', () => {
     const acts = await actionsAt(src, 'map[Rec]Rec', 2);
     assert.deepStrictEqual(acts.map((a) => a.title), ['Reorder fields of Rec to save 128 bytes per bucket']);
     const h = await hover(src, at(src, 'map[Rec]Rec', 2), { goarch: 'amd64' });
-    assert.ok(h?.markdown.includes('the bucket 272 bytes (as key and elem), 128 bytes less per bucket'), h?.markdown);
+    assert.ok(h?.markdown.includes('the bucket 272 bytes (as key and elem): 128 bytes less per bucket'), h?.markdown);
   });
 
   it('rewrites a one-line struct on its line', async () => {

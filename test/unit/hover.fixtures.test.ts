@@ -60,7 +60,7 @@ for (const arch of dumpArches as GoArch[]) {
           const name = f.name === 'topbits' ? 'tophash' : f.name;
           assert.match(t.markdown, new RegExp(`\\t${name} +.* // offset ${f.offset}, `), `${name} at ${f.offset}\n${t.markdown}`);
         }
-        assert.strictEqual(t.markdown.includes('the GC never scans the bucket array'), want.bucketPtrdata === 0);
+        assert.strictEqual(t.markdown.includes('the GC never scans the buckets'), want.bucketPtrdata === 0);
         // Every make: B, preallocated overflow buckets, heap bytes.
         for (const m of want.makes) {
           const h = hoverInDocument(doc, { line: makeLine.get(`${i}/${m.hint}`)!, character: 5 }, { goarch: arch });

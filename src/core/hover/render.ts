@@ -145,16 +145,14 @@ function layoutSentences(l: BucketLayout, map: MapT, arch: GoArch): string[] {
   for (const r of structReorders(l, map.key, map.elem, arch)) {
     const as = r.roles.length === 2 ? ' (as key and elem)' : '';
     out.push(
-      `${code(typeString(r.type))} carries padding: ordering its fields as ${r.order.map(code).join(', ')} makes it ` +
-        `${r.optimalSize} bytes instead of ${r.size} and the bucket ${plural(r.bucketsize, 'byte')}${as}, ${r.savedPerBucket} bytes less per bucket.`,
+      `${code(typeString(r.type))} has padding: in the order ${r.order.map(code).join(', ')} it takes ${r.optimalSize} bytes instead of ` +
+        `${r.size}, and the bucket ${plural(r.bucketsize, 'byte')}${as}: ${r.savedPerBucket} bytes less per bucket.`,
     );
   }
   out.push(
     t.bucketPtrdata === 0
-      ? 'Neither keys nor elems hold pointers: the GC never scans the bucket array (overflow buckets are kept alive through `hmap.extra`).'
-      : t.bucketPtrdata === t.bucketsize
-        ? 'Keys or elems hold pointers: the GC scans the whole bucket array, every bucket up to its overflow pointer.'
-        : `Keys or elems hold pointers: the GC scans the bucket array, the first ${plural(t.bucketPtrdata, 'byte')} of every bucket.`,
+      ? 'No pointers in keys or elems: the GC never scans the buckets (overflow buckets are kept alive through `hmap.extra`).'
+      : 'Keys or elems hold pointers, so the GC scans every bucket.',
   );
   return out;
 }
@@ -162,11 +160,11 @@ function layoutSentences(l: BucketLayout, map: MapT, arch: GoArch): string[] {
 function perEntrySentence(l: BucketLayout): string {
   const p = perEntryFigures(l.info);
   const objects = [l.key, l.elem].filter((s) => s.indirect).map((s) => s.indirectObjectBytes);
-  const extra = objects.length ? `, plus the ${objects.map((b) => sized(b)).join(' and ')} object${objects.length > 1 ? 's' : ''} each entry points to` : '';
+  const extra = objects.length ? `; each entry also has its own ${objects.map((b) => sized(b)).join(' and ')} object${objects.length > 1 ? 's' : ''}` : '';
   return (
-    `Around ${fmtInt(p.before)} entries (B = ${p.B} → ${p.B + 1}) the buckets cost ${fmt1(p.perEntryBefore)} bytes per entry just before ` +
-    `a growth (6.5 per bucket) and ${fmt1(p.perEntryAfter)} just after it (3.25 per bucket), ${fmt1(p.perEntryDuring)} while the old ` +
-    `array is still being evacuated${extra}; the key and elem slots are ${plural(p.payload, 'byte')}.`
+    `Bytes per entry in buckets (at B = ${p.B} → ${p.B + 1}, ${fmtInt(p.before)} entries): ${fmt1(p.perEntryBefore)} just before a growth ` +
+    `(6.5 per bucket), ${fmt1(p.perEntryAfter)} just after (3.25 per bucket), ${fmt1(p.perEntryDuring)} until the old buckets are evacuated${extra}. ` +
+    `Key and elem slots: ${plural(p.payload, 'byte')}.`
   );
 }
 
