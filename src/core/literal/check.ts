@@ -120,6 +120,8 @@ export class Checker {
   constructor(
     private readonly src: SourceText,
     readonly arch: GoArch,
+    /** The package blocks of the standard packages we know (stdpkg.ts), by import path. */
+    private readonly packages: (path: string) => Env | undefined = () => undefined,
   ) {}
 
   // -------------------------------------------------------------------------------------------
@@ -397,8 +399,10 @@ export class Checker {
         return this.fromTypesModule(e, env);
       }
       case 'qualified_type': case 'selector_expression': {
-        if (e.text.replace(/\s/g, '') === 'unsafe.Pointer') return basic('unsafe.Pointer');
-        this.cannotEvaluate(e, `type ${exprString(e)} from another package`);
+        const q = this.qualified(e, env);
+        if (q?.path === 'unsafe' && q.name.text === 'Pointer') return basic('unsafe.Pointer');
+        if (q) return this.packageType(q.path, q.name);
+        this.cannotEvaluate(e, `type ${exprString(e)}`);
         return undefined;
       }
       case 'generic_type':
@@ -821,7 +825,7 @@ export class Checker {
     const fn = e.childForFieldName('function')!;
     const argList = e.childForFieldName('arguments');
     const args = argList ? kids(argList) : [];
-    if (!typeNodes.has(fn.type) && !isTypeLike(fn, env)) {
+    if (!typeNodes.has(fn.type) && !this.isTypeLike(fn, env)) {
       const callee = unparen(fn);
       if (callee.type === 'identifier' && builtins.has(callee.text) && !env.lookup(callee.text)) {
         return this.builtin(e, callee.text, args, env);
@@ -998,16 +1002,66 @@ export class Checker {
     return { ...x, type: res, val: binaryOp(toFloat(x.val), '+', makeImag(toFloat(y.val))) };
   }
 
+  /** `pkg.Name`: a constant or type of a known standard package; anything else is not evaluated. */
   private selector(e: SyntaxNode, env: Env): Operand {
-    const base = e.childForFieldName('operand')!;
-    if (base.type === 'identifier') {
-      const d = env.lookup(base.text);
-      if (d?.kind === 'package') {
-        if (e.text.replace(/\s/g, '') === 'unsafe.Pointer') return this.operand('typexpr', e, basic('unsafe.Pointer'));
-        return this.cannotEvaluate(e, `${exprString(e)} (declared in package ${d.path})`);
-      }
+    const q = this.qualified(e, env);
+    if (!q) return this.cannotEvaluate(e, `selector ${exprString(e)}`);
+    if (q.path === 'unsafe' && q.name.text === 'Pointer') return this.operand('typexpr', e, basic('unsafe.Pointer'));
+    const d = this.packages(q.path)?.decls.get(q.name.text);
+    if (d?.kind === 'const') {
+      if (!this.exported(q.name, q.path)) return this.invalid(e);
+      return { ...this.constant(d), expr: e };
     }
-    return this.cannotEvaluate(e, `selector ${exprString(e)}`);
+    if (d?.kind === 'type') {
+      const t = this.packageType(q.path, q.name);
+      return t ? this.operand('typexpr', e, t) : this.invalid(e);
+    }
+    return this.cannotEvaluate(e, `${exprString(e)} (declared in package ${q.path})`);
+  }
+
+  /** The package path and selected name of `pkg.Name`, when pkg is an import. */
+  private qualified(e: SyntaxNode, env: Env): { path: string; name: SyntaxNode } | undefined {
+    const base = e.childForFieldName(e.type === 'qualified_type' ? 'package' : 'operand');
+    const name = e.childForFieldName(e.type === 'qualified_type' ? 'name' : 'field');
+    if (!base || !name || (base.type !== 'identifier' && base.type !== 'package_identifier')) return undefined;
+    const d = env.lookup(base.text);
+    return d?.kind === 'package' ? { path: d.path, name } : undefined;
+  }
+
+  /** A named type of a known standard package (`time.Duration`), or undefined after naming why not. */
+  private packageType(path: string, name: SyntaxNode): GoType | undefined {
+    const entry = this.packages(path)?.types.lookupType(name.text);
+    if (!entry) {
+      this.cannotEvaluate(name.parent ?? name, `type ${path.split('/').pop()}.${name.text} from another package`);
+      return undefined;
+    }
+    return this.exported(name, path) ? entry.get() : undefined;
+  }
+
+  /** An unexported name does not exist outside its package (the compiler reads export data). */
+  private exported(name: SyntaxNode, path: string): boolean {
+    if (/^\p{Lu}/u.test(name.text)) return true;
+    this.error(name, `undefined: ${path.split('/').pop()}.${name.text}`);
+    return false;
+  }
+
+  /** Is a call's function a type written as an expression (`MyInt`, `(*T)`, `time.Duration`)? */
+  private isTypeLike(fn: SyntaxNode, env: Env): boolean {
+    const f = unparen(fn);
+    if (f.type === 'identifier') {
+      const d = env.lookup(f.text);
+      return d ? d.kind === 'type' : env.types.lookupType(f.text) !== undefined;
+    }
+    if (f.type === 'unary_expression' && f.childForFieldName('operator')?.text === '*') {
+      const inner = f.childForFieldName('operand');
+      return inner !== null && (typeNodes.has(inner.type) || this.isTypeLike(inner, env));
+    }
+    if (f.type === 'selector_expression') {
+      const q = this.qualified(f, env);
+      if (!q) return false;
+      return (q.path === 'unsafe' && q.name.text === 'Pointer') || this.packages(q.path)?.decls.get(q.name.text)?.kind === 'type';
+    }
+    return typeNodes.has(f.type);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1328,19 +1382,6 @@ function keyedParts(el: SyntaxNode): [SyntaxNode, SyntaxNode] {
 }
 
 /** Is a call's function a type written as an expression (`MyInt`, `(*T)`, `[]byte`)? */
-function isTypeLike(fn: SyntaxNode, env: Env): boolean {
-  const f = unparen(fn);
-  if (f.type === 'identifier') {
-    const d = env.lookup(f.text);
-    return d ? d.kind === 'type' : env.types.lookupType(f.text) !== undefined;
-  }
-  if (f.type === 'unary_expression' && f.childForFieldName('operator')?.text === '*') {
-    const inner = f.childForFieldName('operand');
-    return inner !== null && (typeNodes.has(inner.type) || isTypeLike(inner, env));
-  }
-  if (f.type === 'selector_expression') return f.text.replace(/\s/g, '') === 'unsafe.Pointer';
-  return typeNodes.has(f.type);
-}
 
 /** The GoValue of a constant of type t (already represented in t). */
 export function constantValue(v: Value, t: OpType): GoValue | undefined {

@@ -12,6 +12,7 @@ import { GoType, typeString as gofmtTypeString } from '../types';
 import { Checker } from './check';
 import { Env, envAt, packageEnv } from './env';
 import { under } from './gotypes';
+import { stdPackageEnv } from './stdpkg';
 import { LiteralError, SourceText } from './position';
 import { GoValue, JsonValue, toJson } from './value';
 
@@ -64,17 +65,17 @@ export function evaluateMapLiteralWith(parser: Parser, source: string, opts: Eva
   const tree = parser.parse(source);
   if (!tree) throw new Error('tree-sitter returned no tree');
   try {
-    return evaluateInTree(tree.rootNode, new SourceText(source), opts);
+    return evaluateInTree(tree.rootNode, new SourceText(source), opts, (path) => stdPackageEnv(parser, path));
   } finally {
     tree.delete();
   }
 }
 
-function evaluateInTree(root: SyntaxNode, src: SourceText, opts: EvaluateOptions): LiteralResult {
+function evaluateInTree(root: SyntaxNode, src: SourceText, opts: EvaluateOptions, packages: (path: string) => Env | undefined): LiteralResult {
   const at = opts.at === undefined ? undefined : typeof opts.at === 'number' ? opts.at : src.offsetOf(opts.at.line, opts.at.col);
   const pkg = packageEnv(root);
   const arch = opts.goarch ?? 'amd64';
-  const literal = findMapLiteral(root, at, pkg, src, arch);
+  const literal = findMapLiteral(root, at, pkg, src, arch, packages);
   if (!literal) {
     const where = at ?? 0;
     const message = at === undefined ? 'no map literal in this file' : 'no map literal here';
@@ -82,11 +83,10 @@ function evaluateInTree(root: SyntaxNode, src: SourceText, opts: EvaluateOptions
   }
   const syntax = firstSyntaxError(literal, src);
   if (syntax) return { ok: false, errors: [syntax] };
-  return checkMapLiteral(literal, envAt(literal, pkg), src, arch);
+  return checkMapLiteral(literal, envAt(literal, pkg), new Checker(src, arch, packages), src);
 }
 
-function checkMapLiteral(literal: SyntaxNode, env: Env, src: SourceText, arch: GoArch): LiteralResult {
-  const checker = new Checker(src, arch);
+function checkMapLiteral(literal: SyntaxNode, env: Env, checker: Checker, src: SourceText): LiteralResult {
   const typeNode = literal.childForFieldName('type')!;
   const t = checker.resolveType(typeNode, env);
   const u = t && under(t);
@@ -130,13 +130,20 @@ function sortErrors(errors: LiteralError[]): LiteralError[] {
  * The map literal at `at`: the innermost composite literal enclosing it whose type is a map type
  * (`map[K]V{...}` or a named map type `Table{...}`); without `at`, the first in the file.
  */
-export function findMapLiteral(root: SyntaxNode, at: number | undefined, pkg: Env, src: SourceText, arch: GoArch): SyntaxNode | undefined {
+export function findMapLiteral(
+  root: SyntaxNode,
+  at: number | undefined,
+  pkg: Env,
+  src: SourceText,
+  arch: GoArch,
+  packages: (path: string) => Env | undefined = () => undefined,
+): SyntaxNode | undefined {
   const isMap = (n: SyntaxNode): boolean => {
     const typeNode = n.childForFieldName('type');
     if (!typeNode) return false;
     if (typeNode.type === 'map_type') return true;
     if (typeNode.type !== 'type_identifier' && typeNode.type !== 'identifier') return false;
-    const scratch = new Checker(src, arch);
+    const scratch = new Checker(src, arch, packages);
     const t = scratch.resolveType(typeNode, envAt(n, pkg));
     return t !== undefined && under(t)?.kind === 'map';
   };
