@@ -23,20 +23,20 @@ describe('literal: evaluation', () => {
     const src = [
       'package main',
       '',
-      'import "math"',
+      'import "strconv"',
       '',
       'var x = 3',
       '',
       'func f() int { return 1 }',
       '',
-      'var m = map[int]int{f(): 1, x: 2, y: 3, math.MaxInt8: 4, 5: func() int { return 5 }()}',
+      'var m = map[int]int{f(): 1, x: 2, y: 3, strconv.IntSize: 4, 5: func() int { return 5 }()}',
     ].join('\n');
     assert.deepStrictEqual(await errors(src), [
       '9:21: cannot evaluate: function call f()',
       '9:29: cannot evaluate: variable x',
       '9:35: cannot evaluate: y is not declared in this file',
-      '9:41: cannot evaluate: math.MaxInt8 (declared in package math)',
-      '9:61: cannot evaluate: function call func() int {…}()',
+      '9:41: cannot evaluate: strconv.IntSize (declared in package strconv)',
+      '9:64: cannot evaluate: function call func() int {…}()',
     ]);
   });
 
@@ -77,6 +77,27 @@ describe('literal: evaluation', () => {
     assert.deepStrictEqual(outer.entries, [[1, [[[2, true]]]]]);
     assert.deepStrictEqual(await errors(src, { at: { line: 1, col: 1 } }), ['1:1: no map literal here']);
     assert.deepStrictEqual(await errors('package main\n'), ['1:1: no map literal in this file']);
+  });
+
+  it('selects an elided map literal inside a typed one', async () => {
+    const src = [
+      'package main',
+      'type Row struct {',
+      '\tName  string',
+      '\tAttrs map[string]int',
+      '\tPtr   *map[int]bool',
+      '}',
+      'var rows = []Row{{"a", map[string]int{"typed": 0}, nil}, {Name: "b", Attrs: {"x": 1, "y": 2}}}',
+      'var nested = map[string][]map[int8]string{"k": {{1: "one"}, {2: "two", 3: "three"}}}',
+    ].join('\n');
+    const at = (line: number, text: string) => ({ line, col: src.split('\n')[line - 1].indexOf(text) + 1 });
+    const attrs = await ok(src, { at: at(7, '"y"') });
+    assert.deepStrictEqual({ key: attrs.keyText, elem: attrs.elemText, entries: attrs.entries }, { key: 'string', elem: 'int', entries: [['x', 1], ['y', 2]] });
+    assert.deepStrictEqual((await ok(src, { at: at(7, '"typed"') })).entries, [['typed', 0]]);
+    const second = await ok(src, { at: at(8, '"three"') });
+    assert.deepStrictEqual({ key: second.keyText, entries: second.entries }, { key: 'int8', entries: [[2, 'two'], [3, 'three']] });
+    assert.deepStrictEqual((await ok(src, { at: at(8, '"k"') })).entries, [['k', [[[1, 'one']], [[2, 'two'], [3, 'three']]]]]);
+    assert.deepStrictEqual(await errors(src, { at: at(7, '"a"') }), [`7:${at(7, '"a"').col}: no map literal here`]);
   });
 
   it('takes a UTF-16 offset as editors give it', async () => {
@@ -158,7 +179,7 @@ describe('literal: evaluation', () => {
   });
 
   it('refuses types from other packages and generic types by name', async () => {
-    const src = 'package main\nimport "time"\nvar m = map[string]time.Duration{"a": 1}\n';
-    assert.deepStrictEqual(await errors(src), ['3:20: cannot evaluate: type time.Duration from another package']);
+    const src = 'package main\nimport "net/http"\nvar m = map[string]http.Header{"a": nil}\n';
+    assert.deepStrictEqual(await errors(src), ['3:20: cannot evaluate: type http.Header from another package']);
   });
 });

@@ -75,24 +75,35 @@ function evaluateInTree(root: SyntaxNode, src: SourceText, opts: EvaluateOptions
   const at = opts.at === undefined ? undefined : typeof opts.at === 'number' ? opts.at : src.offsetOf(opts.at.line, opts.at.col);
   const pkg = packageEnv(root);
   const arch = opts.goarch ?? 'amd64';
-  const literal = findMapLiteral(root, at, pkg, src, arch, packages);
-  if (!literal) {
+  const target = findMapLiteral(root, at, pkg, src, arch, packages);
+  if (!target) {
     const where = at ?? 0;
     const message = at === undefined ? 'no map literal in this file' : 'no map literal here';
     return { ok: false, errors: [src.error(message, where)] };
   }
-  const syntax = firstSyntaxError(literal, src);
+  const syntax = firstSyntaxError(target.outer, src);
   if (syntax) return { ok: false, errors: [syntax] };
-  return checkMapLiteral(literal, envAt(literal, pkg), new Checker(src, arch, packages), src);
+  return checkMapLiteral(target, envAt(target.node, pkg), new Checker(src, arch, packages), src);
 }
 
-function checkMapLiteral(literal: SyntaxNode, env: Env, checker: Checker, src: SourceText): LiteralResult {
-  const typeNode = literal.childForFieldName('type')!;
-  const t = checker.resolveType(typeNode, env);
+/**
+ * The literal to evaluate: a typed `map[K]V{...}` (or `Table{...}`), or an elided `{...}` inside
+ * an enclosing typed literal whose element type there is a map (`[]map[string]int{{"a": 1}}`).
+ */
+export interface MapTarget {
+  /** The composite_literal, or the literal_value of an elided one. */
+  node: SyntaxNode;
+  /** The nearest enclosing typed composite literal (the node itself when typed). */
+  outer: SyntaxNode;
+}
+
+function checkMapLiteral(target: MapTarget, env: Env, checker: Checker, src: SourceText): LiteralResult {
+  const { node } = target;
+  const t = typeAt(target, checker, env);
   const u = t && under(t);
   let entries;
   if (u?.kind === 'map') {
-    const body = literal.childForFieldName('body');
+    const body = node.type === 'literal_value' ? node : node.childForFieldName('body');
     const elems = body ? body.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment') : [];
     entries = checker.mapElts(elems, u.key, u.elem, env);
   }
@@ -100,7 +111,7 @@ function checkMapLiteral(literal: SyntaxNode, env: Env, checker: Checker, src: S
   if (errors.length > 0) return { ok: false, errors };
   if (checker.unevaluable.length > 0) return { ok: false, errors: sortErrors(checker.unevaluable) };
   if (u?.kind !== 'map' || !entries) {
-    return { ok: false, errors: [src.error('cannot evaluate this map literal', literal.startIndex, literal.endIndex)] };
+    return { ok: false, errors: [src.error('cannot evaluate this map literal', node.startIndex, node.endIndex)] };
   }
   const { key, elem } = u;
   return {
@@ -114,10 +125,54 @@ function checkMapLiteral(literal: SyntaxNode, env: Env, checker: Checker, src: S
       values: entries.map((e) => [e.key, e.elem]),
       hint: entries.length,
       insertionOrder: [...entries.keys()].sort((a, b) => Number(entries[b].static) - Number(entries[a].static) || a - b),
-      span: { offset: literal.startIndex, end: literal.endIndex },
+      span: { offset: node.startIndex, end: node.endIndex },
       entrySpans: entries.map((e) => ({ offset: e.node.startIndex, end: e.node.endIndex })),
     },
   };
+}
+
+/**
+ * The type of the target literal: its own type, or for an elided literal the element type the
+ * enclosing literals give it, step by step down from the outer typed one (map keys and values,
+ * struct fields by name or position, array and slice elements; `*T` elements mean `&T{...}`).
+ */
+function typeAt(target: MapTarget, checker: Checker, env: Env): GoType | undefined {
+  const { node, outer } = target;
+  const typeNode = outer.childForFieldName('type')!;
+  let t: GoType | undefined;
+  if (typeNode.type === 'implicit_length_array_type') {
+    const elem = checker.resolveType(typeNode.childForFieldName('element')!, env);
+    t = elem && { kind: 'array', len: -1, elem };
+  } else {
+    t = checker.resolveType(typeNode, env);
+  }
+  const chain: SyntaxNode[] = [];
+  for (let n: SyntaxNode | null = node; n && n.id !== outer.id; n = n.parent) chain.unshift(n);
+  for (let i = 0; t && i < chain.length; i++) {
+    const n = chain[i];
+    if (n.type === 'literal_element' && n.parent?.type === 'literal_value') t = elementType(t, n.parent, n, undefined);
+    else if (n.type === 'literal_element' && n.parent?.type === 'keyed_element') t = elementType(t, n.parent.parent!, n.parent, n);
+  }
+  return t;
+}
+
+/** The type of one element of a literal of type t (`side`: the key or value of a keyed element). */
+function elementType(t: GoType, body: SyntaxNode, element: SyntaxNode, side: SyntaxNode | undefined): GoType | undefined {
+  let u = under(t);
+  if (u?.kind === 'pointer') u = under(u.elem);
+  const keyNode = element.type === 'keyed_element' ? element.childForFieldName('key') : null;
+  const isKey = side !== undefined && keyNode !== null && side.id === keyNode.id;
+  switch (u?.kind) {
+    case 'map': return isKey ? u.key : u.elem;
+    case 'array': case 'slice': return isKey ? undefined : u.elem;
+    case 'struct': {
+      if (isKey) return undefined;
+      if (keyNode) return u.fields.find((f) => f.name === keyNode.text.trim())?.type;
+      const index = body.namedChildren.filter((c) => c !== null && c.type !== 'comment').findIndex((c) => c!.id === element.id);
+      return u.fields[index]?.type;
+    }
+    default: return undefined;
+  }
 }
 
 /** gc prints errors sorted by position, one per line and message. */
@@ -127,8 +182,9 @@ function sortErrors(errors: LiteralError[]): LiteralError[] {
 }
 
 /**
- * The map literal at `at`: the innermost composite literal enclosing it whose type is a map type
- * (`map[K]V{...}` or a named map type `Table{...}`); without `at`, the first in the file.
+ * The map literal at `at`: the innermost one enclosing it, typed (`map[K]V{...}`, `Table{...}`)
+ * or elided inside a typed literal whose element type there is a map; without `at`, the first
+ * typed map literal in the file.
  */
 export function findMapLiteral(
   root: SyntaxNode,
@@ -137,22 +193,30 @@ export function findMapLiteral(
   src: SourceText,
   arch: GoArch,
   packages: (path: string) => Env | undefined = () => undefined,
-): SyntaxNode | undefined {
-  const isMap = (n: SyntaxNode): boolean => {
+): MapTarget | undefined {
+  const scratch = () => new Checker(src, arch, packages);
+  const isMap = (target: MapTarget): boolean => {
+    const t = typeAt(target, scratch(), envAt(target.node, pkg));
+    return t !== undefined && under(t)?.kind === 'map';
+  };
+  const typedMap = (n: SyntaxNode): boolean => {
     const typeNode = n.childForFieldName('type');
     if (!typeNode) return false;
     if (typeNode.type === 'map_type') return true;
-    if (typeNode.type !== 'type_identifier' && typeNode.type !== 'identifier') return false;
-    const scratch = new Checker(src, arch, packages);
-    const t = scratch.resolveType(typeNode, envAt(n, pkg));
-    return t !== undefined && under(t)?.kind === 'map';
+    return (typeNode.type === 'type_identifier' || typeNode.type === 'identifier') && isMap({ node: n, outer: n });
   };
   if (at === undefined) {
-    for (const n of root.descendantsOfType('composite_literal')) if (n && isMap(n)) return n;
+    for (const n of root.descendantsOfType('composite_literal')) if (n && typedMap(n)) return { node: n, outer: n };
     return undefined;
   }
-  for (let n: SyntaxNode | null = root.descendantForIndex(at, at); n; n = n.parent) {
-    if (n.type === 'composite_literal' && isMap(n)) return n;
+  const start = root.descendantForIndex(at, at);
+  for (let n: SyntaxNode | null = start; n; n = n.parent) {
+    if (n.type !== 'composite_literal') continue;
+    // Elided literals between the position and this typed one, innermost first.
+    for (let m: SyntaxNode | null = start; m && m.id !== n.id; m = m.parent) {
+      if (m.type === 'literal_value' && m.parent?.type === 'literal_element' && isMap({ node: m, outer: n })) return { node: m, outer: n };
+    }
+    if (typedMap(n)) return { node: n, outer: n };
   }
   return undefined;
 }
