@@ -1,11 +1,11 @@
 /**
  * The checker: Go 1.19 `types2` cut down to what a map literal can contain, evaluating as it
  * checks. It follows the compiler function by function (`exprInternal`, `unary`, `binary`,
- * `shift`, `comparison`, `conversion`, `assignment`, `implicitTypeAndValue`, `representable`,
- * `indexedElts`, the composite literal cases) so that it accepts, rejects and words errors as
- * `go build` does (the gc compiler runs types2 with `CompilerErrorMessages`), at the same
- * positions: an operand's errors at the start of its expression, overflow of an operation at its
- * operator, a missing struct value at the closing brace.
+ * `shift`, `comparison`, `conversion`, `assignment`, `implicitTypeAndValue`, `representable`;
+ * composite literals in composite.ts) so that it accepts, rejects and words errors as `go build`
+ * does (the gc compiler runs types2 with `CompilerErrorMessages`), at the same positions: an
+ * operand's errors at the start of its expression, overflow of an operation at its operator, a
+ * keyed element's at its colon, a missing struct value at the closing brace.
  *
  * Operands carry types2's modes (constant, value, nil, typexpr, builtin) plus our own `unknown`:
  * something valid Go we will not guess (a variable, a function call), named once where it occurs
@@ -18,7 +18,7 @@ import type { GoArch } from '../maptype';
 import { GoType, GoTypeError, brokenTypeError, typeFromNode } from '../types';
 import {
   BinaryOperator, ComparisonOperator, Value, binaryOp, bitLen, compare, float32Val, float64Val, imag,
-  kindOf, makeBool, makeFloat64, makeImag, makeInt, makeString, real, representableKey,
+  kindOf, makeBool, makeFloat64, makeImag, makeInt, makeString, real,
   shift as constShift, sign, toComplex, toFloat, toInt, unaryOp, unknown, valueString,
 } from './constant';
 import { ConstDecl, Env } from './env';
@@ -29,46 +29,18 @@ import {
   isUnsigned, isUntyped, typeString, under, untyped,
 } from './gotypes';
 import { LiteralKind, literalValue } from './lexical';
+import { compositeLit } from './composite';
 import { LiteralError, SourceText } from './position';
+import { kids, unparen } from './nodes';
+import { Mode, Operand, failed, invalidArg, invalidOp, modeString } from './operand';
 import { exprString } from './syntaxstring';
-import { GoValue, zeroValue } from './value';
+import { GoValue } from './value';
 
-type Mode = 'invalid' | 'novalue' | 'builtin' | 'typexpr' | 'constant' | 'value' | 'nil' | 'unknown';
-
-/** An intermediate result, as types2's `operand`. */
-export interface Operand {
-  mode: Mode;
-  /** The expression the operand stands for (messages and positions). */
-  expr: SyntaxNode;
-  type: OpType;
-  /** The value of a constant. */
-  val: Value;
-  /** The evaluated value of a `value` operand; undefined when a part could not be evaluated. */
-  value?: GoValue;
-  /**
-   * Not a static composite literal (`isStaticCompositeLiteral` after the order pass): slices,
-   * maps, `&T{}`, conversions of values, anything converted to an interface. The compiler inserts
-   * map entries holding such values after the static ones (walk/order.go).
-   */
-  dynamic?: boolean;
-  /** The builtin function's name, for mode `builtin`. */
-  builtin?: string;
-}
-
-const invalidOp = 'invalid operation: ';
-const invalidArg = 'invalid argument: ';
 /** Constant shift counts beyond this are refused (so that 1<<1074 reaches the smallest float64). */
 const shiftBound = 1023 - 1 + 52;
-/** Largest array we materialize element by element. */
-const maxArrayValue = 1 << 16;
 const numberLiteralLimit = 10000;
 /** Expressions nested deeper than this are not evaluated (real code stays far below). */
 export const maxNesting = 400;
-
-const modeString: Record<Mode, string> = {
-  invalid: 'invalid operand', novalue: 'no value', builtin: 'built-in', typexpr: 'type',
-  constant: 'constant', value: 'value', nil: 'nil', unknown: 'value',
-};
 
 const builtins = new Set([
   'append', 'cap', 'close', 'complex', 'copy', 'delete', 'imag', 'len', 'make', 'new', 'panic',
@@ -89,20 +61,6 @@ const typeNodes = new Set([
   'interface_type', 'function_type', 'channel_type', 'qualified_type', 'type_identifier',
   'parenthesized_type', 'generic_type',
 ]);
-
-function kids(n: SyntaxNode): SyntaxNode[] {
-  return n.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
-}
-
-/** Strips literal_element wrappers and parentheses (`unparen`). */
-function unparen(n: SyntaxNode): SyntaxNode {
-  while (n.type === 'parenthesized_expression' || n.type === 'literal_element') {
-    const c = kids(n)[0];
-    if (!c) break;
-    n = c;
-  }
-  return n;
-}
 
 export class Checker {
   /** The compiler's errors, in the order found. */
@@ -145,7 +103,7 @@ export class Checker {
     return { mode, expr, type, val };
   }
 
-  private invalid(e: SyntaxNode): Operand {
+  invalid(e: SyntaxNode): Operand {
     return this.operand('invalid', e, untyped('nil'));
   }
 
@@ -185,7 +143,7 @@ export class Checker {
     return x;
   }
 
-  private exclude(x: Operand, modes: Mode[]): void {
+  exclude(x: Operand, modes: Mode[]): void {
     if (!modes.includes(x.mode)) return;
     const msg = x.mode === 'novalue' ? '%s used as value' : x.mode === 'builtin' ? '%s must be called' : '%s is not an expression';
     this.error(x, msg.replace('%s', this.operandString(x)));
@@ -232,8 +190,8 @@ export class Checker {
       case 'call_expression': return this.call(e, env);
       case 'type_conversion_expression': return this.conversionCall(e, e.childForFieldName('type')!, [e.childForFieldName('operand')!], env);
       case 'selector_expression': return this.selector(e, env);
-      case 'composite_literal': return this.compositeLit(e, e.childForFieldName('type'), e.childForFieldName('body'), env, hint);
-      case 'literal_value': return this.compositeLit(e, null, e, env, hint);
+      case 'composite_literal': return compositeLit(this, e, e.childForFieldName('type'), e.childForFieldName('body'), env, hint);
+      case 'literal_value': return compositeLit(this, e, null, e, env, hint);
       case 'func_literal': return this.cannotEvaluate(e, `function literal ${exprString(e)}`);
       case 'ERROR': return this.invalid(e);
       default: return this.cannotEvaluate(e, `${describe(e)} ${exprString(e)}`);
@@ -723,7 +681,7 @@ export class Checker {
   }
 
   /** `convertUntyped`: an untyped operand takes the target's type (or an error). */
-  private convertUntyped(x: Operand, target: OpType): void {
+  convertUntyped(x: Operand, target: OpType): void {
     const r = this.implicitTypeAndValue(x, target);
     if (typeof r === 'string') {
       this.invalidConversion(r, x, target);
@@ -1064,295 +1022,6 @@ export class Checker {
     return typeNodes.has(f.type);
   }
 
-  // -------------------------------------------------------------------------------------------
-  // Composite literals
-
-  /**
-   * A composite literal `T{...}`, or `{...}` with its type elided (taken from `hint`, the element
-   * type of the enclosing literal; `*T` there means `&T{...}`).
-   */
-  compositeLit(e: SyntaxNode, typeNode: SyntaxNode | null, body: SyntaxNode | null, env: Env, hint: GoType | undefined): Operand {
-    let typ: GoType | undefined;
-    let base: GoType | undefined;
-    let pointer = false;
-    if (typeNode) {
-      if (typeNode.type === 'implicit_length_array_type') {
-        const elem = this.resolveType(typeNode.childForFieldName('element')!, env);
-        typ = elem && { kind: 'array', len: -1, elem };
-      } else {
-        typ = this.resolveType(typeNode, env);
-      }
-      base = typ;
-      if (!typ) {
-        this.useElements(body, env);
-        return this.invalid(e);
-      }
-    } else if (hint) {
-      // base, _ = deref(coreType(typ)): the underlying type, or for *T the (possibly named) T.
-      typ = hint;
-      const u = under(hint);
-      pointer = u?.kind === 'pointer';
-      base = u?.kind === 'pointer' ? u.elem : (u as GoType | undefined);
-    } else {
-      this.error(e, 'missing type in composite literal');
-      return this.invalid(e);
-    }
-    const elems = body ? kids(body) : [];
-    const rbrace = body ? body.endIndex - 1 : e.endIndex - 1;
-    const u = under(base!);
-    let value: GoValue | undefined;
-    let dynamic = true;
-    switch (u?.kind) {
-      case 'struct': ({ value, dynamic } = this.structElts(elems, u, base!, rbrace, env)); break;
-      case 'array': {
-        const r = this.indexedElts(elems, u.elem, u.len, env);
-        dynamic = r.dynamic;
-        if (u.len < 0) {
-          typ = { kind: 'array', len: r.max, elem: u.elem };
-          base = typ;
-        }
-        value = r.elems && this.arrayValue(r.elems, Math.max(u.len, r.max), u.elem, e);
-        break;
-      }
-      case 'slice': {
-        const r = this.indexedElts(elems, u.elem, -1, env);
-        value = r.elems && this.arrayValue(r.elems, r.max, u.elem, e);
-        if (value) value = { kind: 'slice', elems: (value as { elems: GoValue[] }).elems };
-        break;
-      }
-      case 'map': {
-        const entries = this.mapElts(elems, u.key, u.elem, env);
-        value = entries && { kind: 'map', entries: entries.map((en) => [en.key, en.elem]) };
-        break;
-      }
-      default:
-        this.useElements(body, env);
-        if (u) this.error(e, `invalid composite literal type ${typeString(typ!)}`);
-        return this.invalid(e);
-    }
-    if (pointer && value) value = { kind: 'pointer', elem: value };
-    return { ...this.operand('value', e, typ!), value, dynamic: dynamic || pointer };
-  }
-
-  /** Checks elements whose literal is invalid, so their own problems still show. */
-  private useElements(body: SyntaxNode | null, env: Env): void {
-    for (const el of body ? kids(body) : []) {
-      const v = el.type === 'keyed_element' ? el.childForFieldName('value') ?? kids(el)[1] : el;
-      if (v) this.rawExpr(v, env, undefined);
-    }
-  }
-
-  private structElts(elems: SyntaxNode[], u: Extract<GoType, { kind: 'struct' }>, base: GoType, rbrace: number, env: Env): { value: GoValue | undefined; dynamic: boolean } {
-    const fields = u.fields.map((f) => zeroValue(f.type));
-    let complete = true;
-    let dynamic = false;
-    if (elems.length === 0) return { value: { kind: 'struct', fields }, dynamic };
-    if (elems[0].type === 'keyed_element') {
-      const visited = new Set<number>();
-      for (const el of elems) {
-        if (el.type !== 'keyed_element') {
-          this.error(el, 'mixture of field:value and value elements in struct literal');
-          continue;
-        }
-        const [keyEl, valEl] = keyedParts(el);
-        const x = this.expr(valEl, env);
-        const key = unparen(keyEl);
-        if (key.type !== 'identifier') {
-          this.error(el, `invalid field name ${exprString(key)} in struct literal`);
-          continue;
-        }
-        const i = u.fields.findIndex((f) => f.name === key.text && f.name !== '_');
-        if (i < 0) {
-          this.error(key, `unknown field '${key.text}' in struct literal of type ${typeString(base)}`);
-          continue;
-        }
-        this.assignment(x, u.fields[i].type, 'struct literal');
-        if (visited.has(i)) {
-          this.error(el, `duplicate field name ${key.text} in struct literal`);
-          continue;
-        }
-        visited.add(i);
-        dynamic ||= isDynamicIn(x, u.fields[i].type);
-        const v = this.materialize(x, u.fields[i].type);
-        if (v && (x.mode === 'constant' || x.mode === 'value' || x.mode === 'nil')) fields[i] = v;
-        else complete = false;
-      }
-    } else {
-      for (let i = 0; i < elems.length; i++) {
-        const el = elems[i];
-        if (el.type === 'keyed_element') {
-          this.error(el, 'mixture of field:value and value elements in struct literal');
-          continue;
-        }
-        const x = this.expr(el, env);
-        if (i >= u.fields.length) {
-          this.error(x, `too many values in ${typeString(base)}{…}`);
-          break;
-        }
-        this.assignment(x, u.fields[i].type, 'struct literal');
-        dynamic ||= isDynamicIn(x, u.fields[i].type);
-        const v = this.materialize(x, u.fields[i].type);
-        if (v && (x.mode === 'constant' || x.mode === 'value' || x.mode === 'nil')) fields[i] = v;
-        else complete = false;
-      }
-      if (elems.length < u.fields.length) this.error(rbrace, `too few values in ${typeString(base)}{…}`);
-    }
-    return { value: complete ? { kind: 'struct', fields } : undefined, dynamic };
-  }
-
-  /** `indexedElts`: array and slice elements, with optional constant indices. */
-  private indexedElts(elems: SyntaxNode[], elemType: GoType, length: number, env: Env): { max: number; elems?: Map<number, GoValue>; dynamic: boolean } {
-    const visited = new Set<number>();
-    const values = new Map<number, GoValue>();
-    let complete = true;
-    let dynamic = false;
-    let index = 0;
-    let max = 0;
-    for (const el of elems) {
-      let validIndex = false;
-      let valEl = el;
-      if (el.type === 'keyed_element') {
-        const [keyEl, v] = keyedParts(el);
-        const i = this.index(keyEl, length, env);
-        if (i !== undefined && i >= 0) {
-          index = i;
-          validIndex = true;
-        } else if (i === -1) {
-          this.error(el, `index ${exprString(unparen(keyEl))} must be integer constant`);
-        }
-        if (i === undefined) complete = false;
-        valEl = v;
-      } else if (length >= 0 && index >= length) {
-        this.error(el, `index ${index} is out of bounds (>= ${length})`);
-      } else {
-        validIndex = true;
-      }
-      if (validIndex) {
-        if (visited.has(index)) this.error(el, `duplicate index ${index} in array or slice literal`);
-        visited.add(index);
-      }
-      index++;
-      if (index > max) max = index;
-      const x = this.rawExprHinted(valEl, env, elemType);
-      this.assignment(x, elemType, 'array or slice literal');
-      dynamic ||= isDynamicIn(x, elemType);
-      const v = this.materialize(x, elemType);
-      if (v && validIndex && (x.mode === 'constant' || x.mode === 'value' || x.mode === 'nil')) values.set(index - 1, v);
-      else complete = false;
-    }
-    return { max, elems: complete ? values : undefined, dynamic };
-  }
-
-  /** `index`: a constant index in [0, max); -1 for a valid non-constant index, undefined after an error. */
-  private index(e: SyntaxNode, max: number, env: Env): number | undefined {
-    const x = this.expr(e, env);
-    if (x.mode === 'invalid' || x.mode === 'unknown') return undefined;
-    this.convertUntyped(x, basic('int'));
-    if (failed(x)) return undefined;
-    if (!isInteger(x.type)) {
-      this.error(x, `${invalidArg}index ${this.operandString(x)} must be integer`);
-      return undefined;
-    }
-    if (x.mode !== 'constant') return -1;
-    if (sign(x.val) < 0) {
-      this.error(x, `${invalidArg}index ${this.operandString(x)} must not be negative`);
-      return undefined;
-    }
-    const v = this.representableConst(x.val, basic('int'));
-    if (v === undefined) {
-      this.error(x, `${invalidArg}index ${this.operandString(x)} overflows int`);
-      return undefined;
-    }
-    if (v.kind !== 'int') return undefined;
-    if (max >= 0 && v.v >= BigInt(max)) {
-      this.error(x, `${invalidArg}index ${valueString(v)} out of bounds [0:${max}]`);
-      return undefined;
-    }
-    return Number(v.v);
-  }
-
-  private arrayValue(values: Map<number, GoValue>, len: number, elemType: GoType, e: SyntaxNode): GoValue | undefined {
-    if (len > maxArrayValue) {
-      this.cannotEvaluate(e, `${exprString(e)} (${len} elements are too many to show)`);
-      return undefined;
-    }
-    const zero = zeroValue(elemType);
-    return { kind: 'array', elems: Array.from({ length: len }, (_, i) => values.get(i) ?? zero) };
-  }
-
-  /** `exprWithHint`: an element whose composite literal type may be elided. */
-  private rawExprHinted(e: SyntaxNode, env: Env, hint: GoType): Operand {
-    const x = this.rawExpr(e, env, hint);
-    this.exclude(x, ['novalue', 'builtin', 'typexpr']);
-    return x;
-  }
-
-  /**
-   * The map case: every element keyed; keys and values assigned to the key and element types;
-   * constant keys must not repeat (for interface keys, a repeat needs the same dynamic type).
-   * Returns the entries in source order when all evaluated.
-   */
-  mapElts(elems: SyntaxNode[], keyType: GoType, elemType: GoType, env: Env): MapEntry[] | undefined {
-    const keyIsInterface = isInterface(keyType);
-    const visited = new Map<string, OpType[]>();
-    const entries: MapEntry[] = [];
-    let complete = true;
-    for (const el of elems) {
-      if (el.type !== 'keyed_element') {
-        this.error(el, 'missing key in map literal');
-        complete = false;
-        continue;
-      }
-      const [keyEl, valEl] = keyedParts(el);
-      const x = this.rawExprHinted(keyEl, env, keyType);
-      this.assignment(x, keyType, 'map literal');
-      if (x.mode === 'invalid') {
-        complete = false;
-        continue;
-      }
-      if (x.mode === 'constant') {
-        const k = representableKey(x.val);
-        const seen = visited.get(k) ?? [];
-        const duplicate = keyIsInterface ? seen.some((t) => identical(t, x.type)) : seen.length > 0;
-        visited.set(k, [...seen, x.type]);
-        if (duplicate) {
-          this.error(x, `duplicate key ${valueString(x.val)} in map literal`);
-          complete = false;
-          continue;
-        }
-      }
-      const y = this.rawExprHinted(valEl, env, elemType);
-      this.assignment(y, elemType, 'map literal');
-      const key = this.materialize(x, keyType);
-      const elem = this.materialize(y, elemType);
-      if (key && elem && y.mode !== 'invalid' && y.mode !== 'unknown' && x.mode !== 'unknown') {
-        entries.push({ key, elem, node: el, static: !isDynamicIn(x, keyType) && !isDynamicIn(y, elemType) });
-      } else {
-        complete = false;
-      }
-    }
-    return complete ? entries : undefined;
-  }
-}
-
-export interface MapEntry {
-  key: GoValue;
-  elem: GoValue;
-  /** The keyed element in the source. */
-  node: SyntaxNode;
-  /** Key and value are static composite literals: the entry is inserted before the dynamic ones. */
-  static: boolean;
-}
-
-/**
- * Is x, used as a value of type T, not a static composite literal after the order pass? A
- * non-nil value converted to an interface (OCONVIFACE) never is: order.go moves its operand to a
- * temporary (`addrTemp`).
- */
-function isDynamicIn(x: Operand, T: OpType): boolean {
-  if (x.mode === 'nil') return false;
-  if (isInterface(T)) return true;
-  return x.dynamic === true;
 }
 
 /**
@@ -1368,20 +1037,6 @@ function startPos(n: SyntaxNode): number {
   if (n.type === 'function_type') return n.childForFieldName('parameters')?.startIndex ?? n.startIndex;
   return n.startIndex;
 }
-
-/** Did checking invalidate x? (a call, so TypeScript does not narrow x.mode across mutations) */
-function failed(x: Operand): boolean {
-  return x.mode === 'invalid';
-}
-
-/** The key and value of a keyed element. */
-function keyedParts(el: SyntaxNode): [SyntaxNode, SyntaxNode] {
-  const key = el.childForFieldName('key') ?? kids(el)[0];
-  const value = el.childForFieldName('value') ?? kids(el)[1];
-  return [key, value];
-}
-
-/** Is a call's function a type written as an expression (`MyInt`, `(*T)`, `[]byte`)? */
 
 /** The GoValue of a constant of type t (already represented in t). */
 export function constantValue(v: Value, t: OpType): GoValue | undefined {

@@ -10,6 +10,7 @@ import { SyntaxNode, loadGoParser } from '../go/parser';
 import type { GoArch } from '../maptype';
 import { GoType, typeString as gofmtTypeString } from '../types';
 import { Checker } from './check';
+import { mapElts } from './composite';
 import { Env, envAt, packageEnv } from './env';
 import { under } from './gotypes';
 import { stdPackageEnv } from './stdpkg';
@@ -105,7 +106,7 @@ function checkMapLiteral(target: MapTarget, env: Env, checker: Checker, src: Sou
   if (u?.kind === 'map') {
     const body = node.type === 'literal_value' ? node : node.childForFieldName('body');
     const elems = body ? body.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment') : [];
-    entries = checker.mapElts(elems, u.key, u.elem, env);
+    entries = mapElts(checker, elems, u.key, u.elem, env);
   }
   const errors = sortErrors(checker.errors);
   if (errors.length > 0) return { ok: false, errors };
