@@ -8,7 +8,9 @@
 import { ArrayName, BucketView, MapView, SlotView, tophashName } from '../src/protocol/messages';
 
 export const rowHeight = 58;
-const slotWidth = 92;
+/** Slot width: narrower while growing, when old and new buckets share the row. */
+const slotWidthNormal = 92;
+const slotWidthGrowing = 64;
 const bmapGap = 18;
 const indexWidth = 76;
 /** Browsers cap element heights near 2^25 px; stay well below. */
@@ -35,6 +37,7 @@ export class BucketList {
   /** Called once per revision when every visible row is drawn with its data. */
   onComplete: (revision: number) => void = () => undefined;
   private completedRevision = -1;
+  private slotWidth = slotWidthNormal;
 
   constructor(
     parent: HTMLElement,
@@ -143,6 +146,8 @@ export class BucketList {
     this.spacer.style.height = `${spacerH}px`;
     const { first, last, realTop, s } = this.window();
     const growing = map.header.growing;
+    const slotWidth = (this.slotWidth = growing ? slotWidthGrowing : slotWidthNormal);
+    this.scroller.style.setProperty('--slot-w', `${slotWidth}px`);
     const nNew = map.header.nbuckets;
     const nOld = map.header.noldbuckets;
     this.fetch('buckets', first, last, nNew, map.revision);
@@ -253,6 +258,7 @@ export class BucketList {
     this.arrows.replaceChildren();
     if (!map.header.growing) return;
     const nOld = map.header.noldbuckets;
+    const slotWidth = this.slotWidth;
     const width = newX + 8 * slotWidth;
     this.arrows.setAttribute('width', String(width));
     this.arrows.setAttribute('height', String(this.spacer.clientHeight));

@@ -46,7 +46,14 @@ for (const op of panelOperations) {
   buttons.set(op.id, b);
   toolbar.append(b);
 }
+const details = document.createElement('details');
+details.className = 'details';
+details.open = true;
+const detailsSummary = document.createElement('summary');
+detailsSummary.textContent = 'hmap header · memory · bucket layout';
+details.append(detailsSummary);
 const cards = div('cards');
+details.append(cards);
 const headerCard = card('hmap');
 const memoryCard = card('memory');
 const layoutCard = card('bucket layout');
@@ -63,7 +70,7 @@ for (const [label, cssVar] of [
   s.style.setProperty('--c', `var(${cssVar})`);
   legend.append(s);
 }
-top.append(title, summary, toolbar, cards, result);
+top.append(title, summary, toolbar, details, result);
 app.append(top);
 const overview = new OverviewStrip(top, (bucket) => list.scrollToRow(bucket));
 top.append(legend);

@@ -136,7 +136,9 @@ export class PanelManager implements vscode.Disposable {
       existing.sendMap();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(panelViewType, `${session.title} — Go Map`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
+    // New maps open beside the code, in the column of the other map panels if there are any.
+    const column = [...this.panels].find((p) => p.panel.viewColumn !== undefined)?.panel.viewColumn ?? vscode.ViewColumn.Beside;
+    const panel = vscode.window.createWebviewPanel(panelViewType, `${session.title} — Go Map`, { viewColumn: column, preserveFocus: true }, this.webviewOptions());
     return this.attach(panel, session);
   }
 

@@ -196,9 +196,13 @@ export class MapSession {
         h.delete(op.key);
         break;
       case 'fill': {
+        // n new keys (fewer only when the key type has no more values): integers are drawn from a
+        // space 100 times the final count, so they stay short enough to read.
         const rng = new SeededFastRand(op.seed);
-        for (let i = 0; i < op.n; i++) {
-          h.assign(randomValue(this.type.keyType, rng, this.spec.goarch), randomValue(this.type.elemType, rng, this.spec.goarch));
+        const target = h.count + op.n;
+        const space = Math.max(10_000, 100 * target);
+        for (let tries = 0; h.count < target && tries < 4 * op.n + 100; tries++) {
+          h.assign(randomValue(this.type.keyType, rng, this.spec.goarch, space), randomValue(this.type.elemType, rng, this.spec.goarch, 1000));
         }
         break;
       }
@@ -432,8 +436,9 @@ export function formatValue(v: unknown): string {
   return JSON.stringify(v, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x));
 }
 
-/** A random value of Go type `t` in the model's value form, from `rng`. */
-export function randomValue(t: GoType, rng: SeededFastRand, arch: GoArch): unknown {
+/** A random value of Go type `t` in the model's value form, from `rng`; integers in
+ * [0, intSpace) when `intSpace` is given (and the type reaches that far). */
+export function randomValue(t: GoType, rng: SeededFastRand, arch: GoArch, intSpace?: number): unknown {
   const u = underlying(t);
   const r32 = (): number => rng.next();
   switch (u.kind) {
@@ -455,6 +460,9 @@ export function randomValue(t: GoType, rng: SeededFastRand, arch: GoArch): unkno
           // Integers: uniformly over the type's range (64-bit ones as decimal strings beyond 2^53).
           const bits = intBits(u.name, arch);
           const signed = !u.name.startsWith('u');
+          if (intSpace !== undefined && 2 ** (signed ? bits - 1 : bits) >= intSpace) {
+            return toModelValue(t, Math.floor((r32() * 2 ** 21 + (r32() >>> 11)) % intSpace), arch);
+          }
           let x = (BigInt(r32()) << 32n) | BigInt(r32());
           x &= (1n << BigInt(bits)) - 1n;
           if (signed && x >= 1n << BigInt(bits - 1)) x -= 1n << BigInt(bits);
@@ -468,11 +476,11 @@ export function randomValue(t: GoType, rng: SeededFastRand, arch: GoArch): unkno
         const bytes = Math.min(u.len, 6);
         return bytes === 0 ? 0 : Math.floor((r32() / 2 ** 32) * 2 ** (8 * bytes));
       }
-      return Array.from({ length: u.len }, () => randomValue(u.elem, rng, arch));
+      return Array.from({ length: u.len }, () => randomValue(u.elem, rng, arch, intSpace));
     }
     case 'struct': {
       const o: Record<string, unknown> = {};
-      for (const f of u.fields) if (f.name !== '_') o[f.name] = randomValue(f.type, rng, arch);
+      for (const f of u.fields) if (f.name !== '_') o[f.name] = randomValue(f.type, rng, arch, intSpace);
       return o;
     }
     case 'pointer':

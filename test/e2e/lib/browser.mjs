@@ -22,7 +22,7 @@ export async function launchBrowser() {
 /** A fresh page the size of a laptop screen. */
 export async function newPage(browser) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-  context.setDefaultTimeout(30000);
+  context.setDefaultTimeout(Number(process.env.GOMAP_E2E_TIMEOUT_MS) || 20000);
   return context.newPage();
 }
 
@@ -39,15 +39,26 @@ export async function openWorkbench(page, url, { fileName, readySelector } = {})
   if (readySelector) await page.locator(readySelector).first().waitFor();
 }
 
+/** Takes keyboard focus out of a webview's iframe, so workbench keybindings reach the workbench. */
+export async function focusWorkbench(page) {
+  await page.evaluate(() => {
+    const a = document.activeElement;
+    if (a && a.tagName === 'IFRAME') a.blur();
+  });
+}
+
 /** Opens a workspace file through Quick Open and waits for its editor tab to be active. */
 export async function openFile(page, relPath) {
   const base = relPath.split('/').at(-1);
+  await focusWorkbench(page);
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(relPath);
-  await page.locator('.quick-input-list [role=option]', { hasText: base }).first().waitFor();
-  await page.keyboard.press('Enter');
+  // Click the row itself: pressing Enter could accept a row of the list before the filter applied.
+  const row = page.locator('.quick-input-list [role=option]', { hasText: base }).first();
+  await row.waitFor();
+  await row.click();
   await page.locator(`.tabs-container [role=tab].active[aria-label*="${base}"]`).waitFor();
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
 }
@@ -57,6 +68,7 @@ export async function openFile(page, relPath) {
  * entry to be listed before pressing Enter.
  */
 export async function runCommand(page, title) {
+  await focusWorkbench(page);
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
@@ -66,6 +78,18 @@ export async function runCommand(page, title) {
   // Take the exact match when several titles share a prefix.
   const exact = page.locator('.quick-input-list [role=option]').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(title)}$`) }) });
   await ((await exact.count()) > 0 ? exact.first() : row).click();
+  // The palette is gone (or replaced by the command's own input) before anything else is typed.
+  await page.waitForFunction(() => {
+    const w = document.querySelector('.quick-input-widget');
+    const input = w?.querySelector('input');
+    return !w || getComputedStyle(w).display === 'none' || !input || !input.value.startsWith('>');
+  });
+}
+
+/** Waits for a quick input (or the simple file dialog) titled `title`, then presses Enter in it. */
+export async function acceptQuickInputTitled(page, title) {
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor();
+  await page.locator('.quick-input-widget input').press('Enter');
 }
 
 /** Answers the open quick input (input box or quick pick) with `text` and Enter. */
@@ -86,9 +110,33 @@ export async function pickQuickItem(page, label) {
   await row.click();
 }
 
-/** The content frame of the (first) visible webview: two nested iframes. */
+/** The content frame of the visible webview: two nested iframes. */
 export function webviewFrame(page) {
-  return page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame');
+  return page.frameLocator('iframe.webview.ready:visible').first().frameLocator('#active-frame');
+}
+
+/**
+ * Puts the cursor on `line` (1-based) of the active editor through Go to Line (Ctrl+G), then
+ * `Home` (the first non-blank character) and `right` presses of the right arrow.
+ */
+export async function gotoLine(page, line, right = 0) {
+  await focusWorkbench(page);
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: `Ln ${line},` }).waitFor();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < right; i++) await page.keyboard.press('ArrowRight');
+}
+
+/** Waits for a notification toast whose message contains `text`; returns its full text. */
+export async function notification(page, text) {
+  const toast = page.locator('.notifications-toasts .notification-list-item-message', { hasText: text }).first();
+  await toast.waitFor();
+  return toast.innerText();
 }
 
 /** Places the editor cursor on the first line containing `text`. */

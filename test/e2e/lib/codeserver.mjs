@@ -96,6 +96,8 @@ export async function startCodeServer(o) {
     'window.restoreWindows': 'none',
     'git.enabled': false,
     'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'workbench.layoutControl.enabled': false,
     ...(o.settings ?? {}),
   }, null, 2)}\n`);
 

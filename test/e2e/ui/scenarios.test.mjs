@@ -1,0 +1,184 @@
+// UI scenarios: a person's path through the extension in code-server, driven with Chromium.
+// Each runs commands from the palette on the sample files and reads the panel (the webview's
+// nested iframes) and the tree (role=treeitem). `run.mjs` starts code-server with the extension
+// installed and passes it in `globalThis.__gomapE2E`. Screenshots: test/e2e/.run/screenshots/.
+
+import assert from 'node:assert';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  acceptQuickInputTitled, answerQuickInput, gotoLine, notification, openFile, openWorkbench, runCommand, webviewFrame,
+} from '../lib/browser.mjs';
+
+const ctx = globalThis.__gomapE2E;
+
+/** Line (1-based) of the first occurrence of `text` in a workspace file, and how far `text`
+ * starts after the line's first non-blank character. */
+function positionOf(relPath, text) {
+  const lines = fs.readFileSync(path.join(ctx.workspace, relPath), 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const c = lines[i].indexOf(text);
+    if (c >= 0) return { line: i + 1, fromFirstNonBlank: c - (lines[i].length - lines[i].trimStart().length) };
+  }
+  throw new Error(`${text} not in ${relPath}`);
+}
+
+describe('UI: Go Map Inspector in code-server', function () {
+  let page;
+  const shot = (name) => page.screenshot({ path: path.join(ctx.screenshotsDir, `${name}.png`) });
+  const panel = () => webviewFrame(page);
+  const summaryHas = (text) => panel().locator('[data-testid=summary]', { hasText: text }).waitFor();
+  const summary = () => panel().locator('[data-testid=summary]').innerText();
+
+  async function cursorAt(relPath, text, offset = 0) {
+    await openFile(page, relPath);
+    const p = positionOf(relPath, text);
+    await gotoLine(page, p.line, p.fromFirstNonBlank + offset);
+  }
+
+  before(async () => {
+    page = await ctx.newPage(ctx.browser);
+    await openWorkbench(page, ctx.cs.folderUrl(ctx.workspace), {
+      fileName: 'literals.go',
+      readySelector: '.activitybar [role=tab][aria-label^="Go Map Inspector"], .activitybar .action-item a[aria-label^="Go Map Inspector"]',
+    });
+  });
+
+  after(async () => {
+    if (page) await page.context().close();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      await shot(`failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
+    }
+  });
+
+  it('inspects a Go map literal under the cursor: panel with header, slots and keys', async () => {
+    await cursorAt('literals.go', '"http":');
+    await runCommand(page, 'Go Map: Inspect Map Under Cursor');
+    await summaryHas('count 12');
+    assert.match(await summary(), /count 12 · B 1 · buckets 2 · overflow buckets 0 · not growing/);
+    const stored = await panel().locator('[data-testid=slot]').evaluateAll((els) => els.filter((e) => Number(e.getAttribute('data-tophash')) >= 5).map((e) => e.textContent));
+    assert.strictEqual(stored.length, 12);
+    assert.ok(stored.some((t) => t.includes('"https"') && t.includes('= 443')), 'slot shows key and value as text');
+    await panel().locator('.ruler').first().waitFor();
+    await shot('panel-go-literal');
+  });
+
+  it('shows the structure tree in its own activity-bar container', async () => {
+    await page.locator('.activitybar [aria-label^="Go Map Inspector"]').first().click();
+    const tree = page.locator('[role=treeitem]', { hasText: 'tophash states' });
+    await tree.waitFor();
+    await page.locator('[role=treeitem]', { hasText: /^buckets/ }).first().click();
+    const bucket1 = page.locator('[role=treeitem]', { hasText: 'bucket 1' }).first();
+    await bucket1.waitFor();
+    const label = await bucket1.innerText();
+    assert.match(label, /bucket 1\s*chain \d+ · \d+ live/);
+    await bucket1.click(); // reveals it in the panel
+    await panel().locator('.row.selected .index', { hasText: '1' }).waitFor();
+    await page.locator('[role=treeitem]', { hasText: 'bucket 1' }).first().press('ArrowRight');
+    await page.locator('[role=treeitem]', { hasText: /^bucket 1$/ }).first().waitFor().catch(() => undefined);
+    await shot('tree');
+  });
+
+  it('inserts, looks up, deletes, undoes and redoes from the palette', async () => {
+    await runCommand(page, 'Go Map: Insert Key…');
+    await answerQuickInput(page, '"gopher"');
+    await answerQuickInput(page, '7');
+    await summaryHas('count 13');
+    await panel().locator('[data-testid=slot]', { hasText: '"gopher"' }).waitFor();
+
+    await runCommand(page, 'Go Map: Look Up Key…');
+    await answerQuickInput(page, '"gopher"');
+    await panel().locator('[data-testid=result]', { hasText: 'lookup "gopher": found, = 7' }).waitFor();
+    const steps = await panel().locator('[data-testid=result]').innerText();
+    assert.match(steps, /hash 0x[0-9a-f]+ → bucket \d+, tophash 0x[0-9a-f]+/);
+    assert.match(steps, /slot \d: top 0x[0-9a-f]{2} — found/);
+    await panel().locator('.slot.hl-found').waitFor();
+    await shot('lookup-path');
+
+    await runCommand(page, 'Go Map: Delete Key…');
+    await answerQuickInput(page, '"gopher"');
+    await summaryHas('count 12');
+    assert.strictEqual(await panel().locator('[data-testid=slot]', { hasText: '"gopher"' }).count(), 0);
+
+    await runCommand(page, 'Go Map: Undo Map Operation');
+    await summaryHas('count 13');
+    await runCommand(page, 'Go Map: Redo Map Operation');
+    await summaryHas('count 12');
+  });
+
+  it('makes a new map from quick inputs and steps through its growth', async () => {
+    await runCommand(page, 'Go Map: New Map…');
+    await answerQuickInput(page, 'int64');
+    await answerQuickInput(page, 'int64');
+    await answerQuickInput(page, '0');
+    await answerQuickInput(page, '52');
+    await summaryHas('count 52 · B 3');
+    await runCommand(page, 'Go Map: Insert Random Keys…');
+    await answerQuickInput(page, '1');
+    // The insert that starts the growth already does one growWork (mapassign's `goto again`).
+    await summaryHas('growing (doubling, nevacuate ');
+    const before = Number(/nevacuate (\d+)\/8/.exec(await summary())[1]);
+    await runCommand(page, 'Go Map: Step Growth (one growWork)');
+    await panel().locator('[data-testid=summary]').filter({ hasText: new RegExp(`nevacuate (?!${before}/)\\d+/8`) }).waitFor();
+    assert.ok(await panel().locator('[data-testid=slot][data-tophash="2"], [data-testid=slot][data-tophash="3"]').count() > 0, 'evacuated slots are shown');
+    await panel().locator('.arrows path').first().waitFor({ state: 'attached' });
+    await shot('growth-step');
+    await runCommand(page, 'Go Map: Finish Growth');
+    await summaryHas('count 53 · B 4 · buckets 16');
+    await summaryHas('not growing');
+  });
+
+  it('ranges over the map: one iteration order from a random start', async () => {
+    await runCommand(page, 'Go Map: Range Over Map (one iteration order)');
+    await panel().locator('[data-testid=result]', { hasText: 'range: start bucket' }).waitFor();
+    assert.match(await panel().locator('[data-testid=result]').innerText(), /53 keys in this order/);
+  });
+
+  it('inspects a JSON object under the cursor as map[string]float64', async () => {
+    await cursorAt('inventory.json', '"pears"');
+    await runCommand(page, 'Go Map: Inspect Map Under Cursor');
+    await summaryHas('count 10');
+    await panel().locator('h1', { hasText: 'map[string]float64' }).waitFor();
+    await panel().locator('[data-testid=slot]', { hasText: '"apples"' }).waitFor();
+    await shot('panel-json');
+  });
+
+  it('inspects make(map[string]int, 1000): B from the hint, nothing inserted', async () => {
+    await cursorAt('literals.go', 'make(map[string]int, 1000)', 2);
+    await runCommand(page, 'Go Map: Inspect Map Under Cursor');
+    await summaryHas('count 0 · B 8 · buckets 256');
+  });
+
+  it('says why a sync.Map cannot be shown', async () => {
+    await cursorAt('literals.go', 'var Cache sync.Map', 10);
+    await runCommand(page, 'Go Map: Inspect Map Under Cursor');
+    const text = await notification(page, 'sync.Map');
+    assert.match(text, /not a hash map of buckets/);
+  });
+
+  it('exports the snapshot (JSON) and the picture (SVG) through the save dialog', async () => {
+    await runCommand(page, 'Go Map: Export Snapshot (JSON)…');
+    await acceptQuickInputTitled(page, 'Export map snapshot');
+    const jsonFile = path.join(ctx.workspace, 'map_string_int.json');
+    await notification(page, 'snapshot written to');
+    const snap = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
+    assert.strictEqual(snap.snapshot.B, 8);
+    await runCommand(page, 'Go Map: Export Picture (SVG)…');
+    await acceptQuickInputTitled(page, 'Export map picture');
+    await notification(page, 'picture written to');
+    const svg = fs.readFileSync(path.join(ctx.workspace, 'map_string_int.svg'), 'utf8');
+    assert.match(svg, /^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  });
+
+  it('brings the panel back after a window reload (serializer)', async () => {
+    await summaryHas('count 0 · B 8');
+    const before = await summary();
+    await runCommand(page, 'Developer: Reload Window');
+    await page.locator('.monaco-workbench').waitFor();
+    await panel().locator('[data-testid=summary]', { hasText: before }).waitFor({ timeout: 45000 });
+    await shot('after-reload');
+  });
+});
