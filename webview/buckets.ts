@@ -10,7 +10,7 @@ import { ArrayName, BucketView, MapView, SlotView, tophashName } from '../src/pr
 export const rowHeight = 58;
 /** Slot width: narrower while growing, when old and new buckets share the row. */
 const slotWidthNormal = 92;
-const slotWidthGrowing = 64;
+const slotWidthGrowing = 46;
 const bmapGap = 18;
 const indexWidth = 76;
 /** Browsers cap element heights near 2^25 px; stay well below. */
@@ -237,7 +237,9 @@ export class BucketList {
     const hl = this.highlight.slots.get(`${array}:${bucket}:${chainIndex}:${i}`);
     if (hl) d.classList.add(hl);
     const th = el('div', 'th');
-    th.textContent = s.tophash >= 5 ? `${i} · 0x${s.tophash.toString(16).padStart(2, '0')}` : `${i} · ${tophashName(s.tophash)}`;
+    const compact = this.slotWidth < slotWidthNormal;
+    const state = s.tophash >= 5 ? `0x${s.tophash.toString(16).padStart(2, '0')}` : compact ? shortNames[s.tophash] : tophashName(s.tophash);
+    th.textContent = `${i} · ${state}`;
     d.append(th);
     if (s.key !== undefined) {
       const k = el('div', 'k');
@@ -302,6 +304,9 @@ export class BucketList {
     }
   }
 }
+
+/** Tophash states in two letters, for the narrow slots drawn while growing (the title has the word). */
+const shortNames = ['R', 'E1', 'X', 'Y', 'E'];
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);

@@ -125,7 +125,11 @@ describe('UI: Go Map Inspector in code-server', function () {
     await panel().locator('[data-testid=summary]').filter({ hasText: new RegExp(`nevacuate (?!${before}/)\\d+/8`) }).waitFor();
     assert.ok(await panel().locator('[data-testid=slot][data-tophash="2"], [data-testid=slot][data-tophash="3"]').count() > 0, 'evacuated slots are shown');
     await panel().locator('.arrows path').first().waitFor({ state: 'attached' });
+    // A wider window, so old and new buckets fit side by side in the picture.
+    await page.setViewportSize({ width: 2400, height: 1000 });
+    await panel().locator('.arrows path').first().waitFor({ state: 'attached' });
     await shot('growth-step');
+    await page.setViewportSize({ width: 1440, height: 900 });
     await runCommand(page, 'Go Map: Finish Growth');
     await summaryHas('count 53 · B 4 · buckets 16');
     await summaryHas('not growing');
