@@ -9,7 +9,8 @@
 // The last line is always `e2e: N passed, N failed`; when code-server or Chromium cannot be set up
 // it is `e2e: 0 passed, 0 failed` after a line `e2e skipped: <reason>`.
 //
-// Usage: node test/e2e/run.mjs [--host-only | --ui-only] [--grep PATTERN]
+//   (c) the packaged .vsix (`npm run package`) installed into a fresh code-server and opened.
+// Usage: node test/e2e/run.mjs [--host-only | --ui-only | --vsix-only] [--grep PATTERN]
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,7 +20,7 @@ import { runRoot, startCodeServer } from './lib/codeserver.mjs';
 import { launchBrowser, newPage } from './lib/browser.mjs';
 
 const args = process.argv.slice(2);
-const only = args.includes('--host-only') ? 'host' : args.includes('--ui-only') ? 'ui' : undefined;
+const only = args.includes('--host-only') ? 'host' : args.includes('--ui-only') ? 'ui' : args.includes('--vsix-only') ? 'vsix' : undefined;
 const grepIdx = args.indexOf('--grep');
 const grep = grepIdx >= 0 ? args[grepIdx + 1] : undefined;
 export const fixtureWorkspace = path.join(rootDir, 'test', 'fixtures', 'workspace');
@@ -141,6 +142,41 @@ async function runUi(browser) {
   }
 }
 
+/** Tier (c): `npm run package` makes the .vsix; code-server installs it; the workbench shows the
+ * extension's container and a new map opens in its panel. Returns { passed, failed }. */
+async function runVsix(browser) {
+  const vsix = path.join(runRoot, 'go-map-inspector.vsix');
+  fs.rmSync(vsix, { force: true });
+  const r = spawnSync('npm', ['run', 'package', '--', '--out', vsix], { cwd: rootDir, encoding: 'utf8' });
+  buildExtension(); // back to the development build (with source maps) that `package` replaced
+  if (r.status !== 0 || !fs.existsSync(vsix)) {
+    say(`e2e vsix: npm run package failed:\n${(r.stdout + r.stderr).split('\n').slice(-15).join('\n')}`);
+    return { passed: 0, failed: 1 };
+  }
+  const workspace = workspaceCopy('vsix');
+  const cs = await startCodeServer({ name: 'vsix', workspace, vsix });
+  const page = await newPage(browser);
+  try {
+    const installed = fs.readdirSync(cs.extensions).filter((d) => d.startsWith('go-map-inspector.go-map-inspector-'));
+    if (installed.length !== 1) throw new Error(`the .vsix did not install: extensions dir has ${fs.readdirSync(cs.extensions).join(', ')}`);
+    const { openWorkbench, runCommand, answerQuickInput, webviewFrame } = await import('./lib/browser.mjs');
+    await openWorkbench(page, cs.folderUrl(workspace), { fileName: 'literals.go', readySelector: '.activitybar [aria-label^="Go Map Inspector"]' });
+    await runCommand(page, 'Go Map: New Map…');
+    for (const answer of ['string', 'int', '0', '9']) await answerQuickInput(page, answer);
+    await webviewFrame(page).locator('[data-testid=summary]', { hasText: 'count 9 · B 1' }).waitFor();
+    say(`e2e vsix: ${path.basename(vsix)} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB) installed as ${installed[0]}; a new map renders in its panel`);
+    return { passed: 1, failed: 0 };
+  } catch (e) {
+    fs.mkdirSync(screenshotsDir, { recursive: true });
+    await page.screenshot({ path: path.join(screenshotsDir, 'failed-vsix.png') }).catch(() => undefined);
+    say(`e2e vsix: ✗ ${e?.message ?? e}`);
+    return { passed: 0, failed: 1 };
+  } finally {
+    await page.context().close();
+    await cs.stop();
+  }
+}
+
 async function main() {
   const t0 = Date.now();
   const ready = await setup();
@@ -152,7 +188,7 @@ async function main() {
   const browser = await launchBrowser();
   const total = { passed: 0, failed: 0 };
   try {
-    for (const [name, tier] of [['host', runHost], ['ui', runUi]]) {
+    for (const [name, tier] of [['host', runHost], ['ui', runUi], ['vsix', runVsix]]) {
       if (only && only !== name) continue;
       const t = Date.now();
       try {
