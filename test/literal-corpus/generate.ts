@@ -26,15 +26,16 @@ export const corpusDir = __dirname;
 export const casesDir = path.join(corpusDir, 'cases');
 export const expectedFile = path.join(corpusDir, 'expected.json');
 
-export interface GoError { line: number; col: number; message: string }
+/** A compiler error; `col` is null where gc does not print it (columns of 255 and more). */
+export interface GoError { line: number; col: number | null; message: string }
 export type CaseResult =
   | { key: string; elem: string; entries: unknown[] }
   | { errors: GoError[] };
 export interface Corpus { go: string; cases: Record<string, CaseResult> }
 
 /** The case files, in name order. */
-export function caseNames(): string[] {
-  return fs.readdirSync(casesDir).filter((f) => f.endsWith('.go')).sort();
+export function caseNames(dir = casesDir): string[] {
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.go')).sort();
 }
 
 /** `//gomap:at LINE:COL` in a case: the position of the literal meant (else the first one). */
@@ -64,12 +65,28 @@ function compileErrors(goBin: string, names: string[], sources: string[], work: 
   });
   const r = spawnSync(goBin, ['build', '-gcflags=-e', '-o', os.devNull, './...'], { cwd: dir, env: goEnv(), encoding: 'utf8' });
   const byCase = new Map<string, GoError[]>();
+  let last: GoError | undefined;
+  let pkg = -1;
   for (const line of (r.stdout + r.stderr).split('\n')) {
-    const m = /^(?:\.\/)?c(\d+)\/main\.go:(\d+):(\d+): (.*)$/.exec(line);
-    if (!m) continue;
+    const header = /^# corpus\/c(\d+)$/.exec(line);
+    if (header) pkg = Number(header[1]);
+    // A crash of the compiler (it has a few on nonsense constants) has no position.
+    if (line.includes('internal compiler error') && pkg >= 0) {
+      const name = names[pkg];
+      byCase.set(name, [...(byCase.get(name) ?? []), (last = { line: 0, col: null, message: line.replace(/^<unknown line number>: /, '') })]);
+      continue;
+    }
+    // gc leaves the column out from 255 on (cmd/internal/src: 8 bits of column).
+    const m = /^(?:\.\/)?c(\d+)\/main\.go:(\d+)(?::(\d+))?: (.*)$/.exec(line);
+    if (!m) {
+      // A message with a newline in it (a raw string) goes on over the next lines.
+      if (last && line !== '' && !line.startsWith('#')) last.message += '\n' + line;
+      continue;
+    }
     const name = names[Number(m[1])];
     const list = byCase.get(name) ?? [];
-    list.push({ line: Number(m[2]), col: Number(m[3]), message: m[4] });
+    last = { line: Number(m[2]), col: m[3] === undefined ? null : Number(m[3]), message: m[4] };
+    list.push(last);
     byCase.set(name, list);
   }
   return byCase;
@@ -233,7 +250,12 @@ function runValid(goBin: string, valid: { name: string; source: string; root: Sy
   valid.forEach(({ source, root }, i) => {
     const pkg = pkgOf(i);
     fs.mkdirSync(path.join(dir, pkg));
-    const text = withImports(instrument(source, root, pkg));
+    let text: string;
+    try {
+      text = withImports(instrument(source, root, pkg));
+    } catch (e) {
+      throw new Error(`${valid[i].name}: cannot instrument: ${(e as Error).message}`);
+    }
     fs.writeFileSync(path.join(dir, pkg, 'case.go'), text);
   });
   const imports = valid.map((_, i) => `\t"corpus/${pkgOf(i)}"`).join('\n');
@@ -248,11 +270,11 @@ function runValid(goBin: string, valid: { name: string; source: string; root: Sy
   return results;
 }
 
-/** Evaluates every case with Go; throws when Go is missing or a valid case cannot be instrumented. */
-export async function generateCorpus(goBin = go119): Promise<Corpus> {
+/** Evaluates every case of `dir` with Go; throws when Go is missing or a valid case cannot be instrumented. */
+export async function generateCorpus(goBin = go119, dir = casesDir): Promise<Corpus> {
   const version = execFileSync(goBin, ['version'], { encoding: 'utf8' }).trim().split(' ')[2];
-  const names = caseNames();
-  const sources = names.map((n) => fs.readFileSync(path.join(casesDir, n), 'utf8'));
+  const names = caseNames(dir);
+  const sources = names.map((n) => fs.readFileSync(path.join(dir, n), 'utf8'));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gomap-corpus-'));
   try {
     const errors = compileErrors(goBin, names, sources, work);

@@ -16,7 +16,8 @@ async function check(name: string, want: CaseResult): Promise<void> {
   const source = fs.readFileSync(path.join(casesDir, name), 'utf8');
   const got = await evaluateMapLiteral(source, { at: caseAt(source) });
   if ('errors' in want) {
-    const errors = got.ok ? [] : got.errors.map((e) => ({ line: e.line, col: e.col, message: e.message }));
+    // Where gc prints no column (255 and beyond), ours must be one of those.
+    const errors = got.ok ? [] : got.errors.map((e, i) => ({ line: e.line, col: want.errors[i]?.col === null && e.col >= 255 ? null : e.col, message: e.message }));
     assert.deepStrictEqual(errors, want.errors, `${name}: errors`);
   } else {
     assert.ok(got.ok, `${name}: ${got.ok ? '' : got.errors.map((e) => `${e.line}:${e.col}: ${e.message}`).join('; ')}`);

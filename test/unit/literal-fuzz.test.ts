@@ -165,7 +165,7 @@ const { expr } = fc.letrec((tie) => ({
 
 const literal = fc
   .tuple(fc.constantFrom(...mapTypes), fc.array(fc.tuple(expr, expr), { maxLength: 5 }))
-  .map(([t, entries]) => `${preamble}var m = ${t}{${entries.map(([k, e]) => `${k}: ${e}`).join(', ')}}\n`);
+  .map(([t, entries]) => `${preamble}var m = ${t}{\n${entries.map(([k, e]) => `\t${k}: ${e},\n`).join('')}}\n`);
 
 const tokens = ['', '{', '}', ':', ',', '"', '`', "'", '\\', '(', ')', '[', ']', 'map', '0x', '1e', '.', '_', '\n', '/*', '//', 'iota', 'nil', '...', 'map[int]int{', '\u00e9', '\r'];
 

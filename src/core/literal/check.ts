@@ -440,7 +440,10 @@ export class Checker {
       return this.cannotEvaluate(e, `pointer indirection ${exprString(e)}`);
     }
     if (op === '<-') return this.cannotEvaluate(e, `channel receive ${exprString(e)}`);
-    const x = this.expr(operandNode, env);
+    // The parser drops the parentheses of &(x): errors name x, at x.
+    let inner = operandNode;
+    while (op === '&' && inner.type === 'parenthesized_expression' && kids(inner)[0]) inner = kids(inner)[0];
+    const x = this.expr(inner, env);
     if (x.mode === 'invalid' || x.mode === 'unknown') return x;
     if (op === '&') {
       if (unparen(operandNode).type !== 'composite_literal') {
@@ -689,7 +692,24 @@ export class Checker {
       return;
     }
     if (r.val) x.val = r.val;
+    if (r.type !== x.type) this.updateExprType(x, r.type);
     x.type = r.type;
+  }
+
+  /**
+   * `updateExprType`, for constants: an untyped constant expression that gets its final, typed
+   * type must be representable in it. types2 checks each level of parentheses, innermost first,
+   * so `any((1 << 70))` is reported twice. (The operand stays valid: only the record fails.)
+   */
+  private updateExprType(x: Operand, typ: OpType): void {
+    if (x.mode !== 'constant' || !isUntyped(x.type) || isUntyped(typ)) return;
+    const levels = [x.expr];
+    for (let e = x.expr; e.type === 'parenthesized_expression' && kids(e)[0]; ) levels.unshift((e = kids(e)[0]));
+    for (const expr of levels) {
+      const c = { ...x, expr };
+      const v = this.representation(c, typ);
+      if (typeof v === 'string') this.invalidConversion(v, c, typ);
+    }
   }
 
   /**
@@ -747,7 +767,7 @@ export class Checker {
       return;
     }
     if (!ok) {
-      this.error(x, `cannot use ${this.operandString(x)} as type ${typeString(T)} in ${context}`);
+      this.error(x, `cannot use ${this.operandString(x)} as type ${typeString(T)} in ${context}${reasonSuffix(x, T)}`);
       x.mode = 'invalid';
     }
   }
@@ -828,6 +848,10 @@ export class Checker {
       if (v !== undefined) {
         x.val = v;
         ok = true;
+      } else if (isInteger(T) && toInt(x.val).kind === 'int') {
+        // types2 passes &x.val as representableConst's `rounded`, which takes the integer value
+        // before the range check fails: the error then shows 1e+20 as 100000000000000000000.
+        x.val = toInt(x.val);
       } else if (isInteger(x.type) && isString(T)) {
         const i = toInt(x.val);
         const cp = i.kind === 'int' && i.v >= 0n && i.v <= BigInt(maxRune) ? Number(i.v) : 0xfffd;
@@ -844,15 +868,21 @@ export class Checker {
       if (value !== undefined) {
         ok = true;
         x.value = value.value;
-        x.mode = x.mode === 'nil' ? 'nil' : 'value';
         x.dynamic = x.mode !== 'nil';
       }
     }
     if (!ok) {
-      this.error(x, `cannot convert ${this.operandString(x)} to type ${typeString(T)}`);
+      this.error(x, `cannot convert ${this.operandString(x)} to type ${typeString(T)}${reasonSuffix(x, T)}`);
       x.mode = 'invalid';
       return;
     }
+    if (constArg && !isConstType(T) && isUntyped(x.type)) {
+      // The argument's final type is its default type: any(1 << 70) overflows int.
+      const final = defaultType(x.type);
+      this.updateExprType(x, final);
+      if (typeof this.representation(x, final) === 'string') x.value = undefined;
+    }
+    if (!constArg || !isConstType(T)) x.mode = 'value'; // any(nil), []byte("x"): values, not constants
     x.type = T;
   }
 
@@ -874,6 +904,16 @@ export class Checker {
         return { value: isInterface(x.type) || !inner ? inner : { kind: 'interface', type: dyn as GoType, value: inner } };
       }
       return { value: x.mode === 'constant' ? constantValue(x.val, T) : x.value };
+    }
+    if (Vu?.kind === 'slice' && Tu?.kind === 'basic' && Tu.name === 'string') {
+      const elem = under(Vu.elem);
+      if (elem?.kind === 'basic' && (elem.name === 'uint8' || elem.name === 'int32')) {
+        const elems = x.value?.kind === 'slice' ? x.value.elems : x.value?.kind === 'nil' ? [] : undefined;
+        if (!elems) return { value: undefined };
+        const code = (e: GoValue) => Number(e.kind === 'int' ? e.value : 0n);
+        const bytes = elem.name === 'uint8' ? elems.map((e) => String.fromCharCode(code(e))).join('') : elems.map((e) => encodeRune(code(e))).join('');
+        return { value: { kind: 'string', bytes } };
+      }
     }
     if (x.mode === 'constant' && x.val.kind === 'string' && Tu?.kind === 'slice') {
       const elem = under(Tu.elem);
@@ -1036,6 +1076,14 @@ function startPos(n: SyntaxNode): number {
   // A func type stands at its parameter list (the parser's FuncType position).
   if (n.type === 'function_type') return n.childForFieldName('parameters')?.startIndex ?? n.startIndex;
   return n.startIndex;
+}
+
+/**
+ * The second line gc adds to a failed assignment or conversion: from an empty interface to a
+ * concrete type, `need type assertion` (assignableTo's reason, printed after a colon).
+ */
+function reasonSuffix(x: Operand, T: OpType): string {
+  return isEmptyInterface(x.type) && !isInterface(T) ? ':\n\tneed type assertion' : '';
 }
 
 /** The GoValue of a constant of type t (already represented in t). */

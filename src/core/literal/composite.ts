@@ -14,7 +14,7 @@ import type { Checker } from './check';
 import { representableKey, sign, valueString } from './constant';
 import type { Env } from './env';
 import { OpType, basic, identical, isInteger, isInterface, typeString, under } from './gotypes';
-import { kids, unparen } from './nodes';
+import { kids } from './nodes';
 import { Operand, failed, invalidArg } from './operand';
 import { exprString } from './syntaxstring';
 import { GoValue, zeroValue } from './value';
@@ -39,8 +39,14 @@ const maxArrayValue = 1 << 16;
  */
 function isDynamicIn(x: Operand, T: OpType): boolean {
   if (x.mode === 'nil') return false;
-  if (isInterface(T)) return true;
+  // any(nil) is a nil of interface type (static); any((*T)(nil)) is a conversion (dynamic).
+  if (isInterface(T)) return !(isInterface(x.type) && x.value?.kind === 'nil');
   return x.dynamic === true;
+}
+
+/** An element without its literal_element wrapper (parentheses stay). */
+function unwrap(n: SyntaxNode): SyntaxNode {
+  return n.type === 'literal_element' ? kids(n)[0] ?? n : n;
 }
 
 /** The key and value of a keyed element. */
@@ -139,8 +145,8 @@ function structElts(c: Checker, elems: SyntaxNode[], u: Extract<GoType, { kind: 
       }
       const [keyEl, valEl] = keyedParts(el);
       const x = c.expr(valEl, env);
-      const key = unparen(keyEl);
-      if (key.type !== 'identifier') {
+      const key = unwrap(keyEl); // (X) is not a field name; true, false, nil and iota are names
+      if (!['identifier', 'true', 'false', 'nil', 'iota'].includes(key.type)) {
         c.error(el, `invalid field name ${exprString(key)} in struct literal`);
         continue;
       }
@@ -201,7 +207,7 @@ function indexedElts(c: Checker, elems: SyntaxNode[], elemType: GoType, length: 
         index = i;
         validIndex = true;
       } else if (i === -1) {
-        c.error(el, `index ${exprString(unparen(keyEl))} must be integer constant`);
+        c.error(el, `index ${exprString(unwrap(keyEl))} must be integer constant`);
       }
       if (i === undefined) complete = false;
       valEl = v;

@@ -14,6 +14,7 @@ import { mapElts } from './composite';
 import { Env, envAt, packageEnv } from './env';
 import { under } from './gotypes';
 import { stdPackageEnv } from './stdpkg';
+import { syntaxErrors } from './syntaxerrors';
 import { LiteralError, SourceText } from './position';
 import { GoValue, JsonValue, toJson } from './value';
 
@@ -78,12 +79,14 @@ function evaluateInTree(root: SyntaxNode, src: SourceText, opts: EvaluateOptions
   const arch = opts.goarch ?? 'amd64';
   const target = findMapLiteral(root, at, pkg, src, arch, packages);
   if (!target) {
+    const syntax = root.hasError ? syntaxErrors(root, src) : [];
+    if (syntax.length > 0) return { ok: false, errors: syntax };
     const where = at ?? 0;
     const message = at === undefined ? 'no map literal in this file' : 'no map literal here';
     return { ok: false, errors: [src.error(message, where)] };
   }
-  const syntax = firstSyntaxError(target.outer, src);
-  if (syntax) return { ok: false, errors: [syntax] };
+  const syntax = syntaxErrors(target.outer, src);
+  if (syntax.length > 0) return { ok: false, errors: syntax };
   return checkMapLiteral(target, envAt(target.node, pkg), new Checker(src, arch, packages), src);
 }
 
@@ -176,11 +179,29 @@ function elementType(t: GoType, body: SyntaxNode, element: SyntaxNode, side: Syn
   }
 }
 
-/** gc prints errors sorted by position, one per line and message. */
+/**
+ * The errors as gc prints them: it drops an error repeating the last one reported on the same line
+ * (`base.ErrorfAt`: "only one of multiple equal non-syntax errors per line"), sorts the rest by
+ * position, stably, and skips a printed line equal to the one before. Its positions keep 8 bits of
+ * column: from 255 on, columns compare equal (and are not printed), so such errors stay in the
+ * order they were found.
+ */
 function sortErrors(errors: LiteralError[]): LiteralError[] {
-  const sorted = [...errors].sort((a, b) => a.line - b.line || a.col - b.col);
-  return sorted.filter((e, i) => i === 0 || e.line !== sorted[i - 1].line || e.message !== sorted[i - 1].message);
+  const col = (e: LiteralError) => Math.min(e.col, colMax);
+  const reported: LiteralError[] = [];
+  for (const e of errors) {
+    const last = reported[reported.length - 1];
+    if (!last || last.line !== e.line || last.message !== e.message) reported.push(e);
+  }
+  const sorted = reported.sort((a, b) => a.line - b.line || col(a) - col(b));
+  return sorted.filter((e, i) => {
+    const p = sorted[i - 1];
+    return i === 0 || e.line !== p.line || col(e) !== col(p) || e.message !== p.message;
+  });
 }
+
+/** The largest column gc's positions can tell apart (cmd/internal/src: colBits = 8). */
+export const colMax = 255;
 
 /**
  * The map literal at `at`: the innermost one enclosing it, typed (`map[K]V{...}`, `Table{...}`)
@@ -220,26 +241,4 @@ export function findMapLiteral(
     if (typedMap(n)) return { node: n, outer: n };
   }
   return undefined;
-}
-
-/** The first syntax error in a subtree, as `syntax error: unexpected X` / `missing X`. */
-function firstSyntaxError(root: SyntaxNode, src: SourceText): LiteralError | undefined {
-  if (!root.hasError) return undefined;
-  // Depth first, with an explicit stack: literals may nest deeper than the JS stack allows.
-  const stack: SyntaxNode[] = [root];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (!n.hasError) continue;
-    if (n.isMissing) return src.error(`syntax error: missing ${n.type}`, n.startIndex);
-    if (n.type === 'ERROR') {
-      const first = n.text.trim().split(/\s+/)[0] ?? '';
-      const shown = first.length > 20 ? first.slice(0, 20) + '…' : first || 'end of literal';
-      return src.error(`syntax error: unexpected ${shown}`, n.startIndex, n.endIndex);
-    }
-    for (let i = n.childCount - 1; i >= 0; i--) {
-      const c = n.child(i);
-      if (c) stack.push(c);
-    }
-  }
-  return src.error('syntax error', root.startIndex, root.endIndex);
 }

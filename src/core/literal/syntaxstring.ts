@@ -16,8 +16,12 @@ export function exprString(n: SyntaxNode, depth = 0): string {
     case 'parenthesized_expression':
     case 'parenthesized_type':
       return `(${inner(n, depth)})`;
-    case 'unary_expression':
-      return field(n, 'operator') + sub(n.childForFieldName('operand')!);
+    case 'unary_expression': {
+      // The parser drops the parentheses of &(x).
+      let operand = n.childForFieldName('operand')!;
+      while (field(n, 'operator') === '&' && operand.type === 'parenthesized_expression' && operand.namedChildren[0]) operand = operand.namedChildren[0];
+      return field(n, 'operator') + sub(operand);
+    }
     case 'binary_expression':
       return `${sub(n.childForFieldName('left')!)} ${field(n, 'operator')} ${sub(n.childForFieldName('right')!)}`;
     case 'call_expression': {
@@ -63,6 +67,9 @@ export function exprString(n: SyntaxNode, depth = 0): string {
       return n.namedChildren.map((c) => sub(c!)).join(' | ');
     case 'func_type':
       return 'func' + signature(n);
+    case 'int_literal': case 'float_literal': case 'imaginary_literal': case 'rune_literal':
+    case 'interpreted_string_literal': case 'raw_string_literal':
+      return n.text; // as written, newlines of raw strings included
     default:
       return n.text.replace(/\s+/g, ' ');
   }
