@@ -174,6 +174,10 @@ function renderHeader(m: MapView): void {
 }
 
 function renderMemory(m: MapView): void {
+  if (m.pending) {
+    memoryCard.set([['live / allocated', 'counting the buckets…']]);
+    return;
+  }
   const rows: [string, string][] = [
     ['live (buckets in use, hmap, indirect objects)', `${m.memory.liveBytes.toLocaleString('en-US')} B`],
     ['allocated', `${m.memory.allocatedBytes.toLocaleString('en-US')} B`],

@@ -16,6 +16,8 @@ class MapPanel {
   lastRendered?: { revision: number; ms: number };
   private readonly svgWaiters = new Map<number, (svg: string) => void>();
   private nextRequestId = 1;
+  /** The revision whose full view (with the counts over every bucket) is still to be sent. */
+  private fullViewPending?: number;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -27,9 +29,24 @@ class MapPanel {
     return this.panel.webview.postMessage(message);
   }
 
+  /** Sends the map view: for a big map first without the counts that walk every bucket, then
+   * (off this turn of the event loop) the full view of the same revision. */
   sendMap(): void {
     this.panel.title = `${this.session.title} — Go Map`;
-    void this.post({ type: 'map', map: this.session.mapView() });
+    const quick = this.session.mapView(true);
+    void this.post({ type: 'map', map: quick });
+    if (!quick.pending) return;
+    // Count once the first frame is drawn (or after a second, if the panel is hidden).
+    this.fullViewPending = quick.revision;
+    setTimeout(() => this.sendFullView(quick.revision), 1000).unref?.();
+  }
+
+  private sendFullView(revision: number): void {
+    if (this.fullViewPending !== revision) return;
+    this.fullViewPending = undefined;
+    void this.session.computeStats().then((done) => {
+      if (done && this.session.revision === revision) void this.post({ type: 'map', map: this.session.mapView() });
+    });
   }
 
   async receive(raw: unknown): Promise<void> {
@@ -63,6 +80,7 @@ class MapPanel {
         return;
       case 'rendered':
         this.lastRendered = { revision: m.revision, ms: m.ms };
+        this.sendFullView(m.revision);
         return;
       default: {
         const never: never = m;

@@ -14,7 +14,7 @@ const pageSize = 256;
 
 export type StructureNode =
   | { kind: 'summary'; text: string }
-  | { kind: 'states'; counts: number[] }
+  | { kind: 'states'; counts?: number[] }
   | { kind: 'state'; name: string; count: number }
   | { kind: 'array'; array: ArrayName; n: number }
   | { kind: 'range'; array: ArrayName; start: number; end: number }
@@ -41,8 +41,8 @@ export class StructureTree implements vscode.TreeDataProvider<StructureNode>, vs
     const h = s.hmap;
     if (!node) {
       const out: StructureNode[] = [
-        { kind: 'summary', text: summaryText(s.mapView()) },
-        { kind: 'states', counts: tophashCounts(s) },
+        { kind: 'summary', text: summaryText(s.mapView(true)) },
+        { kind: 'states', counts: this.countsOrLater(s) },
         { kind: 'array', array: 'buckets', n: h.buckets === null ? 0 : h.buckets.base },
       ];
       if (h.oldbuckets !== null) out.push({ kind: 'array', array: 'oldbuckets', n: h.oldBucketCount() });
@@ -50,7 +50,7 @@ export class StructureTree implements vscode.TreeDataProvider<StructureNode>, vs
     }
     switch (node.kind) {
       case 'states':
-        return node.counts.map((count, t) => ({ kind: 'state', name: t < 5 ? tophashName(t) : 'stored top hash', count } as StructureNode)).filter((n) => n.kind === 'state' && n.count > 0);
+        return (node.counts ?? []).map((count, t) => ({ kind: 'state', name: t < 5 ? tophashName(t) : 'stored top hash', count } as StructureNode)).filter((n) => n.kind === 'state' && n.count > 0);
       case 'array':
         return ranges(node.array, 0, node.n);
       case 'range':
@@ -62,6 +62,15 @@ export class StructureTree implements vscode.TreeDataProvider<StructureNode>, vs
       default:
         return [];
     }
+  }
+
+  /** The tophash counts if this revision's walk is done; else start it and refresh when done. */
+  private countsOrLater(s: MapSession): number[] | undefined {
+    if (s.statsReady() || !s.isBig()) return s.tophashCounts();
+    void s.computeStats().then((done) => {
+      if (done) this.changed.fire(undefined);
+    });
+    return undefined;
   }
 
   getTreeItem(node: StructureNode): vscode.TreeItem {
@@ -79,6 +88,10 @@ export class StructureTree implements vscode.TreeDataProvider<StructureNode>, vs
       }
       case 'states': {
         const item = new vscode.TreeItem('tophash states', Collapsed);
+        if (!node.counts) {
+          item.description = 'counting…';
+          return item;
+        }
         item.description = node.counts.map((c, t) => (c > 0 ? `${t < 5 ? tophashName(t) : 'stored'} ${c}` : '')).filter(Boolean).join(' · ');
         item.contextValue = 'goMapInspector.states';
         return item;
@@ -146,24 +159,4 @@ function ranges(array: ArrayName, start: number, end: number): StructureNode[] {
   const out: StructureNode[] = [];
   for (let s = start; s < end; s += span) out.push({ kind: 'range', array, start: s, end: Math.min(end, s + span) });
   return out;
-}
-
-/** How many slots hold each tophash state (index 5 counts every stored top hash). */
-export function tophashCounts(s: MapSession): number[] {
-  const counts = [0, 0, 0, 0, 0, 0];
-  const h = s.hmap;
-  const arrays: [ArrayName, number][] = [['buckets', h.buckets === null ? 0 : h.buckets.base], ['oldbuckets', h.oldBucketCount()]];
-  for (const [array, n] of arrays) {
-    const a = array === 'buckets' ? h.buckets : h.oldbuckets;
-    let untouched = 0;
-    for (let i = 0; i < n; i++) {
-      if (a !== null && !a.touched(i)) {
-        untouched++;
-        continue;
-      }
-      for (const b of h.chain(array, i)) for (let j = 0; j < bucketCnt; j++) counts[Math.min(5, b.tophash[j])]++;
-    }
-    counts[0] += untouched * bucketCnt; // zeroed memory reads as emptyRest
-  }
-  return counts;
 }

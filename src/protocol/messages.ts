@@ -110,6 +110,9 @@ export interface MapView {
   overview: OverviewView[];
   history: HistoryView;
   seed: number;
+  /** The counts that need a walk over every bucket (overflow buckets, memory, overview) are still
+   * being computed; a full view of the same revision follows. */
+  pending?: boolean;
 }
 
 export type LookupStepView =
@@ -261,6 +264,6 @@ export function tophashName(t: number): string {
 /** The text the panel puts in `data-testid="summary"`. */
 export function summaryText(m: MapView): string {
   const h = m.header;
-  return `count ${h.count} · B ${h.B} · buckets ${h.nbuckets} · overflow buckets ${h.overflowBuckets} · `
+  return `count ${h.count} · B ${h.B} · buckets ${h.nbuckets} · overflow buckets ${m.pending ? '…' : h.overflowBuckets} · `
     + (h.growing ? `growing (${h.sameSizeGrow ? 'same size' : 'doubling'}, nevacuate ${h.nevacuate}/${h.noldbuckets})` : 'not growing');
 }

@@ -63,6 +63,9 @@ async function bundleHostSuite() {
     external: ['vscode', 'mocha'],
     sourcemap: 'inline',
     logLevel: 'warning',
+    // As in esbuild.js: ES modules bundled to CommonJS read `import.meta.url` from a banner.
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   });
   return path.join(outdir, 'index.js');
 }

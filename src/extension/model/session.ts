@@ -7,7 +7,7 @@
  * list rebuilds the same map: undo replays `position - 1` operations, redo applies the next one.
  * The serialized session (`SessionRecord`) is just the spec and the list.
  */
-import { HMap, LookupStep } from '../../core/classic/hmap';
+import { Bmap, HMap, LookupStep } from '../../core/classic/hmap';
 import { bucketCnt, bucketsLog2ForHint } from '../../core/classic/makemap';
 import { SeededFastRand } from '../../core/classic/rand';
 import { GoArch } from '../../core/maptype';
@@ -51,12 +51,26 @@ export interface SessionRecord {
 
 export class EntryLimitError extends Error {}
 
+interface MapStats {
+  revision: number;
+  bucketsInUse: number;
+  overflowChained: Record<ArrayName, number>;
+  tophashCounts: number[];
+  overview: OverviewView[];
+}
+
+/** Above this many buckets the panel first gets a view without the counts that walk every bucket. */
+const quickViewAbove = 1 << 14;
+/** Buckets walked between two yields of `computeStats` (a power of two). */
+const statsSlice = 1 << 15;
+
 /** The largest B a hint may ask for (2^24 buckets). */
 export const maxHintB = 24;
 
 export class MapSession {
   private h!: HMap;
   private hasherDescription = '';
+  private statsCache?: MapStats;
   private revisionCounter = 0;
   lastIteration?: IterationView;
 
@@ -246,7 +260,14 @@ export class MapSession {
 
   // ----- views -----
 
-  mapView(): MapView {
+  /**
+   * Everything the panel shows but bucket contents. With `quick`, a big map whose counts (overflow
+   * buckets, bmaps in use, overview) are not computed yet for this revision gets a view without
+   * them (`pending`), so the first frame does not wait for a walk over every bucket; the full view
+   * follows.
+   */
+  mapView(quick = false): MapView {
+    const pending = quick && !this.statsReady() && this.isBig();
     return {
       revision: this.revision,
       title: this.title,
@@ -257,28 +278,36 @@ export class MapSession {
         paddingBytes: this.type.layout.paddingBytes,
         interleaved: this.type.layout.interleaved,
       },
-      header: this.header(),
-      memory: this.memory(),
-      overview: this.overview(),
+      header: this.header(pending),
+      memory: pending ? { liveBytes: 0, allocatedBytes: 0, parts: [] } : this.memory(),
+      overview: pending ? [] : this.overview(),
       history: {
         position: this.position,
         length: this.ops.length,
         last: this.position > 0 ? this.opLabel(this.ops[this.position - 1]) : undefined,
       },
+      ...(pending ? { pending: true } : {}),
     };
   }
 
-  header(): HeaderView {
+  /** Whether the per-revision counts are computed (a full `mapView` is then cheap). */
+  statsReady(): boolean {
+    return this.statsCache?.revision === this.revision;
+  }
+
+  /** A map big enough that walking every bucket is worth doing off the first frame. */
+  isBig(): boolean {
+    return this.bucketTotal() > quickViewAbove;
+  }
+
+  private bucketTotal(): number {
+    return (this.h.buckets?.base ?? 0) + this.h.oldBucketCount();
+  }
+
+  header(pending = false): HeaderView {
     const h = this.h;
-    let overflowBuckets = 0;
-    for (const arr of ['buckets', 'oldbuckets'] as const) {
-      const n = arr === 'buckets' ? (h.buckets === null ? 0 : h.buckets.base) : h.oldBucketCount();
-      const a = arr === 'buckets' ? h.buckets : h.oldbuckets;
-      for (let i = 0; i < n; i++) {
-        if (a !== null && !a.touched(i)) continue;
-        for (let b = (a ?? null)?.get(i).overflow ?? null; b !== null; b = b.overflow) overflowBuckets++;
-      }
-    }
+    const chained = pending ? undefined : this.stats().overflowChained;
+    const overflowBuckets = chained ? chained.buckets + chained.oldbuckets : 0;
     return {
       count: h.count,
       flags: h.flags,
@@ -301,28 +330,7 @@ export class MapSession {
     const t = this.type.info;
     const h = this.h;
     const held = h.heldObjects();
-    // Walk the chains once: bmaps holding entries, and overflow buckets reachable per array (the
-    // runtime's extra.overflow/oldoverflow lists when the bucket has no pointers).
-    let bucketsInUse = 0;
-    const overflowChained = { buckets: 0, oldbuckets: 0 };
-    for (const array of ['buckets', 'oldbuckets'] as const) {
-      const a = array === 'buckets' ? h.buckets : h.oldbuckets;
-      const n = array === 'buckets' ? (a === null ? 0 : a.base) : h.oldBucketCount();
-      for (let i = 0; a !== null && i < n; i++) {
-        if (!a.touched(i)) continue;
-        let first = true;
-        for (let b: ReturnType<typeof a.get> | null = a.get(i); b !== null; b = b.overflow) {
-          if (!first) overflowChained[array]++;
-          first = false;
-          for (let s = 0; s < bucketCnt; s++) {
-            if (b.tophash[s] >= 5) {
-              bucketsInUse++;
-              break;
-            }
-          }
-        }
-      }
-    }
+    const { bucketsInUse, overflowChained } = this.stats();
     const noPointers = t.bucketPtrdata === 0;
     const m = liveMemory(t, {
       count: h.count,
@@ -354,8 +362,48 @@ export class MapSession {
   }
 
   overview(): OverviewView[] {
-    const out: OverviewView[] = [];
+    return this.stats().overview;
+  }
+
+  /** How many slots hold each tophash state (index 5 counts every stored top hash); zeroed,
+   * never-written buckets count as emptyRest. */
+  tophashCounts(): number[] {
+    return this.stats().tophashCounts;
+  }
+
+  /**
+   * One walk over both bucket arrays per revision, for everything the views count: overflow
+   * buckets per array, bmaps in use, tophash states, and the overview bins. Never-written buckets
+   * are skipped (they read as zeroed memory), so a large hint costs little.
+   */
+  private stats(): MapStats {
+    if (this.statsCache?.revision === this.revision) return this.statsCache;
+    const walk = this.walkStats();
+    for (let r = walk.next(); ; r = walk.next()) if (r.done) return r.value;
+  }
+
+  /** The same walk in slices, yielding to the event loop between them (so requests for visible
+   * buckets are answered meanwhile). Resolves false if the map changed before it finished. */
+  async computeStats(): Promise<boolean> {
+    if (this.statsReady()) return true;
+    const revision = this.revision;
+    const walk = this.walkStats();
+    for (let r = walk.next(); ; r = walk.next()) {
+      if (r.done) return true;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.revision !== revision) return false;
+    }
+  }
+
+  private *walkStats(): Generator<void, MapStats, void> {
     const h = this.h;
+    const st: MapStats = {
+      revision: this.revision,
+      bucketsInUse: 0,
+      overflowChained: { buckets: 0, oldbuckets: 0 },
+      tophashCounts: [0, 0, 0, 0, 0, 0],
+      overview: [],
+    };
     const arrays: [ArrayName, number][] = [['buckets', h.buckets === null ? 0 : h.buckets.base]];
     if (h.oldbuckets !== null) arrays.push(['oldbuckets', h.oldBucketCount()]);
     for (const [name, n] of arrays) {
@@ -363,22 +411,38 @@ export class MapSession {
       const perBin = Math.max(1, Math.ceil(n / maxOverviewBins));
       const bins = Math.ceil(n / perBin);
       const maxChain = new Array<number>(bins).fill(0);
-      const fill = new Array<number>(bins).fill(0);
       const live = new Array<number>(bins).fill(0);
+      let untouched = 0;
       for (let i = 0; a !== null && i < n; i++) {
-        if (!a.touched(i)) continue;
+        if ((i & (statsSlice - 1)) === statsSlice - 1) yield;
+        if (!a.touched(i)) {
+          untouched++;
+          continue;
+        }
         const bin = Math.floor(i / perBin);
         let len = 0;
-        for (let b: ReturnType<typeof a.get> | null = a.get(i); b !== null; b = b.overflow) {
+        for (let b: Bmap | null = a.get(i); b !== null; b = b.overflow) {
           len++;
-          for (let s = 0; s < bucketCnt; s++) if (b.tophash[s] >= 5) live[bin]++;
+          let used = false;
+          for (let j = 0; j < bucketCnt; j++) {
+            const t = b.tophash[j];
+            st.tophashCounts[t < 5 ? t : 5]++;
+            if (t >= 5) {
+              live[bin]++;
+              used = true;
+            }
+          }
+          if (used) st.bucketsInUse++;
         }
+        st.overflowChained[name] += len - 1;
         if (len > maxChain[bin]) maxChain[bin] = len;
       }
-      for (let b = 0; b < bins; b++) fill[b] = Math.min(255, Math.round((live[b] / (bucketCnt * perBin)) * 255));
-      out.push({ array: name, buckets: n, perBin, maxChain, fill });
+      st.tophashCounts[0] += untouched * bucketCnt;
+      const fill = live.map((l) => Math.min(255, Math.round((l / (bucketCnt * perBin)) * 255)));
+      st.overview.push({ array: name, buckets: n, perBin, maxChain, fill });
     }
-    return out;
+    this.statsCache = st;
+    return st;
   }
 
   /** Chains of buckets [start, end) of one array, at most `maxBucketsPerRequest`. */

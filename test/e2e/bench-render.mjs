@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+// `npm run bench:render`: the panel's webview bundle (dist/webview.js) in Debian's Chromium with a
+// simulated map of 2^20 buckets (1,000,000 int64 keys). The extension side is the real model and
+// message handling (test/e2e/bench/session.ts), answering the page's messages through Playwright.
+// Prints the time to the first complete frame and the frame time per scroll step.
+//
+// Usage: node test/e2e/bench-render.mjs [--B 20] [--entries 1000000] [--steps 120] [--json]
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+import { chromiumPath, ensureChromium, rootDir } from './setup.mjs';
+import { runRoot } from './lib/codeserver.mjs';
+import { launchBrowser } from './lib/browser.mjs';
+import { buildExtension } from './run.mjs';
+
+const args = process.argv.slice(2);
+const num = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const B = num('--B', 20);
+const entries = num('--entries', 1_000_000);
+const steps = num('--steps', 120);
+const asJson = args.includes('--json');
+
+/** Dark-theme values for the --vscode-* variables the panel uses (VS Code injects them normally). */
+const themeCss = `
+:root {
+  --vscode-font-family: system-ui, sans-serif; --vscode-font-size: 13px; --vscode-editor-font-family: monospace;
+  --vscode-foreground: #cccccc; --vscode-descriptionForeground: #9d9d9d; --vscode-editor-background: #1e1e1e;
+  --vscode-focusBorder: #007fd4; --vscode-widget-border: #454545; --vscode-panel-border: #454545;
+  --vscode-sideBar-background: #252526; --vscode-charts-blue: #3794ff; --vscode-charts-orange: #d18616;
+  --vscode-charts-purple: #b180d7; --vscode-charts-red: #f14c4c; --vscode-textLink-activeForeground: #3794ff;
+  --vscode-editorWarning-foreground: #cca700; --vscode-button-secondaryForeground: #fff; --vscode-button-secondaryBackground: #3a3d41;
+  --vscode-goMapInspector-storedSlot: #3c8d5a; --vscode-goMapInspector-emptyOneSlot: #8a6d1f; --vscode-goMapInspector-emptyRestSlot: #2d2d30;
+  --vscode-goMapInspector-evacuatedXSlot: #2f6fb0; --vscode-goMapInspector-evacuatedYSlot: #8a4fb8; --vscode-goMapInspector-evacuatedEmptySlot: #555555;
+}`;
+
+/** As in esbuild.js: ES modules bundled to CommonJS read `import.meta.url` from a banner. */
+const nodeImportMeta = {
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+async function main() {
+  buildExtension();
+  const chrome = ensureChromium();
+  if (!chrome.ok) {
+    console.log(`bench:render skipped: ${chrome.reason}`);
+    return;
+  }
+  // Bundle the extension side (model + protocol) for Node.
+  const esbuild = createRequire(path.join(rootDir, 'package.json'))('esbuild');
+  const out = path.join(runRoot, 'bench', 'session.cjs');
+  await esbuild.build({ entryPoints: [path.join(rootDir, 'test/e2e/bench/session.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', ...nodeImportMeta });
+  const { makeBenchSession } = await import(pathToFileURL(out).href);
+
+  const session = await makeBenchSession(B, entries);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const origin = 'http://bench.invalid';
+    const files = {
+      '/webview.js': [fs.readFileSync(path.join(rootDir, 'dist', 'webview.js')), 'text/javascript'],
+      '/panel.css': [fs.readFileSync(path.join(rootDir, 'media', 'panel.css')), 'text/css'],
+      '/': [Buffer.from(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>${themeCss}</style><link rel="stylesheet" href="/panel.css">
+<script>
+  // Time the work of every animation-frame callback (the panel draws in them).
+  window.__frameWork = [];
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (cb) => raf((t) => { const s = performance.now(); cb(t); window.__frameWork.push(performance.now() - s); });
+  window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__gomapPost(m), getState: () => undefined, setState: () => undefined });
+</script></head><body><div id="app" data-initial='{"sessionId":"bench"}'></div><script src="/webview.js"></script></body></html>`), 'text/html'],
+    };
+    await page.route(`${origin}/**`, (route) => {
+      const f = files[new URL(route.request().url()).pathname];
+      return f ? route.fulfill({ body: f[0], contentType: f[1] }) : route.fulfill({ status: 404, body: '' });
+    });
+
+    let bytesToWebview = 0;
+    let rendered;
+    const renderedWaiters = [];
+    const toPage = async (m) => {
+      const text = JSON.stringify(m);
+      bytesToWebview += text.length;
+      await page.evaluate((t) => window.postMessage(JSON.parse(t), '*'), text);
+    };
+    let mapSentAt = 0;
+    let mapComputeMs = 0;
+    let fullComputeMs = 0;
+    await page.exposeFunction('__gomapPost', async (m) => {
+      if (m?.type === 'ready') {
+        mapSentAt = performance.now();
+        const { message, ms } = session.mapMessage();
+        mapComputeMs = ms;
+        await toPage(message);
+      } else if (m?.type === 'rendered') {
+        rendered = { inPageMs: m.ms, wallMs: performance.now() - mapSentAt };
+        renderedWaiters.splice(0).forEach((f) => f());
+        // As the panel does: the counts over every bucket once the first frame is drawn.
+        const full = await session.fullMapMessage();
+        fullComputeMs = full.ms;
+        await toPage(full.message);
+      } else {
+        const reply = session.reply(m);
+        if (reply) await toPage(reply);
+      }
+    });
+    await page.goto(`${origin}/`);
+    if (!rendered) await new Promise((resolve) => renderedWaiters.push(resolve));
+    const firstFrameBytes = bytesToWebview;
+
+    // Scroll: small steps (wheel-like) and, every tenth step, a jump anywhere in the array. For each
+    // step: the work of the frames it caused, and the time until the rows in view show their slots
+    // (a jump waits for one round trip to the extension for the new rows).
+    const frames = await page.evaluate(async (n) => {
+      const scroller = document.querySelector('.scroller');
+      const nextFrame = () => new Promise((r) => requestAnimationFrame(r));
+      const filled = () => {
+        const rows = [...document.querySelectorAll('.row')];
+        return rows.length > 0 && rows.every((r) => r.querySelector('[data-testid=slot]'));
+      };
+      const work = [];
+      const latency = [];
+      for (let i = 0; i < n; i++) {
+        window.__frameWork.length = 0;
+        const t = performance.now();
+        if (i % 10 === 9) scroller.scrollTop = Math.random() * (scroller.scrollHeight - scroller.clientHeight);
+        else scroller.scrollTop += 240;
+        await nextFrame();
+        while (!filled() && performance.now() - t < 5000) await nextFrame();
+        latency.push(performance.now() - t);
+        work.push(...window.__frameWork);
+      }
+      return { work, latency, rows: document.querySelectorAll('.row').length, slots: document.querySelectorAll('[data-testid=slot]').length };
+    }, steps);
+    const stats = (xs) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      const at = (p) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] * 10) / 10;
+      return { median: at(0.5), p95: at(0.95), max: at(1) };
+    };
+    const work = stats(frames.work);
+    const latency = stats(frames.latency);
+    const result = {
+      B: session.B,
+      buckets: 2 ** session.B,
+      count: session.count,
+      buildMs: Math.round(session.buildMs),
+      mapViewMs: Math.round(mapComputeMs * 10) / 10,
+      fullMapViewMs: Math.round(fullComputeMs * 10) / 10,
+      firstFrameMs: Math.round(rendered.wallMs * 10) / 10,
+      firstFrameInPageMs: rendered.inPageMs,
+      firstFrameBytes,
+      scrollSteps: steps,
+      frameWorkMs: work,
+      scrollToFilledMs: latency,
+      bytesToWebviewTotal: bytesToWebview,
+      rowsInDom: frames.rows,
+      slotsInDom: frames.slots,
+      chromium: chromiumPath,
+    };
+    if (asJson) console.log(JSON.stringify(result));
+    else {
+      console.log(`map[int64]int64 with 2^${result.B} = ${result.buckets} buckets, ${result.count} entries (simulated in ${result.buildMs} ms)`);
+      console.log(`first frame: ${result.firstFrameMs} ms from the webview's ready to its first complete frame (map view ${result.mapViewMs} ms, ${result.firstFrameInPageMs} ms inside the page, ${(result.firstFrameBytes / 1024).toFixed(0)} KiB sent); the full counts (overview, memory) followed after ${result.fullMapViewMs} ms more`);
+      console.log(`scroll: ${steps} steps; frame work median ${work.median} ms, p95 ${work.p95} ms, max ${work.max} ms; scroll to rows filled median ${latency.median} ms, p95 ${latency.p95} ms, max ${latency.max} ms`);
+      console.log(`DOM: ${result.rowsInDom} rows / ${result.slotsInDom} slots; ${(result.bytesToWebviewTotal / 1024).toFixed(0)} KiB sent to the webview in all`);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(`bench:render: ${e?.stack ?? e}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,47 @@
+/**
+ * The extension side of the render benchmark, without VS Code: one simulated map, answering the
+ * webview's messages as the panel does (`src/extension/panel.ts`).
+ */
+import { MapSession } from '../../../src/extension/model/session';
+import { ToWebview, parseToExtension } from '../../../src/protocol/messages';
+
+export interface BenchSession {
+  B: number;
+  count: number;
+  buildMs: number;
+  /** The first message (the quick map view, as the panel sends it) and how long it took to
+   * compute; then the full view, as the panel sends it next. */
+  mapMessage(): { message: ToWebview; ms: number };
+  fullMapMessage(): Promise<{ message: ToWebview; ms: number }>;
+  /** The reply to a webview message, if any. */
+  reply(raw: unknown): ToWebview | undefined;
+}
+
+export async function makeBenchSession(B: number, entries: number): Promise<BenchSession> {
+  const t0 = performance.now();
+  const hint = B === 0 ? 0 : 13 * 2 ** (B - 1);
+  const s = await MapSession.create('bench', { key: 'int64', elem: 'int64', goarch: 'amd64', hint, seed: 1, origin: 'bench' }, 10_000_000);
+  if (entries > 0) s.apply({ op: 'fill', n: entries, seed: 2 });
+  const buildMs = performance.now() - t0;
+  return {
+    B: s.hmap.B,
+    count: s.hmap.count,
+    buildMs,
+    mapMessage() {
+      const t = performance.now();
+      const message: ToWebview = { type: 'map', map: s.mapView(true) };
+      return { message, ms: performance.now() - t };
+    },
+    async fullMapMessage() {
+      const t = performance.now();
+      await s.computeStats();
+      const message: ToWebview = { type: 'map', map: s.mapView() };
+      return { message, ms: performance.now() - t };
+    },
+    reply(raw) {
+      const m = parseToExtension(raw);
+      if (m?.type !== 'viewport') return undefined;
+      return { type: 'buckets', revision: s.revision, array: m.array, start: m.start, buckets: s.bucketRange(m.array, m.start, m.end) };
+    },
+  };
+}
