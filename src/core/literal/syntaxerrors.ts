@@ -72,6 +72,16 @@ function treeSitterErrors(root: SyntaxNode, src: SourceText): LiteralError[] {
       out.push(src.error(`syntax error: unexpected ${goToken(src.text, at)}${what}`, at));
     } else if (n.type === 'ERROR') {
       const at = skipSpace(src.text, n.startIndex);
+      // An element that starts with `{` is a composite literal with its type elided, for Go: the
+      // error is at the token after its closing brace.
+      const close = src.text[at] === '{' ? matchingBrace(src.text, at) : undefined;
+      if (close !== undefined) {
+        const next = skipSpace(src.text, close + 1);
+        if (!',}:'.includes(src.text[next] ?? '')) {
+          out.push(src.error(`syntax error: unexpected ${goToken(src.text, next)} in composite literal; possibly missing comma or }`, next));
+          continue;
+        }
+      }
       out.push(src.error(`syntax error: unexpected ${goToken(src.text, at)}`, at, n.endIndex));
     }
   }
@@ -104,6 +114,24 @@ function bareBraces(text: string, from: number, to: number): number[] {
     prev = c;
   }
   return out;
+}
+
+/** The offset of the `}` closing the `{` at i (strings, runes and comments skipped), if any. */
+function matchingBrace(text: string, i: number): number | undefined {
+  let depth = 0;
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'" || c === '`') {
+      for (i++; i < text.length && text[i] !== c; i++) if (c !== '`' && text[i] === '\\') i++;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '{') {
+      depth++;
+    } else if (c === '}' && --depth === 0) {
+      return i;
+    }
+  }
+  return undefined;
 }
 
 function skipSpace(text: string, i: number): number {
