@@ -1,0 +1,5 @@
+package main
+
+var m = map[string]struct{}{"a": {}, "b": struct{}{}, "c": {}}
+
+func main() {}
