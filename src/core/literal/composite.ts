@@ -17,7 +17,7 @@ import { OpType, basic, identical, isInteger, isInterface, typeString, under } f
 import { kids } from './nodes';
 import { Operand, failed, invalidArg } from './operand';
 import { exprString } from './syntaxstring';
-import { GoValue, zeroValue } from './value';
+import { GoValue, cellCount, maxCells, zeroValue } from './value';
 
 /** One evaluated entry of a map literal. */
 export interface MapEntry {
@@ -28,9 +28,6 @@ export interface MapEntry {
   /** Key and value are static composite literals: the entry is inserted before the dynamic ones. */
   static: boolean;
 }
-
-/** Largest array we materialize element by element. */
-const maxArrayValue = 1 << 16;
 
 /**
  * Is x, used as a value of type T, not a static composite literal after the order pass? A
@@ -89,10 +86,13 @@ export function compositeLit(c: Checker, e: SyntaxNode, typeNode: SyntaxNode | n
   const elems = body ? kids(body) : [];
   const rbrace = body ? body.endIndex - 1 : e.endIndex - 1;
   const u = under(base!);
+  // A valid type may be too big to build a value of (`[1 << 40]int{}`): checked, not shown.
+  const showable = u?.kind !== 'struct' || cellCount(u) <= maxCells;
+  if (!showable) c.cannotEvaluate(e, `${exprString(e)} (too large to show)`);
   let value: GoValue | undefined;
   let dynamic = true;
   switch (u?.kind) {
-    case 'struct': ({ value, dynamic } = structElts(c, elems, u, base!, rbrace, env)); break;
+    case 'struct': ({ value, dynamic } = structElts(c, elems, u, base!, rbrace, env, showable)); break;
     case 'array': {
       const r = indexedElts(c, elems, u.elem, u.len, env);
       dynamic = r.dynamic;
@@ -131,11 +131,11 @@ function useElements(c: Checker, body: SyntaxNode | null, env: Env): void {
   }
 }
 
-function structElts(c: Checker, elems: SyntaxNode[], u: Extract<GoType, { kind: 'struct' }>, base: GoType, rbrace: number, env: Env): { value: GoValue | undefined; dynamic: boolean } {
-  const fields = u.fields.map((f) => zeroValue(f.type));
-  let complete = true;
+function structElts(c: Checker, elems: SyntaxNode[], u: Extract<GoType, { kind: 'struct' }>, base: GoType, rbrace: number, env: Env, showable: boolean): { value: GoValue | undefined; dynamic: boolean } {
+  const fields = showable ? u.fields.map((f) => zeroValue(f.type)) : [];
+  let complete = showable;
   let dynamic = false;
-  if (elems.length === 0) return { value: { kind: 'struct', fields }, dynamic };
+  if (elems.length === 0) return { value: complete ? { kind: 'struct', fields } : undefined, dynamic };
   if (elems[0].type === 'keyed_element') {
     const visited = new Set<number>();
     for (const el of elems) {
@@ -261,8 +261,8 @@ function constantIndex(c: Checker, e: SyntaxNode, max: number, env: Env): number
 }
 
 function arrayValue(c: Checker, values: Map<number, GoValue>, len: number, elemType: GoType, e: SyntaxNode): GoValue | undefined {
-  if (len > maxArrayValue) {
-    c.cannotEvaluate(e, `${exprString(e)} (${len} elements are too many to show)`);
+  if (len * cellCount(elemType) > maxCells) {
+    c.cannotEvaluate(e, `${exprString(e)} (too large to show)`);
     return undefined;
   }
   const zero = zeroValue(elemType);

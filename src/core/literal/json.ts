@@ -19,7 +19,7 @@ import { basic, comparable, isEmptyInterface, under } from './gotypes';
 import { floatValue, intValue } from './lexical';
 import { EvaluatedMap, LiteralResult } from './evaluate';
 import { LiteralError, SourceText } from './position';
-import { GoValue, toJson, zeroValue } from './value';
+import { GoValue, cellCount, maxCells, toJson, zeroValue } from './value';
 
 export interface JsonMapOptions {
   /** The key type (default: inferred). */
@@ -178,6 +178,7 @@ function fit(n: JsonNode, t: GoType, src: SourceText, isKey: boolean): GoValue {
     return misfit();
   }
   if (!u || u.kind === 'untyped') return misfit();
+  if (cellCount(t) > maxCells) throw new Misfit(`cannot evaluate: a value of type ${typeString(t)} is too large to show`, n);
   switch (u.kind) {
     case 'interface':
       if (!isEmptyInterface(t)) return misfit(' (an interface with methods)');

@@ -79,7 +79,24 @@ export function floatJson(x: number): number | string {
   return x;
 }
 
-/** The zero value of t: what a struct field or array element left out of a literal holds. */
+/** Most scalar values a composite value may hold before we decline to show it. */
+export const maxCells = 1 << 16;
+
+/**
+ * How many scalar values a value of type t holds (arrays multiply, structs add), counted up to
+ * just past maxCells: `[1 << 40]int` is a valid type whose values we do not build.
+ */
+export function cellCount(t: GoType): number {
+  const u = under(t);
+  if (u?.kind === 'array') return Math.min(maxCells + 1, u.len * cellCount(u.elem));
+  if (u?.kind === 'struct') return Math.min(maxCells + 1, u.fields.reduce((n, f) => n + cellCount(f.type), 0));
+  return 1;
+}
+
+/**
+ * The zero value of t: what a struct field or array element left out of a literal holds. The
+ * caller checks `cellCount(t) <= maxCells` first.
+ */
 export function zeroValue(t: GoType): GoValue {
   const u = under(t);
   if (!u || u.kind === 'untyped') return { kind: 'nil' };
