@@ -176,7 +176,7 @@ describe('literal: evaluation', () => {
   it('checks but declines values too large to show', async () => {
     assert.deepStrictEqual(await errors('package main\ntype S struct{ A [1 << 40]int }\nvar m = map[int]S{1: {}}\n'), ['3:22: cannot evaluate: {} (too large to show)']);
     assert.deepStrictEqual(await errors('package main\nvar m = map[int][1 << 20][1 << 20]int{1: {}, 2: 3}\n'), [
-      '2:48: cannot use 3 (untyped int constant) as [1048576][1048576]int value in map literal',
+      '2:49: cannot use 3 (untyped int constant) as [1048576][1048576]int value in map literal',
     ]);
     assert.deepStrictEqual((await ok('package main\nvar m = map[[1 << 40]int]int{}\n')).entries, []);
   });
