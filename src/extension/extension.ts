@@ -4,6 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { registerCodeActions } from './codeActions';
+import { registerHover } from './hover';
 import { PanelManager } from './panel';
 import { SessionStore } from './sessions';
 import { StructureTree } from './tree';
@@ -28,6 +30,8 @@ export function activate(context: vscode.ExtensionContext): GoMapInspectorApi {
     void vscode.commands.executeCommand('setContext', 'goMapInspector.hasMap', s !== undefined);
   }));
   registerCommands(context, store, panels);
+  registerHover(context);
+  registerCodeActions(context);
   return { store, panels, tree };
 }
 

@@ -156,6 +156,19 @@ describe('UI: Go Map Inspector in code-server', function () {
     await summaryHas('count 0 · B 8 · buckets 256');
   });
 
+  it('hovers make(map[string]int, 1000) with the runtime\'s numbers and a link to the panel', async () => {
+    await cursorAt('literals.go', 'make(map[string]int, 1000)', 2);
+    await runCommand(page, 'Show or Focus Hover');
+    const hover = page.locator('.monaco-hover', { hasText: 'Inspect in Go Map Inspector' }).first();
+    await hover.waitFor();
+    assert.match(await hover.innerText(), /bucket/i);
+    await shot('hover');
+    // The link runs goMapInspector.newMap(key, elem, hint), which asks for random entries.
+    await hover.locator('a', { hasText: 'Inspect in Go Map Inspector' }).click();
+    await answerQuickInput(page, '0');
+    await summaryHas('count 0 · B 8 · buckets 256');
+  });
+
   it('says why a sync.Map cannot be shown', async () => {
     await cursorAt('literals.go', 'var Cache sync.Map', 10);
     await runCommand(page, 'Go Map: Inspect Map Under Cursor');
