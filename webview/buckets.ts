@@ -10,7 +10,8 @@ import { ArrayName, BucketView, MapView, SlotView, tophashName } from '../src/pr
 export const rowHeight = 58;
 /** Slot width: narrower while growing, when old and new buckets share the row. */
 const slotWidthNormal = 92;
-const slotWidthGrowing = 46;
+const slotWidthGrowing = 64;
+const slotWidthMin = 44;
 const bmapGap = 18;
 const indexWidth = 76;
 /** Browsers cap element heights near 2^25 px; stay well below. */
@@ -146,7 +147,10 @@ export class BucketList {
     this.spacer.style.height = `${spacerH}px`;
     const { first, last, realTop, s } = this.window();
     const growing = map.header.growing;
-    const slotWidth = (this.slotWidth = growing ? slotWidthGrowing : slotWidthNormal);
+    // Fit one bmap (two while growing: old and new) in the width, within readable bounds.
+    const avail = (this.scroller.clientWidth || 800) - indexWidth - 40;
+    const fit = Math.floor(avail / (growing ? 16 : 8));
+    const slotWidth = (this.slotWidth = Math.max(slotWidthMin, Math.min(growing ? slotWidthGrowing : slotWidthNormal, fit)));
     this.scroller.style.setProperty('--slot-w', `${slotWidth}px`);
     const nNew = map.header.nbuckets;
     const nOld = map.header.noldbuckets;
@@ -237,7 +241,7 @@ export class BucketList {
     const hl = this.highlight.slots.get(`${array}:${bucket}:${chainIndex}:${i}`);
     if (hl) d.classList.add(hl);
     const th = el('div', 'th');
-    const compact = this.slotWidth < slotWidthNormal;
+    const compact = this.slotWidth < 70;
     const state = s.tophash >= 5 ? `0x${s.tophash.toString(16).padStart(2, '0')}` : compact ? shortNames[s.tophash] : tophashName(s.tophash);
     th.textContent = `${i} · ${state}`;
     d.append(th);
