@@ -124,7 +124,7 @@ export function literalArbitrary(opaque = true): fc.Arbitrary<string> {
       .tuple(fc.constantFrom('int8', 'uint', 'float32', 'complex64', 'string', 'MyInt', 'MyStr', 'rune', 'byte', 'any', '[]byte', 'P', 'int'), tie('expr'))
       .map(([t, e]) => `${t}(${e})`),
     composite: fc
-      .tuple(fc.constantFrom('', 'P', 'Pair', '[...]int', '[2]string', '[]int', 'map[int]int'), fc.array(fc.tuple(fc.option(tie('expr'), { nil: undefined }), tie('expr')), { maxLength: 3 }))
+      .tuple(fc.constantFrom('', 'P', 'Pair', '[...]int', '[2]string', '[]int', 'map[int]int', '[1 << 40]int', 'struct{ A [1 << 30]byte }'), fc.array(fc.tuple(fc.option(tie('expr'), { nil: undefined }), tie('expr')), { maxLength: 3 }))
       .map(([t, elems]) => `${t}{${elems.map(([k, e]) => (k === undefined ? e : `${k}: ${e}`)).join(', ')}}`),
   }));
   return fc

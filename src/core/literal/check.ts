@@ -34,6 +34,7 @@ import { LiteralError, SourceText } from './position';
 import { kids, unparen } from './nodes';
 import { Mode, Operand, failed, invalidArg, invalidOp, modeString } from './operand';
 import { exprString } from './syntaxstring';
+import { Outcome, asOperandOf, binaryValue, compareValues } from './valueops';
 import { GoValue } from './value';
 
 /** Constant shift counts beyond this are refused (so that 1<<1074 reaches the smallest float64). */
@@ -97,6 +98,22 @@ export class Checker {
   cannotEvaluate(e: SyntaxNode, what: string): Operand {
     this.unevaluable.push(this.src.error(`cannot evaluate: ${what}`, e.startIndex, e.endIndex));
     return this.operand('unknown', e, untyped('nil'));
+  }
+
+  /**
+   * A non-constant operation on evaluated values (valueops.ts): a value operand of its type whose
+   * value is computed as the program would, or named as something we do not evaluate.
+   */
+  private runtimeValue(e: SyntaxNode, type: OpType, r: Outcome<GoValue> | undefined): Operand {
+    if (r && !r.ok) this.unevaluable.push(this.src.error(`cannot evaluate: ${r.why}`, e.startIndex, e.endIndex));
+    return { ...this.operand('value', e, type), value: r?.ok ? r.value : undefined, dynamic: true };
+  }
+
+  /** An operand's value beside the other operand of a binary operation (interfaces wrap the other side). */
+  private operandValue(x: Operand, other: Operand): GoValue | undefined {
+    const t = defaultType(x.type) as GoType;
+    const v = x.mode === 'nil' ? ({ kind: 'nil' } as GoValue) : x.mode === 'constant' ? constantValue(x.val, x.type) : x.value;
+    return v && asOperandOf(v, t, other.type as GoType);
   }
 
   operand(mode: Mode, expr: SyntaxNode, type: OpType, val: Value = unknown): Operand {
@@ -458,7 +475,11 @@ export class Checker {
       this.error(x, `${invalidOp}operator ${op} not defined on ${this.operandString(x)}`);
       return this.invalid(e);
     }
-    if (x.mode !== 'constant') return this.cannotEvaluate(e, `${exprString(e)} (not a constant)`);
+    if (x.mode !== 'constant') {
+      const v = x.value;
+      const r: Outcome<GoValue> | undefined = !v ? undefined : op === '!' && v.kind === 'bool' ? { ok: true, value: { kind: 'bool', value: !v.value } } : { ok: false, why: `${op}${v.kind} at run time` };
+      return this.runtimeValue(e, x.type, r);
+    }
     if (x.val.kind === 'unknown') return x;
     const prec = isUnsigned(x.type) ? this.sizeof(x.type) * 8 : 0;
     x.val = unaryOp(op as '+' | '-' | '^' | '!', x.val, prec);
@@ -522,7 +543,11 @@ export class Checker {
         }
       }
     }
-    if (x.mode !== 'constant' || y.mode !== 'constant') return this.cannotEvaluate(e, `${exprString(e)} (not a constant)`);
+    if (x.mode !== 'constant' || y.mode !== 'constant') {
+      const a = this.operandValue(x, y);
+      const b = this.operandValue(y, x);
+      return this.runtimeValue(e, x.type, a && b ? binaryValue(a, op, b) : undefined);
+    }
     if (x.val.kind === 'unknown' || y.val.kind === 'unknown') return { ...x, val: unknown };
     const tok = op === '/' && isInteger(x.type) ? 'intdiv' : (op as BinaryOperator);
     const z: Operand = { ...x, val: binaryOp(x.val, tok, y.val), expr: e };
@@ -556,7 +581,11 @@ export class Checker {
     if (x.mode === 'constant' && y.mode === 'constant') {
       return { ...x, type: untyped('bool'), val: makeBool(compare(x.val, op, y.val)) };
     }
-    return this.cannotEvaluate(e, `${exprString(e)} (not a constant)`);
+    // A comparison of values is an untyped bool value (not a constant), computed at run time.
+    const a = this.operandValue(x, y);
+    const b = this.operandValue(y, x);
+    const r = a && b ? compareValues(a, b, op) : undefined;
+    return this.runtimeValue(e, untyped('bool'), r && (r.ok ? { ok: true, value: { kind: 'bool', value: r.value } } : r));
   }
 
   private shift(x: Operand, y: Operand, e: SyntaxNode, op: '<<' | '>>', opPos: number): Operand {
@@ -575,6 +604,10 @@ export class Checker {
         this.representable(y, basic('uint'));
         if (failed(y)) return { ...x, mode: 'invalid' };
       }
+    } else if (isUntyped(y.type) && !isInteger(y.type)) {
+      // An untyped non-constant count (nil, a comparison) must become a uint: `cannot convert nil to uint`.
+      this.convertUntyped(y, basic('uint'));
+      if (failed(y)) return { ...x, mode: 'invalid' };
     } else if (!isInteger(y.type)) {
       this.error(y, `${invalidOp}shift count ${this.operandString(y)} must be integer`);
       return { ...x, mode: 'invalid' };

@@ -18,12 +18,15 @@ const longerTokens = new Set(['--', '++', '-=', '+=', '&&', '&^', '&=', '^=', '!
 
 /**
  * The first syntax error of the subtree (none: an empty list). The compiler goes on after it, but
- * where it resumes depends on its own recovery, so only the first one is certain: on its line the
- * first exact error, else tree-sitter's. Iterative: literals may nest deeply.
+ * where it resumes depends on its own recovery, so only the first one is certain. Iterative:
+ * literals may nest deeply.
  */
 export function syntaxErrors(root: SyntaxNode, src: SourceText): LiteralError[] {
   const exact = [...bareBraces(src.text, root.startIndex, root.endIndex).map((i) => src.error('syntax error: unexpected {, expecting expression', i, i + 1)), ...gluedOperators(root, src)];
-  const recovered = root.hasError ? treeSitterErrors(root, src) : [];
+  // An ERROR node that swallowed an exact error (tree-sitter may give up on a whole file) is that error.
+  const recovered = (root.hasError ? treeSitterErrors(root, src) : []).filter((r) => !exact.some((e) => e.offset >= r.offset && e.offset < r.end));
+  // tree-sitter's recovery often starts a little before the real culprit (at the `f(` of `f({})`):
+  // on the first line with an error, an exact one wins.
   const first = [...exact, ...recovered].sort((a, b) => a.line - b.line)[0];
   if (!first) return [];
   const sameLine = exact.filter((e) => e.line === first.line).sort((a, b) => a.offset - b.offset);

@@ -67,6 +67,19 @@ export function exprString(n: SyntaxNode, depth = 0): string {
       return n.namedChildren.map((c) => sub(c!)).join(' | ');
     case 'func_type':
       return 'func' + signature(n);
+    case 'struct_type': {
+      // struct{A, B int; C string}: the printer's field list, without blanks inside the braces.
+      const list = n.namedChildren.find((c) => c?.type === 'field_declaration_list');
+      const fields = (list?.namedChildren ?? []).filter((c): c is SyntaxNode => c?.type === 'field_declaration').map((f) => {
+        const names = f.childrenForFieldName('name').filter((x): x is SyntaxNode => x !== null).map((x) => x.text);
+        const type = f.childForFieldName('type');
+        const star = f.children.some((c) => c?.type === '*') ? '*' : '';
+        const typeText = type ? star + sub(type) : '';
+        const tag = f.childForFieldName('tag');
+        return (names.length > 0 ? `${names.join(', ')} ${typeText}` : typeText) + (tag ? ' ' + tag.text : '');
+      });
+      return `struct{${fields.join('; ')}}`;
+    }
     case 'int_literal': case 'float_literal': case 'imaginary_literal': case 'rune_literal':
     case 'interpreted_string_literal': case 'raw_string_literal':
       return n.text; // as written, newlines of raw strings included

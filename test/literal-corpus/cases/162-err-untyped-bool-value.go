@@ -1,0 +1,5 @@
+package main
+
+var m = map[[2]string]int{any(1) == 'a': 1}
+
+func main() {}
