@@ -1,9 +1,11 @@
 /**
- * Evaluating the map literal a user points at, as the compiler would: find the `map[K]V{...}`
- * composite literal enclosing a position (or the first one in the file), check it with the
- * names visible there, and return its entries in source order, or the errors `go build` would
- * print (sorted by position, as gc prints them), or, when the literal is valid Go but needs
- * something we do not evaluate (a variable, a call), what that is.
+ * Evaluating the map literal a user points at, as the compiler would: find the map literal
+ * enclosing a position (`map[K]V{...}`, a named map type `Table{...}`, or an elided `{...}` whose
+ * element type is a map), or the first one in the file; check it with the names visible there;
+ * and return its entries in source order with gc's make hint and insertion order. Or the errors
+ * `go build` would print for it (the first syntax error; else the type errors, filtered and
+ * sorted as gc prints them), or, when the literal is valid Go but needs something we do not
+ * evaluate (a variable, a call), what that is, where it is.
  */
 import type { Parser } from 'web-tree-sitter';
 import { SyntaxNode, loadGoParser } from '../go/parser';
