@@ -138,8 +138,11 @@ export async function setup({ needBrowser = true } = {}) {
     // 2. Run the install scripts under Node 24: code-server's postinstall runs `npm install` in
     //    lib/vscode, whose native modules compile against Node 24's headers.
     log('e2e setup: building code-server native modules under Node 24 (about 2 minutes on 2 cores)');
+    // Leave out the npm_* variables of an outer npm (`npm test` runs under Node 20): code-server's
+    // postinstall reads the Node version from npm_config_user_agent, which the inner npm would inherit.
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
     const env = {
-      ...process.env,
+      ...inherited,
       PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}`,
       npm_config_nodedir: node24Dir,
       npm_config_audit: 'false',
