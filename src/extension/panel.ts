@@ -127,6 +127,7 @@ export class PanelManager implements vscode.Disposable {
           return;
         }
         this.attach(panel, session);
+        if (panel.active || panel.visible || !store.active) store.setActive(session.id);
       },
     }));
     this.disposables.push(store.onDidChange((session) => {
@@ -192,6 +193,7 @@ export class PanelManager implements vscode.Disposable {
 
   private attach(panel: vscode.WebviewPanel, session: MapSession): MapPanel {
     panel.webview.options = this.webviewOptions();
+    panel.title = `${session.title} — Go Map`;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'map.svg');
     const p = new MapPanel(panel, session, this);
     this.panels.add(p);

@@ -92,12 +92,23 @@ export async function acceptQuickInputTitled(page, title) {
   await page.locator('.quick-input-widget input').press('Enter');
 }
 
-/** Answers the open quick input (input box or quick pick) with `text` and Enter. */
+/**
+ * Answers the open quick input (input box or quick pick) with `text` and Enter, then waits until it
+ * was taken: the widget closed or shows another title (the next question), so the next answer
+ * cannot land in this box.
+ */
 export async function answerQuickInput(page, text) {
-  const input = page.locator('.quick-input-widget:visible input');
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input');
   await input.waitFor();
+  const title = (await widget.locator('.quick-input-title').textContent()) ?? '';
   await input.fill(text);
-  await page.keyboard.press('Enter');
+  await input.press('Enter');
+  await page.waitForFunction((before) => {
+    const w = document.querySelector('.quick-input-widget');
+    if (!w || getComputedStyle(w).display === 'none') return true;
+    return (w.querySelector('.quick-input-title')?.textContent ?? '') !== before;
+  }, title);
 }
 
 /** Picks the quick-pick entry whose label is `label`. */

@@ -30,6 +30,13 @@ describe('UI: Go Map Inspector in code-server', function () {
   const summaryHas = (text) => panel().locator('[data-testid=summary]', { hasText: text }).waitFor();
   const summary = () => panel().locator('[data-testid=summary]').innerText();
 
+  /** Opens the extension's activity-bar container unless it is open already (a click would close it). */
+  async function showTree() {
+    const open = await page.locator('.activitybar .action-item.checked [aria-label^="Go Map Inspector"]').count();
+    if (!open) await page.locator('.activitybar [aria-label^="Go Map Inspector"]').first().click();
+    await page.locator('.sidebar [role=tree]').first().waitFor();
+  }
+
   async function cursorAt(relPath, text, offset = 0) {
     await openFile(page, relPath);
     const p = positionOf(relPath, text);
@@ -67,7 +74,7 @@ describe('UI: Go Map Inspector in code-server', function () {
   });
 
   it('shows the structure tree in its own activity-bar container', async () => {
-    await page.locator('.activitybar [aria-label^="Go Map Inspector"]').first().click();
+    await showTree();
     const tree = page.locator('[role=treeitem]', { hasText: 'tophash states' });
     await tree.waitFor();
     await page.locator('[role=treeitem]', { hasText: /^buckets/ }).first().click();
@@ -196,6 +203,9 @@ describe('UI: Go Map Inspector in code-server', function () {
     await runCommand(page, 'Developer: Reload Window');
     await page.locator('.monaco-workbench').waitFor();
     await panel().locator('[data-testid=summary]', { hasText: before }).waitFor({ timeout: 45000 });
+    // The tree follows the restored panel.
+    await showTree();
+    await page.locator('[role=treeitem]', { hasText: 'count 0 · B 8' }).first().waitFor();
     await shot('after-reload');
   });
 });
