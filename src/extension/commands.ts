@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { CommandId } from '../protocol/commands';
 import { ArrayName } from '../protocol/messages';
 import { parseUserValue } from './model/core';
-import { findGoMap, findJsonMap, NotAMapError } from './model/locate';
+import { mapAt, NotAMapError } from './model/locate';
 import { MapSession, Op, formatValue } from './model/session';
 import { PanelManager } from './panel';
 import { SessionStore } from './sessions';
@@ -49,11 +49,9 @@ export function registerCommands(context: vscode.ExtensionContext, store: Sessio
       try {
         const isJson = doc.languageId === 'json' || doc.languageId === 'jsonc';
         const sel = editor.selection;
-        const found = isJson
-          ? (sel.isEmpty ? findJsonMap(doc.getText(), doc.offsetAt(sel.active)) : findJsonMap(doc.getText(sel), 0, sel.start.line + 1))
-          : await findGoMap(doc.getText(), doc.offsetAt(sel.active));
+        const found = await mapAt(doc.getText(), doc.offsetAt(sel.isEmpty ? sel.active : sel.start), isJson, readSettings().goarch);
         const file = vscode.workspace.asRelativePath(doc.uri);
-        const s = await store.create({ key: found.key, elem: found.elem, hint: found.hint, origin: `${file}:${found.line}`, declarations: isJson ? undefined : doc.getText() });
+        const s = await store.create({ key: found.key, elem: found.elem, hint: found.hint, origin: `${file}:${found.line}`, declarations: found.declarations });
         for (const e of found.entries) {
           s.apply({ op: 'insert', key: s.keyValue(e.key), elem: s.elemValue(e.elem) });
         }

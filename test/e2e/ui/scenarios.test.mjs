@@ -148,11 +148,11 @@ describe('UI: Go Map Inspector in code-server', function () {
     assert.match(await panel().locator('[data-testid=result]').innerText(), /53 keys in this order/);
   });
 
-  it('inspects a JSON object under the cursor as map[string]float64', async () => {
+  it('inspects a JSON object under the cursor as map[string]int', async () => {
     await cursorAt('inventory.json', '"pears"');
     await runCommand(page, 'Go Map: Inspect Map Under Cursor');
     await summaryHas('count 10');
-    await panel().locator('h1', { hasText: 'map[string]float64' }).waitFor();
+    await panel().locator('h1', { hasText: 'map[string]int' }).waitFor();
     await panel().locator('[data-testid=slot]', { hasText: '"apples"' }).waitFor();
     await shot('panel-json');
   });
