@@ -23,7 +23,12 @@ export function registerCommands(context: vscode.ExtensionContext, store: Sessio
       void vscode.window.showWarningMessage('No map is open. Run "Go Map: New Map…" or "Go Map: Inspect Map Under Cursor" first.');
       return undefined;
     }
-    return f(s, ...args);
+    try {
+      return await f(s, ...args);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Go Map: ${message(e)}`);
+      return undefined;
+    }
   };
 
   /** Applies an operation, reporting model errors (limits, bad values) as messages. */
@@ -196,15 +201,15 @@ export function registerCommands(context: vscode.ExtensionContext, store: Sessio
 /** A key or element typed by the user (or passed as an argument), parsed for the map's type. */
 async function askValue(s: MapSession, which: 'key' | 'elem', arg: unknown, prompt: string): Promise<unknown> {
   const type = which === 'key' ? s.type.keyType : s.type.elemType;
-  const typeName = which === 'key' ? s.type.info.key : s.type.info.elem;
-  const parse = (text: string): unknown => parseUserValue(type, text, s.spec.goarch);
+  const typeName = which === 'key' ? s.spec.key : s.spec.elem;
+  const parse = (text: string): Promise<unknown> => parseUserValue(type, typeName, text, s.spec.goarch, s.spec.declarations);
   if (arg !== undefined) return parse(typeof arg === 'string' ? arg : JSON.stringify(arg));
   const text = await vscode.window.showInputBox({
     title: `${s.title}: ${prompt}`,
-    prompt: `A ${typeName} value (JSON value form: 42, "text", [1,2], {"F":1})`,
-    validateInput: (v) => {
+    prompt: `A ${typeName} value, as Go writes it ('x', 0x1f, "text", T{A: 1}) or as JSON`,
+    validateInput: async (v) => {
       try {
-        parse(v);
+        await parse(v);
         return undefined;
       } catch (e) {
         return message(e);

@@ -7,6 +7,7 @@ import { DefaultHasher, Hasher } from '../../core/classic/hash';
 import { SeededFastRand } from '../../core/classic/rand';
 import { normalizeValue } from '../../core/classic/values';
 import { GoArch, MapTypeInfo, ptrSizeOf } from '../../core/maptype';
+import { evaluateMapLiteral } from '../../core/literal';
 import {
   BucketLayout, GoType, bucketLayout, comparable, mapTypeOf, parseTypeExpr, scopeFromSource, typeString, underlying, universe,
 } from '../../core/types';
@@ -45,23 +46,28 @@ export function toModelValue(t: GoType, v: unknown, arch: GoArch): unknown {
 }
 
 /**
- * A value typed by the user: JSON value form (`42`, `"abc"`, `[1,2]`, `{"A":1}`); for string types a
- * bare word is taken as the string itself.
- *
- * TODO(core/literal): accept Go literal syntax (`'x'`, `0x1f`, `T{...}`) through the literal
- * evaluator when it lands.
+ * A value typed by the user, for Go type `t` (written `typeText` in `declarations`, the Go source
+ * the map came from, if any). Accepted forms: JSON value form (`42`, `"abc"`, `[1,2]`, `{"A":1}`);
+ * any Go expression the literal evaluator takes (`'x'`, `0x1f`, `1<<10`, `T{A: 1}`, `"a"+"b"`),
+ * evaluated as an element of a one-entry map literal; for string types, a bare word as itself.
  */
-export function parseUserValue(t: GoType, text: string, arch: GoArch): unknown {
+export async function parseUserValue(t: GoType, typeText: string, text: string, arch: GoArch, declarations?: string): Promise<unknown> {
   const trimmed = text.trim();
-  let v: unknown;
+  if (trimmed === '') throw new Error(`type a ${typeString(t)} value`);
   try {
-    v = JSON.parse(trimmed);
+    const v: unknown = JSON.parse(trimmed);
+    if (!isStringType(t) || typeof v === 'string') return toModelValue(t, v, arch);
   } catch {
-    if (isStringType(t)) v = trimmed.startsWith('`') && trimmed.endsWith('`') ? trimmed.slice(1, -1) : trimmed;
-    else throw new Error(`"${trimmed}" is not a value of type ${typeString(t)} (write it as JSON: 42, "text", [1,2], {"F":1})`);
+    // not JSON: try Go
   }
-  if (isStringType(t) && typeof v !== 'string') v = trimmed;
-  return toModelValue(t, v, arch);
+  const header = declarations ?? 'package p\n';
+  const expr = `map[${typeText}]struct{}{${trimmed}: {}}`;
+  const source = `${header}\nvar _ = ${expr}\n`;
+  const r = await evaluateMapLiteral(source, { at: header.length + 10, goarch: arch });
+  if (r.ok && r.map.entries.length === 1) return toModelValue(t, r.map.entries[0][0], arch);
+  if (isStringType(t) && !/["`]/.test(trimmed)) return toModelValue(t, trimmed, arch);
+  const why = r.ok ? 'not one value' : r.errors[0].message;
+  throw new Error(`${trimmed} is not a ${typeString(t)}: ${why}`);
 }
 
 function isStringType(t: GoType): boolean {

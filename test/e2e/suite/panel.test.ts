@@ -93,3 +93,23 @@ describe('panel: operations through the commands, rendered by the webview', () =
     assert.ok(r.ms < 3000, `first frame in ${r.ms} ms`);
   });
 });
+
+describe('typed keys and values: JSON value form or Go syntax', () => {
+  it('takes Go expressions the literal evaluator understands', async () => {
+    const s = await newMap('int8', 'string', 0, 0);
+    assert.strictEqual(await vscode.commands.executeCommand(CommandId.Insert, "'A'", '"a" + "b"'), true);
+    assert.strictEqual(await vscode.commands.executeCommand(CommandId.Insert, '0x1f', '`raw`'), true);
+    assert.strictEqual(await vscode.commands.executeCommand(CommandId.Insert, '-1 << 3', 'plain'), true);
+    const a = s.lookup(65);
+    assert.strictEqual(a.found, true);
+    assert.strictEqual(a.elem, '"ab"');
+    assert.strictEqual(s.lookup(31).elem, '"raw"');
+    assert.strictEqual(s.lookup(-8).elem, '"plain"');
+  });
+
+  it('refuses a value that does not fit the type, and changes nothing', async () => {
+    const s = await newMap('int8', 'bool', 0, 0);
+    assert.strictEqual(await vscode.commands.executeCommand(CommandId.Insert, '300', 'true'), undefined);
+    assert.strictEqual(s.hmap.count, 0);
+  });
+});
