@@ -20,12 +20,14 @@ const common = {
 
 /**
  * Node bundles are CommonJS, but some dependencies are ES modules that read `import.meta.url`
- * (web-tree-sitter locates its files with it): give them the bundle's own URL.
+ * (web-tree-sitter locates its files with it): give them the bundle's own URL. Shared with the
+ * test bundles (test/e2e), which take `nodeBundle` as their base.
  */
 const nodeImportMeta = {
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
+const nodeBundle = { ...common, platform: 'node', format: 'cjs', target: 'node20', ...nodeImportMeta };
 
 /** One options object per bundle. */
 const bundles = [
@@ -83,7 +85,11 @@ async function main() {
   try { fs.chmodSync('dist/cli.js', 0o755); } catch { /* no CLI bundle yet */ }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+module.exports = { nodeBundle };
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

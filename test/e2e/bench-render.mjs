@@ -38,12 +38,6 @@ const themeCss = `
   --vscode-goMapInspector-evacuatedXSlot: #2f6fb0; --vscode-goMapInspector-evacuatedYSlot: #8a4fb8; --vscode-goMapInspector-evacuatedEmptySlot: #555555;
 }`;
 
-/** As in esbuild.js: ES modules bundled to CommonJS read `import.meta.url` from a banner. */
-const nodeImportMeta = {
-  define: { 'import.meta.url': '__importMetaUrl' },
-  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-};
-
 async function main() {
   buildExtension();
   const chrome = ensureChromium();
@@ -54,7 +48,8 @@ async function main() {
   // Bundle the extension side (model + protocol) for Node.
   const esbuild = createRequire(path.join(rootDir, 'package.json'))('esbuild');
   const out = path.join(runRoot, 'bench', 'session.cjs');
-  await esbuild.build({ entryPoints: [path.join(rootDir, 'test/e2e/bench/session.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', ...nodeImportMeta });
+  const { nodeBundle } = createRequire(path.join(rootDir, 'package.json'))(path.join(rootDir, 'esbuild.js'));
+  await esbuild.build({ ...nodeBundle, entryPoints: [path.join(rootDir, 'test/e2e/bench/session.ts')], outfile: out, sourcemap: false });
   const { makeBenchSession } = await import(pathToFileURL(out).href);
 
   const session = await makeBenchSession(B, entries);

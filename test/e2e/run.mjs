@@ -12,6 +12,7 @@
 //   (c) the packaged .vsix (`npm run package`) installed into a fresh code-server and opened.
 // Usage: node test/e2e/run.mjs [--host-only | --ui-only | --vsix-only] [--grep PATTERN]
 
+import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -53,19 +54,13 @@ async function bundleHostSuite() {
   const outdir = path.join(runRoot, 'suite');
   fs.rmSync(outdir, { recursive: true, force: true });
   const entryPoints = fs.readdirSync(suiteDir).filter((f) => f === 'index.ts' || f.endsWith('.test.ts')).map((f) => path.join(suiteDir, f));
+  const { nodeBundle } = createRequire(import.meta.url)(path.join(rootDir, 'esbuild.js'));
   await build({
+    ...nodeBundle,
     entryPoints,
     outdir,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
     external: ['vscode', 'mocha'],
     sourcemap: 'inline',
-    logLevel: 'warning',
-    // As in esbuild.js: ES modules bundled to CommonJS read `import.meta.url` from a banner.
-    define: { 'import.meta.url': '__importMetaUrl' },
-    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   });
   return path.join(outdir, 'index.js');
 }
