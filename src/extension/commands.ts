@@ -187,7 +187,12 @@ export function registerCommands(context: vscode.ExtensionContext, store: Sessio
       return uri.toString();
     }),
 
-    [CommandId.RevealInPanel]: (array: unknown, bucket: unknown, chainIndex?: unknown, slot?: unknown) => {
+    [CommandId.RevealInPanel]: (array: unknown, bucket?: unknown, chainIndex?: unknown, slot?: unknown) => {
+      // From the tree's inline action the argument is the node itself.
+      if (typeof array === 'object' && array !== null && 'array' in array && 'bucket' in array) {
+        const n = array as { array: unknown; bucket: unknown; chainIndex?: unknown; slot?: unknown };
+        ({ array, bucket, chainIndex, slot } = n);
+      }
       if ((array !== 'buckets' && array !== 'oldbuckets') || typeof bucket !== 'number') return;
       panels.reveal(array as ArrayName, bucket, typeof chainIndex === 'number' ? chainIndex : undefined, typeof slot === 'number' ? slot : undefined);
     },

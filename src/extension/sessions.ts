@@ -2,6 +2,7 @@
  * The open maps: each `MapSession` by id, which one is active (the panel last focused), and their
  * records in the workspace state so a reloaded window (the panel serializer) gets them back.
  */
+import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
 import { MapSession, MapSpec, SessionRecord } from './model/session';
 import { readSettings } from './settings';
@@ -37,7 +38,7 @@ export class SessionStore implements vscode.Disposable {
 
   async create(spec: Omit<MapSpec, 'seed' | 'goarch'> & Partial<Pick<MapSpec, 'seed' | 'goarch'>>): Promise<MapSession> {
     const settings = readSettings();
-    const id = `m${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+    const id = randomUUID();
     const session = await MapSession.create(id, { ...spec, goarch: spec.goarch ?? settings.goarch, seed: spec.seed ?? settings.seed }, settings.maxEntries);
     this.sessions.set(id, session);
     await this.save(session);

@@ -34,7 +34,7 @@ describe('UI: Go Map Inspector in code-server', function () {
   async function showTree() {
     const open = await page.locator('.activitybar .action-item.checked [aria-label^="Go Map Inspector"]').count();
     if (!open) await page.locator('.activitybar [aria-label^="Go Map Inspector"]').first().click();
-    await page.locator('.sidebar [role=tree]').first().waitFor();
+    await page.locator('.sidebar .title-label', { hasText: /Go Map Inspector/i }).first().waitFor();
   }
 
   async function cursorAt(relPath, text, offset = 0) {
@@ -84,8 +84,15 @@ describe('UI: Go Map Inspector in code-server', function () {
     assert.match(label, /bucket 1\s*chain \d+ · \d+ live/);
     await bucket1.click(); // reveals it in the panel
     await panel().locator('.row.selected .index', { hasText: '1' }).waitFor();
-    await page.locator('[role=treeitem]', { hasText: 'bucket 1' }).first().press('ArrowRight');
-    await page.locator('[role=treeitem]', { hasText: /^bucket 1$/ }).first().waitFor().catch(() => undefined);
+    // Expand bucket 1 → its chain → the slots of its first bmap.
+    // (Keys act on the tree's focused row, so expand with the twisties.)
+    if ((await bucket1.getAttribute('aria-expanded')) !== 'true') await bucket1.locator('.monaco-tl-twistie').click();
+    const bmap = page.locator('[role=treeitem][aria-level="3"]', { hasText: /^bucket 1(?!\d)/ }).first();
+    await bmap.waitFor();
+    await bmap.locator('.monaco-tl-twistie').click();
+    const slot = page.locator('[role=treeitem][aria-level="4"]', { hasText: /^slot 0 · / }).first();
+    await slot.waitFor();
+    assert.match(await slot.innerText(), /slot 0 · (top 0x[0-9a-f]{2}\s*"[a-z0-9]+" = \d+|emptyRest|emptyOne)/);
     await shot('tree');
   });
 
