@@ -179,8 +179,14 @@ export class PanelManager implements vscode.Disposable {
   }
 
   /** For tests: the open panels with their sessions and last render reports. */
-  openPanels(): { sessionId: string; title: string; visible: boolean; lastRendered?: { revision: number; ms: number } }[] {
-    return [...this.panels].map((p) => ({ sessionId: p.session.id, title: p.panel.title, visible: p.panel.visible, lastRendered: p.lastRendered }));
+  openPanels(): { sessionId: string; title: string; visible: boolean; csp?: string; lastRendered?: { revision: number; ms: number } }[] {
+    return [...this.panels].map((p) => ({
+      sessionId: p.session.id,
+      title: p.panel.title,
+      visible: p.panel.visible,
+      csp: /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(p.panel.webview.html)?.[1],
+      lastRendered: p.lastRendered,
+    }));
   }
 
   private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {

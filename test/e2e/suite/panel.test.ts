@@ -15,6 +15,10 @@ describe('panel: operations through the commands, rendered by the webview', () =
     const a = await api();
     const p = a.panels.openPanels().find((x) => x.sessionId === s.id)!;
     assert.match(p.title, /map\[string\]int/);
+    // Strict CSP: nothing by default, scripts only with this page's nonce, no inline anything.
+    assert.match(p.csp ?? '', /^default-src 'none'; /);
+    assert.match(p.csp ?? '', /script-src 'nonce-[A-Za-z0-9+/=]{20,}'/);
+    assert.doesNotMatch(p.csp ?? '', /unsafe-inline|unsafe-eval|(^|\s)\*(;|\s|$)/);
   });
 
   it('insert, delete, lookup, undo and redo change the map and the history', async () => {
