@@ -6,6 +6,7 @@
  * The extension sends the webview only what it draws: the header, the memory totals, a
  * downsampled overview strip, and bucket chains for the range the webview asks for.
  */
+import type { LookupStep } from '../core/classic/hmap';
 import type { MapTypeInfo } from '../core/maptype';
 import { CommandId, isCommandId } from './commands';
 
@@ -115,11 +116,10 @@ export interface MapView {
   pending?: boolean;
 }
 
+/** The model's lookup steps, with the hash written out in hex for display. */
 export type LookupStepView =
-  | { kind: 'hash'; hash: string; bucket: number; tophash: number }
-  | { kind: 'oldbucket'; oldbucket: number; evacuated: boolean }
-  | { kind: 'bucket'; array: ArrayName; bucket: number; chainIndex: number }
-  | { kind: 'slot'; slot: number; tophash: number; match: 'tophash-differs' | 'key-differs' | 'found' | 'emptyRest-stop' };
+  | (Omit<Extract<LookupStep, { kind: 'hash' }>, 'hash'> & { hash: string })
+  | Exclude<LookupStep, { kind: 'hash' }>;
 
 export interface LookupView {
   key: string;

@@ -61,16 +61,8 @@ export interface DumpSnapshot {
   iterations?: DumpIteration[];
 }
 
-export interface DumpType {
-  key: string;
-  elem: string;
-  keysize: number;
-  elemsize: number;
-  bucketsize: number;
-  indirectkey: boolean;
-  indirectelem: boolean;
-  bucketPtrdata: number;
-}
+/** The `maptype` fields a dump records. */
+export type DumpType = Pick<MapTypeInfo, 'key' | 'elem' | 'keysize' | 'elemsize' | 'bucketsize' | 'indirectkey' | 'indirectelem' | 'bucketPtrdata'>;
 
 export interface Dump {
   goversion: string;
