@@ -14,6 +14,7 @@ const dir = path.join(__dirname, '../fixtures/maps');
 const names = fs.readdirSync(dir).filter((f) => f.endsWith('.trace.json')).map((f) => f.slice(0, -'.trace.json'.length)).sort();
 
 describe('oracle fixtures: the simulator replays every real Go 1.19 dump equal', function () {
+  this.timeout(60_000); // the B = 11 fixture checks invariants after each of 8000 inserts
   let resolve: (t: string) => GoType;
   before(async () => {
     resolve = await typeResolver();
