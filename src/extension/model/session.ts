@@ -10,6 +10,7 @@
 import { Bmap, HMap, LookupStep } from '../../core/classic/hmap';
 import { bucketCnt, bucketsLog2ForHint } from '../../core/classic/makemap';
 import { SeededFastRand } from '../../core/classic/rand';
+import { hex32 } from '../../core/classic/trace';
 import { GoArch } from '../../core/maptype';
 import { humanBytes } from '../../core/hover/format';
 import { GoType, liveMemory, underlying } from '../../core/types';
@@ -313,7 +314,7 @@ export class MapSession {
       flags: h.flags,
       B: h.B,
       noverflow: h.noverflow,
-      hash0: '0x' + (h.hash0 >>> 0).toString(16).padStart(8, '0'),
+      hash0: hex32(h.hash0),
       nevacuate: h.nevacuate,
       growing: h.growing(),
       sameSizeGrow: h.sameSizeGrow(),
