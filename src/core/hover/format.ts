@@ -40,13 +40,29 @@ export function plural(n: number, word: string, many = word + 's'): string {
   return `${fmtInt(n)} ${n === 1 ? word : many}`;
 }
 
-export function goBlock(lines: readonly string[]): string {
-  return '```go\n' + lines.join('\n') + '\n```';
+/** The longest run of backticks in `s`. */
+function longestBacktickRun(s: string): number {
+  let longest = 0;
+  for (const m of s.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  return longest;
 }
 
-/** Inline code, safe for backticks inside. */
+/**
+ * A Go code block. Source text goes in as written, so the fence is longer than any run of
+ * backticks inside it: a comment holding a fence cannot end the block and inject markdown.
+ */
+export function goBlock(lines: readonly string[]): string {
+  const body = lines.join('\n');
+  const fence = '`'.repeat(Math.max(3, longestBacktickRun(body) + 1));
+  return `${fence}go\n${body}\n${fence}`;
+}
+
+/** Inline code, safe for backticks inside (the delimiter is longer than any run in `s`). */
 export function code(s: string): string {
-  return s.includes('`') ? '`` ' + s + ' ``' : '`' + s + '`';
+  const run = longestBacktickRun(s);
+  if (run === 0) return '`' + s + '`';
+  const d = '`'.repeat(run + 1);
+  return `${d} ${s} ${d}`;
 }
 
 /** What `goMapInspector.newMap` receives from a hover link. */
