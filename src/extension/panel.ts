@@ -204,14 +204,17 @@ export class PanelManager implements vscode.Disposable {
     const p = new MapPanel(panel, session, this);
     this.panels.add(p);
     this.setHtml(panel, session.id);
-    panel.webview.onDidReceiveMessage((m) => p.receive(m), undefined, this.disposables);
+    // The panel's own listeners live as long as the panel, not as long as the extension.
+    const own: vscode.Disposable[] = [];
+    panel.webview.onDidReceiveMessage((m) => p.receive(m), undefined, own);
     panel.onDidChangeViewState((e) => {
       if (e.webviewPanel.active) this.store.setActive(p.session.id);
-    }, undefined, this.disposables);
+    }, undefined, own);
     panel.onDidDispose(() => {
       this.panels.delete(p);
       if (this.store.active?.id === p.session.id && ![...this.panels].some((x) => x.session.id === p.session.id)) this.store.setActive(undefined);
-    }, undefined, this.disposables);
+      for (const d of own.splice(0)) d.dispose();
+    }, undefined, own);
     return p;
   }
 

@@ -4,10 +4,11 @@
  * arrays are split into ranges of at most `pageSize`, so a 2^20-bucket map opens at once.
  */
 import * as vscode from 'vscode';
+import { minTopHash } from '../core/classic/hmap';
 import { bucketCnt } from '../core/classic/makemap';
 import { CommandId } from '../protocol/commands';
 import { ArrayName, tophashName, summaryText } from '../protocol/messages';
-import { MapSession } from './model/session';
+import { MapSession, formatValue } from './model/session';
 import { SessionStore } from './sessions';
 
 const pageSize = 256;
@@ -112,7 +113,7 @@ export class StructureTree implements vscode.TreeDataProvider<StructureNode>, vs
       case 'bucket': {
         const chain = s ? s.hmap.chain(node.array, node.bucket) : [];
         let live = 0;
-        for (const b of chain) for (let i = 0; i < bucketCnt; i++) if (b.tophash[i] >= 5) live++;
+        for (const b of chain) for (let i = 0; i < bucketCnt; i++) if (b.tophash[i] >= minTopHash) live++;
         const item = new vscode.TreeItem(`${node.array === 'oldbuckets' ? 'old ' : ''}bucket ${node.bucket}`, Collapsed);
         item.description = `chain ${chain.length} · ${live} live`;
         item.contextValue = 'goMapInspector.bucket';
@@ -129,11 +130,8 @@ export class StructureTree implements vscode.TreeDataProvider<StructureNode>, vs
         const b = s?.hmap.chain(node.array, node.bucket)[node.chainIndex];
         const top = b?.tophash[node.slot] ?? 0;
         const item = new vscode.TreeItem(`slot ${node.slot} · ${tophashName(top)}`, None);
-        if (b && top >= 5) {
-          const v = s!.bucketView(node.array, node.bucket).chain[node.chainIndex].slots[node.slot];
-          item.description = `${v.key} = ${v.elem}`;
-        }
-        item.contextValue = top >= 5 ? 'goMapInspector.slot.live' : 'goMapInspector.slot.empty';
+        if (b && top >= minTopHash) item.description = `${formatValue(b.keys[node.slot])} = ${formatValue(b.elems[node.slot])}`;
+        item.contextValue = top >= minTopHash ? 'goMapInspector.slot.live' : 'goMapInspector.slot.empty';
         item.command = { command: CommandId.RevealInPanel, title: 'Reveal in panel', arguments: [node.array, node.bucket, node.chainIndex, node.slot] };
         return item;
       }

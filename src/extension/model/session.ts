@@ -7,7 +7,7 @@
  * list rebuilds the same map: undo replays `position - 1` operations, redo applies the next one.
  * The serialized session (`SessionRecord`) is just the spec and the list.
  */
-import { Bmap, HMap, LookupStep } from '../../core/classic/hmap';
+import { Bmap, HMap, LookupStep, evacuated, minTopHash } from '../../core/classic/hmap';
 import { bucketCnt, bucketsLog2ForHint } from '../../core/classic/makemap';
 import { SeededFastRand } from '../../core/classic/rand';
 import { hex32 } from '../../core/classic/trace';
@@ -473,23 +473,15 @@ function bmapView(b: { tophash: number[]; keys: unknown[]; elems: unknown[]; sep
 /** Calls `f` for every live key of the current (and, while growing, unevacuated old) buckets. */
 function forEachLive(h: HMap, f: (key: unknown) => void): void {
   const keys: unknown[] = [];
-  const visit = (array: ArrayName, n: number): void => {
-    for (let i = 0; i < n; i++) {
-      for (const b of h.chain(array, i)) {
-        for (let s = 0; s < bucketCnt; s++) if (b.tophash[s] >= 5) keys.push(b.keys[s]);
-      }
-    }
+  const visitChain = (chain: Bmap[]): void => {
+    for (const b of chain) for (let s = 0; s < bucketCnt; s++) if (b.tophash[s] >= minTopHash) keys.push(b.keys[s]);
   };
-  if (h.oldbuckets !== null) {
-    // While growing, a key lives in its old bucket until that bucket is evacuated.
-    const oldN = h.oldBucketCount();
-    for (let i = 0; i < oldN; i++) {
-      const chain = h.chain('oldbuckets', i);
-      const evac = chain[0].tophash[0] > 1 && chain[0].tophash[0] < 5;
-      if (!evac) for (const b of chain) for (let s = 0; s < bucketCnt; s++) if (b.tophash[s] >= 5) keys.push(b.keys[s]);
-    }
+  // While growing, a key lives in its old bucket until that bucket is evacuated.
+  for (let i = 0; i < h.oldBucketCount(); i++) {
+    const chain = h.chain('oldbuckets', i);
+    if (!evacuated(chain[0])) visitChain(chain);
   }
-  visit('buckets', h.buckets === null ? 0 : h.buckets.base);
+  for (let i = 0; i < (h.buckets?.base ?? 0); i++) visitChain(h.chain('buckets', i));
   keys.forEach(f);
 }
 
