@@ -212,7 +212,9 @@ export class PanelManager implements vscode.Disposable {
     }, undefined, own);
     panel.onDidDispose(() => {
       this.panels.delete(p);
-      if (this.store.active?.id === p.session.id && ![...this.panels].some((x) => x.session.id === p.session.id)) this.store.setActive(undefined);
+      // The user closed the last panel of this map: drop it and its record in the workspace state
+      // (a window reload does not dispose panels, so the serializer still finds its records).
+      if (![...this.panels].some((x) => x.session.id === p.session.id)) void this.store.forget(p.session.id);
       for (const d of own.splice(0)) d.dispose();
     }, undefined, own);
     return p;

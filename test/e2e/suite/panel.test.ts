@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { CommandId } from '../../../src/protocol/commands';
-import { api, newMap, rendered } from './helpers';
+import { api, newMap, rendered, waitFor } from './helpers';
 
 describe('panel: operations through the commands, rendered by the webview', () => {
   it('opens a panel for a new map and the webview renders it (ready → map → viewport → buckets → rendered)', async () => {
@@ -19,6 +19,19 @@ describe('panel: operations through the commands, rendered by the webview', () =
     assert.match(p.csp ?? '', /^default-src 'none'; /);
     assert.match(p.csp ?? '', /script-src 'nonce-[A-Za-z0-9+/=]{20,}'/);
     assert.doesNotMatch(p.csp ?? '', /unsafe-inline|unsafe-eval|(^|\s)\*(;|\s|$)/);
+  });
+
+  it('closing the last panel of a map forgets the map, so later commands cannot change it unseen', async () => {
+    const s = await newMap('int64', 'int64', 0, 3);
+    await rendered(s.id);
+    const a = await api();
+    assert.ok(a.store.get(s.id), 'the map is open');
+    // Close the panel's editor tab the way a user does.
+    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.isActive && t.input instanceof vscode.TabInputWebview);
+    assert.ok(tab, 'the map panel is the active tab');
+    await vscode.window.tabGroups.close(tab);
+    await waitFor('the session to be forgotten', () => a.store.get(s.id) === undefined);
+    assert.ok(!a.panels.openPanels().some((p) => p.sessionId === s.id));
   });
 
   it('insert, delete, lookup, undo and redo change the map and the history', async () => {
