@@ -166,7 +166,8 @@ export function registerCommands(context: vscode.ExtensionContext, store: Sessio
     [CommandId.ExportSnapshot]: withSession(async (s, uriArg) => {
       const uri = uriArg instanceof vscode.Uri ? uriArg : await vscode.window.showSaveDialog({ title: 'Export map snapshot', filters: { JSON: ['json'] }, defaultUri: defaultUri(`${safeName(s.title)}.json`) });
       if (!uri) return undefined;
-      const snapshot = { type: s.mapView().type, spec: s.spec, snapshot: snapshotOf(s.hmap, s.mapView().history.last ?? 'make') };
+      const view = s.mapView();
+      const snapshot = { type: view.type, spec: s.spec, snapshot: snapshotOf(s.hmap, view.history.last ?? 'make') };
       await vscode.workspace.fs.writeFile(uri, Buffer.from(`${JSON.stringify(snapshot, null, 1)}\n`));
       void vscode.window.showInformationMessage(`Go Map: snapshot written to ${vscode.workspace.asRelativePath(uri)}`);
       return uri.toString();
