@@ -123,7 +123,8 @@ export class PanelManager implements vscode.Disposable {
         if (!session) {
           this.setHtml(panel);
           const msg: ToWebview = { type: 'noMap', reason: 'This map was not saved with the workspace. Run "Go Map: New Map" or "Go Map: Inspect Map Under Cursor".' };
-          panel.webview.onDidReceiveMessage(() => void panel.webview.postMessage(msg));
+          const answer = panel.webview.onDidReceiveMessage(() => void panel.webview.postMessage(msg));
+          panel.onDidDispose(() => answer.dispose());
           return;
         }
         this.attach(panel, session);
@@ -148,11 +149,14 @@ export class PanelManager implements vscode.Disposable {
 
   /** Shows `session` in its panel, opening one if needed. */
   show(session: MapSession): MapPanel {
+    // Making a session active already sends its map to its panels (the store's change event);
+    // only a session that was active before needs the map sent here.
+    const wasActive = this.store.active?.id === session.id;
     this.store.setActive(session.id);
     const existing = [...this.panels].find((p) => p.session.id === session.id);
     if (existing) {
       existing.panel.reveal(undefined, true);
-      existing.sendMap();
+      if (wasActive) existing.sendMap();
       return existing;
     }
     // New maps open beside the code, in the column of the other map panels if there are any.
