@@ -1,0 +1,135 @@
+/**
+ * Hashes and seeds of the Swiss-table model, pluggable as in `classic/hash.ts`.
+ *
+ * The runtime hashes a key with `typ.Hasher(key, m.seed)` into a `uintptr`: 64 bits on amd64 and
+ * arm64, 32 bits on 386 and arm (`Use64BitHash`). A Swiss map reads two ends of it:
+ * - the low bits: `h2 = hash & 0x7f` (the control byte of a full slot) and `h1 = hash >> 7`,
+ *   whose low bits pick the home group (a table has at most 1024/8 = 128 groups, so bits 7..13);
+ * - the top bits: `hash >> globalShift` picks the directory entry, and bit `width - localDepth`
+ *   sends a key left or right when its table splits.
+ * So the model carries a hash as one JS number, `top32 * 2^21 + (hash & (2^21 - 1))` (53 bits,
+ * exact in a double), where `top32` is the high word of a 64-bit hash, or the whole hash on a
+ * 32-bit platform. Directory depths above 32 (more than 4 billion tables) are out of reach.
+ *
+ * Seeds (`Map.seed`, a `uintptr` from the runtime's `rand()`) are `SwissSeed`s: the exact value
+ * and its hex text as the oracle writes it (`0x` and 16 hex digits, 8 on 32-bit targets).
+ */
+import { DefaultHasher, KeyValue, keyText, two32 } from '../classic/hash';
+import { FastRand } from '../classic/rand';
+
+/** 2^21: the low bits of a hash the packed form keeps. */
+export const lowBits = 2097152;
+
+/** A hash in the packed form: `top32 * lowBits + low21`. */
+export type PackedHash = number;
+
+export function packSwissHash(top32: number, lo32: number): PackedHash {
+  return (top32 >>> 0) * lowBits + ((lo32 >>> 0) & (lowBits - 1));
+}
+
+/** The low 21 bits (h2 and the home group). */
+export function hashLow(h: PackedHash): number {
+  return h % lowBits;
+}
+
+/** The top word: the high 32 bits of a 64-bit hash, the whole hash on a 32-bit platform. */
+export function hashTop(h: PackedHash): number {
+  return Math.floor(h / lowBits);
+}
+
+/** `h2`: the 7 bits stored in the control byte of a full slot. */
+export function h2(h: PackedHash): number {
+  return h % lowBits & 0x7f;
+}
+
+/** The low bits of `h1 = hash >> 7`, enough to pick a group in any table. */
+export function h1(h: PackedHash): number {
+  return (h % lowBits) >>> 7;
+}
+
+export interface SwissSeed {
+  readonly value: bigint;
+  /** `0x%016x` (`0x%08x` when the platform's hash is 32 bits). */
+  readonly hex: string;
+  /** The low and high words, for hashers that want numbers. */
+  readonly lo: number;
+  readonly hi: number;
+}
+
+export function makeSeed(value: bigint, bits: 32 | 64): SwissSeed {
+  const v = BigInt.asUintN(bits, value);
+  return {
+    value: v,
+    hex: '0x' + v.toString(16).padStart(bits / 4, '0'),
+    lo: Number(v & 0xffffffffn),
+    hi: Number(v >> 32n),
+  };
+}
+
+export function parseSeed(hex: string, bits: 32 | 64): SwissSeed {
+  if (!/^0x[0-9a-fA-F]{1,16}$/.test(hex)) throw new Error(`bad seed "${hex}"`);
+  return makeSeed(BigInt(hex), bits);
+}
+
+export interface SwissHasher {
+  /** Shown in the UI and the CLI, so users know which hash they are looking at. */
+  readonly description: string;
+  /** The hash of `key` under `seed`, packed (see the header). */
+  hash(key: KeyValue, seed: SwissSeed): PackedHash;
+}
+
+/**
+ * Our own seeded hash when the runtime's is not given: the classic model's MurmurHash3 pair
+ * (`classic/hash.ts` `DefaultHasher`) run under two 32-bit seeds folded from the 64-bit one, for
+ * the low and the high word. Placement differs from a real process (whose AES key is random per
+ * process); every rule applied to the hash is the runtime's.
+ */
+export class DefaultSwissHasher implements SwissHasher {
+  readonly description = 'simulated hash (MurmurHash3, seeded by Map.seed): not the runtime\'s AES hash';
+  private readonly inner: DefaultHasher;
+
+  constructor(rand: FastRand, private readonly bits: 32 | 64) {
+    this.inner = new DefaultHasher(rand);
+  }
+
+  hash(key: KeyValue, seed: SwissSeed): PackedHash {
+    // The classic hasher's low word is MurmurHash3 under the seed it is given.
+    const lo = this.inner.hash(key, seed.lo) % two32;
+    if (this.bits === 32) return packSwissHash(lo, lo);
+    const hi = this.inner.hash(key, (seed.hi ^ 0x85ebca6b) >>> 0) % two32;
+    return packSwissHash(hi, lo);
+  }
+}
+
+/**
+ * The runtime's own hashes, from an oracle dump: `hashes[seedHex][keyText] = "0x<hex>"`. Asking
+ * for a key or seed the table lacks is an error naming both, never a made-up hash.
+ */
+export class TableSwissHasher implements SwissHasher {
+  readonly description = 'the runtime\'s own hashes, from an oracle dump';
+  private readonly bySeed = new Map<bigint, Map<string, PackedHash>>();
+
+  constructor(hashes: Record<string, Record<string, string>>, bits: 32 | 64) {
+    for (const [seedHex, table] of Object.entries(hashes)) {
+      const m = new Map<string, PackedHash>();
+      for (const [k, h] of Object.entries(table)) m.set(keyText(JSON.parse(k)), parseHash(h, bits));
+      this.bySeed.set(parseSeed(seedHex, 64).value, m);
+    }
+  }
+
+  hash(key: KeyValue, seed: SwissSeed): PackedHash {
+    const table = this.bySeed.get(seed.value);
+    if (!table) throw new Error(`no hashes for seed ${seed.hex} in the table`);
+    const text = keyText(key);
+    const h = table.get(text);
+    if (h === undefined) throw new Error(`no hash for key ${text} under seed ${seed.hex}`);
+    return h;
+  }
+}
+
+/** Parses a hash written as hex (`0x%016x`, or `0x%08x` on 32-bit targets) into the packed form. */
+export function parseHash(hex: string, bits: 32 | 64): PackedHash {
+  const v = parseSeed(hex, bits);
+  if (bits === 32) return packSwissHash(v.lo, v.lo);
+  return packSwissHash(v.hi, v.lo);
+}

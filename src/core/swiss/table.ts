@@ -1,0 +1,238 @@
+/**
+ * One table of a Swiss map (Go 1.26/1.27 `internal/runtime/maps/table.go`), in flat storage.
+ *
+ * A table is an open-addressed hash table of `capacity` slots in `capacity/8` groups. Each group
+ * has a control word of 8 control bytes, one per slot: `ctrlEmpty`, `ctrlDeleted` (a tombstone),
+ * or, for a full slot, the key's `h2` (7 bits of its hash). A key's probe sequence starts at its
+ * home group `h1 & lengthMask` and visits groups by triangular steps (`p(i) = p(i-1) + i`), which
+ * reach every group of a power-of-two table. Lookups stop at the first group that has an empty
+ * slot; an insert of a new key takes the first tombstone on the way, else the lowest empty slot
+ * of that last group. A delete leaves an empty slot where its group already has one (nothing can
+ * have probed past it) and a tombstone otherwise. `growthLeft` counts the inserts left before the
+ * table must rehash (7/8 load, tombstones included); `pruneTombstones` may win some back first.
+ *
+ * Storage: `ctrl` holds every control byte of the table (group g's word is ctrl[8g .. 8g+7]),
+ * `keys` and `elems` every slot's key and elem in the same order: no object per group. A slot's
+ * key and elem mean something only while its control byte says full.
+ */
+import { KeyValue } from '../classic/hash';
+import { ctrlDeleted, ctrlEmpty, maxAvgGroupLoad, maxTableCapacity, slotsPerGroup } from './constants';
+import { PackedHash, h1, h2 } from './hash';
+
+/** What a table needs from its map: the hash of a key under the map's seed, and Go's `==`. */
+export interface TableContext {
+  hash(key: KeyValue): PackedHash;
+  equal(a: KeyValue, b: KeyValue): boolean;
+}
+
+/** `isFull`: a control byte of a full slot has its high bit clear. */
+export function isFull(c: number): boolean {
+  return (c & ctrlEmpty) === 0;
+}
+
+export class Table {
+  /** Full slots. */
+  used = 0;
+  /** Slots that can still be filled before a rehash; tombstones are not counted. */
+  growthLeft: number;
+  /** Control bytes, one per slot, group after group. */
+  readonly ctrl: Uint8Array;
+  readonly keys: KeyValue[];
+  readonly elems: unknown[];
+  /** `groups.lengthMask`: the number of groups minus one. */
+  readonly lengthMask: number;
+
+  constructor(
+    /** Slots: a power of two, 8 to `maxTableCapacity`. */
+    readonly capacity: number,
+    /** The first directory entry pointing at this table; -1 once the table is replaced. */
+    public index: number,
+    /** How many top hash bits all keys of this table share (a table covers 2^(globalDepth-localDepth) entries). */
+    readonly localDepth: number,
+  ) {
+    if (capacity < slotsPerGroup || capacity > maxTableCapacity || (capacity & (capacity - 1)) !== 0) {
+      throw new Error(`bad table capacity ${capacity}`);
+    }
+    this.ctrl = new Uint8Array(capacity).fill(ctrlEmpty);
+    this.keys = new Array(capacity).fill(0);
+    this.elems = new Array(capacity).fill(0);
+    this.lengthMask = capacity / slotsPerGroup - 1;
+    this.growthLeft = this.maxGrowthLeft();
+  }
+
+  /** `maxGrowthLeft`: 7/8 of the capacity (capacity-1 for a single group). */
+  maxGrowthLeft(): number {
+    return this.capacity <= slotsPerGroup ? this.capacity - 1 : (this.capacity * maxAvgGroupLoad) / slotsPerGroup;
+  }
+
+  /** `tombstones`: deleted slots, from the counters (`capacity*7/8 - used - growthLeft`). */
+  tombstones(): number {
+    return (this.capacity * maxAvgGroupLoad) / slotsPerGroup - this.used - this.growthLeft;
+  }
+
+  /** Whether group g has an empty slot (`matchEmpty() != 0`). */
+  groupHasEmpty(g: number): boolean {
+    const c = this.ctrl;
+    for (let i = g * slotsPerGroup, end = i + slotsPerGroup; i < end; i++) if (c[i] === ctrlEmpty) return true;
+    return false;
+  }
+
+  /** The lowest slot (table-wide index) of group g that is empty or deleted, or -1. */
+  firstEmptyOrDeleted(g: number): number {
+    const c = this.ctrl;
+    for (let i = g * slotsPerGroup, end = i + slotsPerGroup; i < end; i++) if (c[i] & ctrlEmpty) return i;
+    return -1;
+  }
+
+  /** `getWithKey`: the slot holding key, or -1. */
+  find(ctx: TableContext, hash: PackedHash, key: KeyValue): number {
+    const want = h2(hash);
+    const c = this.ctrl;
+    const mask = this.lengthMask;
+    let g = h1(hash) & mask;
+    for (let step = 1; ; step++) {
+      const base = g * slotsPerGroup;
+      let sawEmpty = false;
+      for (let i = base; i < base + slotsPerGroup; i++) {
+        const ci = c[i];
+        if (ci === want && ctx.equal(key, this.keys[i])) return i;
+        if (ci === ctrlEmpty) sawEmpty = true;
+      }
+      if (sawEmpty) return -1;
+      g = (g + step) & mask; // probeSeq.next
+    }
+  }
+
+  /**
+   * The probe loop of `mapassign` (`runtime_mapassign_fast64` and its siblings): updates the key's
+   * slot, or puts a new key in the first tombstone on its path or the lowest empty slot of the
+   * group that ends it. With `growthLeft == 0` the fast paths (`prune`) try `pruneTombstones`
+   * first. Returns the slot, or -1 when the table must `rehash` before the insert is retried.
+   */
+  putSlot(ctx: TableContext, hash: PackedHash, key: KeyValue, elem: unknown, prune: boolean, needKeyUpdate: boolean): { slot: number; inserted: boolean } | undefined {
+    const want = h2(hash);
+    const c = this.ctrl;
+    const mask = this.lengthMask;
+    let firstDeleted = -1;
+    let g = h1(hash) & mask;
+    for (let step = 1; ; step++) {
+      const base = g * slotsPerGroup;
+      for (let i = base; i < base + slotsPerGroup; i++) {
+        if (c[i] === want && ctx.equal(key, this.keys[i])) {
+          if (needKeyUpdate) this.keys[i] = key;
+          this.elems[i] = elem;
+          return { slot: i, inserted: false };
+        }
+      }
+      let i = this.firstEmptyOrDeleted(g);
+      if (i < 0) {
+        g = (g + step) & mask; // nothing but filled slots: keep probing
+        continue;
+      }
+      if (c[i] === ctrlDeleted) {
+        if (firstDeleted < 0) firstDeleted = i;
+        g = (g + step) & mask;
+        continue;
+      }
+      // An empty slot: the key is not in the table.
+      if (firstDeleted >= 0) {
+        i = firstDeleted;
+        this.growthLeft++; // reusing a tombstone consumes no growth: decremented below
+      }
+      if (this.growthLeft === 0 && prune) this.pruneTombstones(ctx);
+      if (this.growthLeft > 0) {
+        this.keys[i] = key;
+        this.elems[i] = elem;
+        c[i] = want;
+        this.growthLeft--;
+        this.used++;
+        return { slot: i, inserted: true };
+      }
+      return undefined;
+    }
+  }
+
+  /** `uncheckedPutSlot`: a key known to be absent, into a table with growth left (grow, split, growToTable). */
+  uncheckedPutSlot(hash: PackedHash, key: KeyValue, elem: unknown): void {
+    if (this.growthLeft === 0) throw new Error('invariant failed: growthLeft is unexpectedly 0');
+    const mask = this.lengthMask;
+    let g = h1(hash) & mask;
+    for (let step = 1; ; step++) {
+      const i = this.firstEmptyOrDeleted(g);
+      if (i >= 0) {
+        this.keys[i] = key;
+        this.elems[i] = elem;
+        this.growthLeft--;
+        this.used++;
+        this.ctrl[i] = h2(hash);
+        return;
+      }
+      g = (g + step) & mask;
+    }
+  }
+
+  /** `table.Delete`: removes key if present. Returns whether it was found and whether it left a tombstone. */
+  delete(ctx: TableContext, hash: PackedHash, key: KeyValue): { found: boolean; tombstone: boolean } {
+    const i = this.find(ctx, hash, key);
+    if (i < 0) return { found: false, tombstone: false };
+    this.used--;
+    this.keys[i] = 0;
+    this.elems[i] = 0;
+    const g = (i / slotsPerGroup) | 0;
+    if (this.groupHasEmpty(g)) {
+      this.ctrl[i] = ctrlEmpty;
+      this.growthLeft++;
+      return { found: true, tombstone: false };
+    }
+    this.ctrl[i] = ctrlDeleted;
+    return { found: true, tombstone: true };
+  }
+
+  /**
+   * `pruneTombstones`: when tombstones are at least 10% of the capacity, turn back to empty every
+   * tombstone that no key's probe path needs (in a group with an empty slot, or crossed by some
+   * key before it reaches its own group), if that wins back at least 10% of the capacity.
+   */
+  pruneTombstones(ctx: TableContext): void {
+    if (this.tombstones() * 10 < this.capacity) return;
+    const groups = this.lengthMask + 1;
+    const needed = new Uint8Array(groups);
+    const c = this.ctrl;
+    for (let g = 0; g < groups; g++) {
+      for (let i = g * slotsPerGroup; i < (g + 1) * slotsPerGroup; i++) {
+        if (!isFull(c[i])) continue;
+        const key = this.keys[i];
+        if (!ctx.equal(key, key)) continue; // NaN: never looked up, needs no path
+        const hash = ctx.hash(key);
+        for (let p = h1(hash) & this.lengthMask, step = 1; p !== g; p = (p + step++) & this.lengthMask) {
+          if (this.firstEmptyOrDeleted(p) >= 0) needed[p] = 1; // deleted, not empty: the key lies beyond
+        }
+      }
+      if (this.groupHasEmpty(g)) needed[g] = 1;
+    }
+    let cnt = 0;
+    for (let g = 0; g < groups; g++) {
+      if (needed[g]) continue;
+      for (let i = g * slotsPerGroup; i < (g + 1) * slotsPerGroup; i++) if (c[i] & ctrlEmpty) cnt++;
+    }
+    if (cnt * 10 < this.capacity) return; // not worth it: the caller grows instead
+    for (let g = 0; g < groups; g++) {
+      if (needed[g]) continue;
+      for (let i = g * slotsPerGroup; i < (g + 1) * slotsPerGroup; i++) {
+        if (c[i] & ctrlEmpty) {
+          c[i] = ctrlEmpty;
+          this.growthLeft++;
+        }
+      }
+    }
+  }
+
+  /** `table.Clear`: every slot empty, growth restored; the groups stay (same memory). */
+  clear(): void {
+    this.ctrl.fill(ctrlEmpty);
+    this.keys.fill(0);
+    this.elems.fill(0);
+    this.used = 0;
+    this.growthLeft = this.maxGrowthLeft();
+  }
+}
