@@ -11,6 +11,7 @@ import { PackedHash, SwissHasher, packSwissHash } from '../../src/core/swiss/has
 import { capacityForHint } from '../../src/core/swiss/hint';
 import { iterate } from '../../src/core/swiss/iter';
 import { SwissMap } from '../../src/core/swiss/map';
+import { probePath } from '../../src/core/swiss/probe';
 import { seededSwissRandomness } from '../../src/core/swiss/random';
 import { SwissMapType } from '../../src/core/swiss/types';
 
@@ -269,5 +270,26 @@ describe('swiss map: clear, reseed and iteration', () => {
     const order: unknown[] = [];
     for (let kv = it.next(); kv; kv = it.next()) order.push(kv.key);
     assert.deepStrictEqual(order, [5, 6, 7, 0, 1, 2, 3, 4]);
+  });
+});
+
+describe('swiss map: the probe path a view explains', () => {
+  it('shows h1/h2, the groups visited, the h2 matches and where an insert lands', () => {
+    const hs = new ChosenHasher();
+    for (let k = 1; k <= 8; k++) hs.set(k, { group: 0, h2: 5 }); // all share h2 5: every slot matches
+    hs.set(9, { group: 0, h2: 5 });
+    hs.set(20, { group: 0, h2: 7 });
+    const m = newMap(int64map, 9, hs); // 16 slots, 2 groups
+    for (let k = 1; k <= 8; k++) m.assign(k, k);
+    const found = probePath(m, 9);
+    // Group 0 is full of h2-5 keys, none equal; group 1 (p1 = 0 + 1) is empty: absent, insert at 8.
+    assert.deepStrictEqual(found.steps.map((s) => [s.group, s.matches.length, s.hasEmpty]), [[0, 8, false], [1, 0, true]]);
+    assert.deepStrictEqual(found.insertAt, { group: 1, slot: 0, reuse: 'empty' });
+    m.delete(4); // group 0 full: a tombstone at slot 3
+    const reuse = probePath(m, 20);
+    assert.deepStrictEqual(reuse.insertAt, { group: 0, slot: 3, reuse: 'tombstone' });
+    assert.deepStrictEqual(probePath(m, 5).found, { group: 0, slot: 4 });
+    m.assign(20, 20);
+    assert.deepStrictEqual(probePath(m, 20).found, { group: 0, slot: 3 });
   });
 });
