@@ -14,7 +14,7 @@
  * Seeds (`Map.seed`, a `uintptr` from the runtime's `rand()`) are `SwissSeed`s: the exact value
  * and its hex text as the oracle writes it (`0x` and 16 hex digits, 8 on 32-bit targets).
  */
-import { DefaultHasher, KeyValue, keyText, two32 } from '../classic/hash';
+import { KeyValue, keyText, two32 } from '../classic/hash';
 import { FastRand } from '../classic/rand';
 
 /** 2^21: the low bits of a hash the packed form keeps. */
@@ -78,26 +78,85 @@ export interface SwissHasher {
   hash(key: KeyValue, seed: SwissSeed): PackedHash;
 }
 
+const c1 = 0xcc9e2d51;
+const c2 = 0x1b873593;
+const f64 = new Float64Array(1);
+const f64words = new Uint32Array(f64.buffer);
+
+/** MurmurHash3's `fmix32` finalizer. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
 /**
- * Our own seeded hash when the runtime's is not given: the classic model's MurmurHash3 pair
- * (`classic/hash.ts` `DefaultHasher`) run under two 32-bit seeds folded from the 64-bit one, for
- * the low and the high word. Placement differs from a real process (whose AES key is random per
+ * Our own seeded hash when the runtime's is not given: MurmurHash3 x86_32's block mixing run over
+ * the key's 32-bit words in two lanes at once, one seeded with the seed's low word (the hash's low
+ * word) and one with its high word (the hash's high word). A key's words: an integer's 64-bit
+ * two's complement (low word first); another number's float64 bits (-0 as +0; NaN hashes at random,
+ * as the runtime does, so every NaN is a new key); a string's UTF-16 code units, two per word;
+ * anything else, its JSON text. Placement differs from a real process (whose AES key is random per
  * process); every rule applied to the hash is the runtime's.
  */
 export class DefaultSwissHasher implements SwissHasher {
-  readonly description = 'simulated hash (MurmurHash3, seeded by Map.seed): not the runtime\'s AES hash';
-  private readonly inner: DefaultHasher;
+  readonly description = 'simulated hash (MurmurHash3 mixing, seeded by Map.seed): not the runtime\'s AES hash';
+  private lo = 0;
+  private hi = 0;
 
-  constructor(rand: FastRand, private readonly bits: 32 | 64) {
-    this.inner = new DefaultHasher(rand);
+  constructor(private readonly rand: FastRand, private readonly bits: 32 | 64) {}
+
+  private begin(seed: SwissSeed): void {
+    this.lo = seed.lo | 0;
+    this.hi = (seed.hi ^ 0x9e3779b9) | 0;
+  }
+
+  private word(w: number): void {
+    let k = Math.imul(w, c1);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, c2);
+    let a = this.lo ^ k;
+    a = (a << 13) | (a >>> 19);
+    this.lo = (Math.imul(a, 5) + 0xe6546b64) | 0;
+    let b = this.hi ^ k;
+    b = (b << 13) | (b >>> 19);
+    this.hi = (Math.imul(b, 5) + 0xe6546b64) | 0;
+  }
+
+  private end(byteLen: number): PackedHash {
+    const lo = fmix32(this.lo ^ byteLen);
+    if (this.bits === 32) return packSwissHash(lo, lo);
+    return packSwissHash(fmix32(this.hi ^ byteLen), lo);
   }
 
   hash(key: KeyValue, seed: SwissSeed): PackedHash {
-    // The classic hasher's low word is MurmurHash3 under the seed it is given.
-    const lo = this.inner.hash(key, seed.lo) % two32;
-    if (this.bits === 32) return packSwissHash(lo, lo);
-    const hi = this.inner.hash(key, (seed.hi ^ 0x85ebca6b) >>> 0) % two32;
-    return packSwissHash(hi, lo);
+    this.begin(seed);
+    if (typeof key === 'number') {
+      if (Number.isInteger(key) && Math.abs(key) <= Number.MAX_SAFE_INTEGER) {
+        this.word(key >>> 0);
+        this.word(Math.floor(key / two32) >>> 0);
+      } else if (Number.isNaN(key)) {
+        this.word(this.rand.next());
+        this.word(this.rand.next());
+      } else {
+        f64[0] = key === 0 ? 0 : key;
+        this.word(f64words[0]);
+        this.word(f64words[1]);
+      }
+      return this.end(8);
+    }
+    if (typeof key === 'boolean') {
+      this.word(key ? 1 : 0);
+      return this.end(1);
+    }
+    const s = typeof key === 'string' ? key : (JSON.stringify(key) ?? 'null');
+    const n = s.length;
+    let i = 0;
+    for (; i + 1 < n; i += 2) this.word(s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16));
+    if (i < n) this.word(s.charCodeAt(i));
+    return this.end(n * 2);
   }
 }
 

@@ -29,7 +29,7 @@
 import { KeyValue } from '../classic/hash';
 import { ctrlEmpty, maxTableCapacity, slotsPerGroup } from './constants';
 import { PackedHash, SwissHasher, SwissSeed, hashTop, h2 } from './hash';
-import { Table, TableContext, isFull } from './table';
+import { Table, TableContext, isFull, putInserted, putUpdated } from './table';
 import { SwissMapType } from './types';
 import { SmallGroup } from './small';
 import { capacityForHint } from './hint';
@@ -160,13 +160,15 @@ export class SwissMap implements TableContext {
       }
       this.growToTable();
     }
+    const prune = this.prunes();
     for (;;) {
       const t = this.tableFor(hash);
-      const r = t.putSlot(this, hash, key, elem, this.prunes(), this.type.needkeyupdate);
-      if (r !== undefined) {
-        if (r.inserted) this.used++;
-        return r.inserted;
+      const r = t.putSlot(this, hash, key, elem, prune, this.type.needkeyupdate);
+      if (r === putInserted) {
+        this.used++;
+        return true;
       }
+      if (r === putUpdated) return false;
       this.rehash(t);
     }
   }

@@ -30,7 +30,15 @@ export function isFull(c: number): boolean {
   return (c & ctrlEmpty) === 0;
 }
 
+/** What `putSlot` did (numbers, so the hot path allocates nothing). */
+export const putUpdated = 0;
+export const putInserted = 1;
+export const putRehash = 2;
+export type PutResult = typeof putUpdated | typeof putInserted | typeof putRehash;
+
 export class Table {
+  /** The slot the last `putSlot` wrote. */
+  lastSlot = -1;
   /** Full slots. */
   used = 0;
   /** Slots that can still be filled before a rehash; tombstones are not counted. */
@@ -107,9 +115,10 @@ export class Table {
    * The probe loop of `mapassign` (`runtime_mapassign_fast64` and its siblings): updates the key's
    * slot, or puts a new key in the first tombstone on its path or the lowest empty slot of the
    * group that ends it. With `growthLeft == 0` the fast paths (`prune`) try `pruneTombstones`
-   * first. Returns the slot, or -1 when the table must `rehash` before the insert is retried.
+   * first. Returns `putInserted` or `putUpdated` with the slot in `lastSlot`, or `putRehash` when
+   * the table must `rehash` before the insert is retried.
    */
-  putSlot(ctx: TableContext, hash: PackedHash, key: KeyValue, elem: unknown, prune: boolean, needKeyUpdate: boolean): { slot: number; inserted: boolean } | undefined {
+  putSlot(ctx: TableContext, hash: PackedHash, key: KeyValue, elem: unknown, prune: boolean, needKeyUpdate: boolean): PutResult {
     const want = h2(hash);
     const c = this.ctrl;
     const mask = this.lengthMask;
@@ -121,7 +130,8 @@ export class Table {
         if (c[i] === want && ctx.equal(key, this.keys[i])) {
           if (needKeyUpdate) this.keys[i] = key;
           this.elems[i] = elem;
-          return { slot: i, inserted: false };
+          this.lastSlot = i;
+          return putUpdated;
         }
       }
       let i = this.firstEmptyOrDeleted(g);
@@ -146,9 +156,10 @@ export class Table {
         c[i] = want;
         this.growthLeft--;
         this.used++;
-        return { slot: i, inserted: true };
+        this.lastSlot = i;
+        return putInserted;
       }
-      return undefined;
+      return putRehash;
     }
   }
 
