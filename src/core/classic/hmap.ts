@@ -11,11 +11,15 @@
  * When the map holds more than 6.5 entries per bucket on average (or has about as many overflow
  * buckets as buckets, after deletes), it grows: a new array twice as big (or, for the latter, the
  * same size) is allocated and the old buckets are copied over incrementally, two at a time, by
- * every later insert or delete (`growWork`/`evacuate`). An old bucket's entries go to bucket X
- * (same index) or Y (index + old size) by the next bit of the hash; its tophash slots become
- * evacuatedX, evacuatedY or evacuatedEmpty so that iterators and lookups know where to look.
- * Keys never move inside a bucket except by evacuation: a delete only marks the slot emptyOne, or
- * emptyRest when nothing follows it, so memory stays until the map is rebuilt.
+ * every later insert or delete (`growWork`/`evacuate`, in `evacuate.ts`). An old bucket's entries
+ * go to bucket X (same index) or Y (index + old size) by the next bit of the hash; its tophash
+ * slots become evacuatedX, evacuatedY or evacuatedEmpty so that iterators and lookups know where
+ * to look. Keys never move inside a bucket except by evacuation: a delete only marks the slot
+ * emptyOne, or emptyRest when nothing follows it, so memory stays until the map is rebuilt.
+ *
+ * The memory of a bucket array is flat, as in the runtime (`buckets.ts`): bmaps are numbered, an
+ * overflow pointer is an index, tophash bytes and integer keys and elems sit in typed arrays
+ * (`lanes.ts`), so a lookup touches a few bytes of a few arrays, not objects.
  *
  * This file keeps the runtime's names (hmap, bmap, B, hash0, noverflow, nevacuate, evacuate,
  * growWork, ...) so it can be read beside map.go. What the runtime draws from `fastrand` (hash0,
@@ -25,109 +29,18 @@
 import { MapTypeInfo } from '../maptype';
 import { FastRand } from './rand';
 import { Hasher, KeyValue, two32 } from './hash';
-import {
-  bucketArrayLength,
-  bucketCnt,
-  bucketShift,
-  bucketsLog2ForHint,
-  overLoadFactor,
-  tooManyOverflowBuckets,
-} from './makemap';
+import { bucketArrayLength, bucketCnt, bucketShift, bucketsLog2ForHint, overLoadFactor, tooManyOverflowBuckets } from './makemap';
+import { BmapPage, BucketArray, Bmap, clearSlot, emptyOne, emptyRest, minTopHash, nilBmap } from './buckets';
+import { IntCodec, LaneKind, codecFor, laneKindOf } from './lanes';
+import { growWork, hashGrow } from './evacuate';
+import { HIter } from './iter';
+import { checkInvariants } from './invariants';
+import { iteratorFlag, maxB, oldIteratorFlag, sameSizeGrowFlag } from './flags';
 
-// Possible tophash values. We reserve a few possibilities for special marks.
-/** This cell is empty, and there are no more non-empty cells at higher indexes or overflows. */
-export const emptyRest = 0;
-/** This cell is empty. */
-export const emptyOne = 1;
-/** Key/elem is valid. Entry has been evacuated to first half of larger table. */
-export const evacuatedX = 2;
-/** Same as above, but evacuated to second half of larger table. */
-export const evacuatedY = 3;
-/** Cell is empty, bucket is evacuated. */
-export const evacuatedEmpty = 4;
-/** Minimum tophash for a normal filled cell. */
-export const minTopHash = 5;
-
-// flags
-/** There may be an iterator using buckets. */
-export const iteratorFlag = 1;
-/** There may be an iterator using oldbuckets. */
-export const oldIteratorFlag = 2;
-/** A goroutine is writing to the map (never set between operations of the model). */
-export const hashWritingFlag = 4;
-/** The current map growth is to a new map of the same size. */
-export const sameSizeGrowFlag = 8;
-
-/** The largest B the model supports: bucket indexes and the X/Y bit must fit in 32 bits. */
-export const maxB = 30;
-
-/** `isEmpty` reports whether the given tophash array entry represents an empty bucket entry. */
-export function isEmpty(x: number): boolean {
-  return x <= emptyOne;
-}
-
-/** One bucket: tophash[8], keys[8], elems[8] and the overflow pointer. */
-export class Bmap {
-  readonly tophash: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
-  readonly keys: KeyValue[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
-  readonly elems: unknown[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
-  overflow: Bmap | null = null;
-  /** Allocated on its own by `newobject` (an overflow bucket not taken from the array). */
-  constructor(readonly separate: boolean) {}
-}
-
-/** An empty bucket that was never written: what an untouched, zeroed bucket of the array reads as. */
-const zeroBmap: Bmap = (() => {
-  const b = new Bmap(false);
-  Object.freeze(b.tophash);
-  Object.freeze(b.keys);
-  Object.freeze(b.elems);
-  return Object.freeze(b);
-})();
-
-/** `evacuated` reports whether bucket b has been evacuated (by its first slot). */
-export function evacuated(b: Bmap): boolean {
-  const h = b.tophash[0];
-  return h > emptyOne && h < minTopHash;
-}
-
-/**
- * A bucket array as `makeBucketArray` allocates it: 1<<B buckets, then the preallocated overflow
- * buckets. Buckets are materialized on first write, so a map made with a large hint costs memory
- * in the simulator only where it is used; an untouched bucket reads as zeroed memory.
- */
-export class BucketArray {
-  private readonly slots: (Bmap | undefined)[];
-
-  constructor(
-    /** 1<<B: the buckets addressed by hash. */
-    readonly base: number,
-    /** All buckets, including preallocated overflow buckets from index `base` on. */
-    readonly length: number,
-  ) {
-    this.slots = new Array(length);
-  }
-
-  /** The bucket at i for reading. */
-  get(i: number): Bmap {
-    return this.slots[i] ?? zeroBmap;
-  }
-
-  /** The bucket at i for writing. */
-  getW(i: number): Bmap {
-    let b = this.slots[i];
-    if (b === undefined) {
-      b = new Bmap(false);
-      this.slots[i] = b;
-    }
-    return b;
-  }
-
-  /** Whether bucket i was ever written (for views that skip untouched memory). */
-  touched(i: number): boolean {
-    return this.slots[i] !== undefined;
-  }
-}
+export { BucketArray, emptyRest, emptyOne, evacuatedX, evacuatedY, evacuatedEmpty, minTopHash, isEmpty, evacuated, nilBmap } from './buckets';
+export type { Bmap } from './buckets';
+export { HIter } from './iter';
+export { iteratorFlag, oldIteratorFlag, hashWritingFlag, sameSizeGrowFlag, maxB } from './flags';
 
 export type KeyEqual = (a: KeyValue, b: KeyValue) => boolean;
 
@@ -195,12 +108,20 @@ export interface HeldObjects {
   extra: boolean;
 }
 
-interface EvacDst {
-  /** Bucket index in the new array, for lazy materialization. */
-  index: number;
-  b: Bmap | null;
-  i: number;
+/** What `restoreState` puts back: the map's fields, with copies of its bucket arrays. */
+export type HMapState = { readonly [K in keyof HMap]?: unknown } & {
+  readonly buckets: BucketArray | null;
+  readonly oldbuckets: BucketArray | null;
+  readonly nextOverflowArr: BucketArray | null;
+};
+
+/** The fields of s with copies of its arrays (nextOverflow pointing into the copy). */
+function copyState(s: HMapState): HMapState {
+  const buckets = s.buckets?.copy() ?? null;
+  return { ...s, buckets, oldbuckets: s.oldbuckets?.copy() ?? null, nextOverflowArr: s.nextOverflowArr === null ? null : buckets };
 }
+
+const notFound: LookupResult = Object.freeze({ found: false, elem: undefined });
 
 /** A simulated `hmap`. */
 export class HMap {
@@ -221,18 +142,28 @@ export class HMap {
   nevacuate = 0;
   /** Whether `extra` (mapextra) exists. */
   hasExtra = false;
-  /** `extra.nextOverflow`: the array and index of the next free preallocated overflow bucket. */
-  private nextOverflowArr: BucketArray | null = null;
-  private nextOverflowIdx = 0;
-  /** Overflow buckets from `newobject` reachable from `buckets` / `oldbuckets`. */
-  private separateOverflow = 0;
-  private oldSeparateOverflow = 0;
+  /** @internal `extra.nextOverflow`: the array and index of the next free preallocated overflow bucket. */
+  nextOverflowArr: BucketArray | null = null;
+  /** @internal */
+  nextOverflowIdx = 0;
+  /** @internal Overflow buckets from `newobject` reachable from `buckets` / `oldbuckets`. */
+  separateOverflow = 0;
+  /** @internal */
+  oldSeparateOverflow = 0;
 
   readonly t: MapTypeInfo;
   private readonly hasher: Hasher;
   private readonly random: MapRandomness;
   private readonly equal: KeyEqual;
   private readonly mask32: boolean;
+  /** How new bucket arrays store keys and elems; a word lane turns into a value lane for good. */
+  private keyLane: LaneKind;
+  private elemLane: LaneKind;
+  /** Encoders of the word lanes (null for a value lane): `encode` leaves the words in lo/hi. */
+  private keyEnc: IntCodec | null;
+  private elemEnc: IntCodec | null;
+  /** Keys are Go strings: for a string key, Go's == is JS ===. */
+  private readonly stringKeys: boolean;
 
   /** `makemap(t, hint)`: picks B for the hint; allocates the bucket array now only when B > 0. */
   constructor(t: MapTypeInfo, hint: number, opts: HMapOptions) {
@@ -241,6 +172,11 @@ export class HMap {
     this.random = opts.random;
     this.equal = opts.equal ?? defaultKeyEqual;
     this.mask32 = t.ptrSize === 4;
+    this.keyLane = laneKindOf(t.key, t.indirectkey);
+    this.elemLane = laneKindOf(t.elem, t.indirectelem);
+    this.keyEnc = codecFor(this.keyLane);
+    this.elemEnc = codecFor(this.elemLane);
+    this.stringKeys = t.key === 'string' && this.equal === defaultKeyEqual;
     this.hash0 = this.random.hash0() >>> 0;
     const B = bucketsLog2ForHint(t, hint);
     if (B > maxB) throw new Error(`bad map state: B = ${B} is beyond what the simulator supports (${maxB})`);
@@ -258,11 +194,13 @@ export class HMap {
     return top < minTopHash ? top + minTopHash : top;
   }
 
-  private bucketMask(B: number): number {
+  /** @internal */
+  bucketMask(B: number): number {
     return bucketShift(B) - 1;
   }
 
-  private hashOf(key: KeyValue): number {
+  /** @internal */
+  hashOf(key: KeyValue): number {
     return this.hasher.hash(key, this.hash0);
   }
 
@@ -293,12 +231,18 @@ export class HMap {
     return this.nextOverflowArr === null ? 0 : this.nextOverflowArr.length - this.nextOverflowIdx;
   }
 
+  /** @internal A bucket array with this map's lanes; `newobject(t.bucket)` is `newBucketArray(1, 1)`. */
+  newBucketArray(base: number, length: number): BucketArray {
+    return new BucketArray(base, length, this.keyLane, this.elemLane);
+  }
+
   /**
-   * `makeBucketArray`: 1<<b buckets plus preallocated overflow buckets; the last preallocated one
-   * carries the sentinel (modelled by its index), and `extra.nextOverflow` points to the first.
+   * @internal `makeBucketArray`: 1<<b buckets plus preallocated overflow buckets; the last
+   * preallocated one carries the sentinel (modelled by its index), and `extra.nextOverflow` points
+   * to the first.
    */
-  private makeBucketArray(b: number): BucketArray {
-    const arr = new BucketArray(bucketShift(b), bucketArrayLength(this.t.bucketsize, b));
+  makeBucketArray(b: number): BucketArray {
+    const arr = this.newBucketArray(bucketShift(b), bucketArrayLength(this.t.bucketsize, b));
     if (arr.base !== arr.length) {
       this.hasExtra = true;
       this.nextOverflowArr = arr;
@@ -317,13 +261,16 @@ export class HMap {
     if ((this.random.fastrand() & mask) === 0) this.noverflow = (this.noverflow + 1) & 0xffff;
   }
 
-  /** `newoverflow`: the next preallocated overflow bucket if any, else a new one; links it after b. */
-  private newoverflow(b: Bmap): Bmap {
-    let ovf: Bmap;
-    const arr = this.nextOverflowArr;
-    if (arr !== null) {
-      ovf = arr.getW(this.nextOverflowIdx);
-      if (this.nextOverflowIdx !== arr.length - 1) {
+  /**
+   * @internal `newoverflow`: the next preallocated overflow bucket if any, else a new one; links
+   * it after bmap b of the current array and returns it.
+   */
+  newoverflow(b: number): number {
+    const arr = this.buckets!;
+    let ovf: number;
+    if (this.nextOverflowArr !== null) {
+      ovf = this.nextOverflowIdx;
+      if (ovf !== arr.length - 1) {
         // Not at the end of the preallocated overflow buckets: bump the pointer.
         this.nextOverflowIdx++;
       } else {
@@ -331,61 +278,103 @@ export class HMap {
         this.nextOverflowArr = null;
       }
     } else {
-      ovf = new Bmap(true);
+      ovf = arr.newSeparate();
       this.separateOverflow++;
     }
     this.incrnoverflow();
     if (this.t.bucketPtrdata === 0) this.hasExtra = true; // createOverflow
-    b.overflow = ovf;
+    arr.pageW(b).overflow[b & arr.pageMask] = ovf;
     return ovf;
+  }
+
+  // --- lanes ---
+
+  /** Whether `key` goes into word lanes (its words then in `keyEnc`); if it cannot, the lanes turn to values. */
+  private keyInWords(key: KeyValue): boolean {
+    if (this.keyEnc === null) return false;
+    if (this.keyEnc.encode(key)) return true;
+    this.toValueLane('key');
+    return false;
+  }
+
+  private elemInWords(elem: unknown): boolean {
+    if (this.elemEnc === null) return false;
+    if (this.elemEnc.encode(elem)) return true;
+    this.toValueLane('elem');
+    return false;
+  }
+
+  private toValueLane(which: 'key' | 'elem'): void {
+    this.buckets?.toValueLane(which);
+    this.oldbuckets?.toValueLane(which);
+    if (which === 'key') {
+      this.keyLane = 'value';
+      this.keyEnc = null;
+    } else {
+      this.elemLane = 'value';
+      this.elemEnc = null;
+    }
+  }
+
+  /** Whether the key in slot s of page pg is `key` (whose words, in a word lane, are lo/hi). */
+  private keyMatches(pg: BmapPage, s: number, key: KeyValue, words: boolean, lo: number, hi: number): boolean {
+    if (words) return pg.keyWords[2 * s] === lo && pg.keyWords[2 * s + 1] === hi;
+    const k = pg.keyValues[s];
+    return this.stringKeys && typeof key === 'string' ? k === key : this.equal(key, k);
   }
 
   // --- mapaccess ---
 
   /** `mapaccess2` (and `mapaccessK`): finds key without changing the map. */
   lookup(key: KeyValue, steps?: LookupStep[]): LookupResult {
-    if (this.count === 0 || this.buckets === null) return { found: false, elem: undefined };
+    if (this.count === 0 || this.buckets === null) return notFound;
     const hash = this.hashOf(key);
     let m = this.bucketMask(this.B);
     const bucket = (hash >>> 0) & m;
     const top = this.tophash(hash);
     steps?.push({ kind: 'hash', hash, bucket, tophash: top });
-    let b = this.buckets.get(bucket);
+    let arr = this.buckets;
     let array: 'buckets' | 'oldbuckets' = 'buckets';
     let index = bucket;
     const c = this.oldbuckets;
     if (c !== null) {
       if (!this.sameSizeGrow()) m = m >>> 1;
       const oldbucket = (hash >>> 0) & m;
-      const oldb = c.get(oldbucket);
-      const ev = evacuated(oldb);
+      const ev = c.evacuated(oldbucket);
       steps?.push({ kind: 'oldbucket', oldbucket, evacuated: ev });
       if (!ev) {
-        b = oldb;
+        arr = c;
         array = 'oldbuckets';
         index = oldbucket;
       }
     }
-    for (let chainIndex = 0, cur: Bmap | null = b; cur !== null; cur = cur.overflow, chainIndex++) {
+    // A key a word lane cannot hold is in no word lane.
+    const words = arr.keyCodec !== null;
+    const fits = words && this.keyEnc!.encode(key);
+    const lo = fits ? this.keyEnc!.lo : 0;
+    const hi = fits ? this.keyEnc!.hi : 0;
+    for (let chainIndex = 0, b = index; b !== nilBmap; b = arr.overflowOf(b), chainIndex++) {
       steps?.push({ kind: 'bucket', array, bucket: index, chainIndex });
+      const pg = arr.page(b);
+      const base = (b & arr.pageMask) << 3;
       for (let i = 0; i < bucketCnt; i++) {
-        const th = cur.tophash[i];
+        const th = pg === undefined ? emptyRest : pg.tophash[base + i];
         if (th !== top) {
           if (th === emptyRest) {
             steps?.push({ kind: 'slot', slot: i, tophash: th, match: 'emptyRest-stop' });
-            return { found: false, elem: undefined };
+            return notFound;
           }
           steps?.push({ kind: 'slot', slot: i, tophash: th, match: 'tophash-differs' });
           continue;
         }
-        if (this.equal(key, cur.keys[i])) {
+        if ((!words || fits) && this.keyMatches(pg!, base + i, key, words, lo, hi)) {
           steps?.push({ kind: 'slot', slot: i, tophash: th, match: 'found' });
-          return { found: true, elem: cur.elems[i], where: { array, bucket: index, chainIndex, slot: i } };
+          return { found: true, elem: arr.elemAt(b, i), where: { array, bucket: index, chainIndex, slot: i } };
         }
         steps?.push({ kind: 'slot', slot: i, tophash: th, match: 'key-differs' });
       }
     }
-    return { found: false, elem: undefined };
+    return notFound;
   }
 
   /** `mapaccessK`: the stored key and elem for key, or undefined when absent. */
@@ -393,9 +382,9 @@ export class HMap {
     const r = this.lookup(key);
     if (!r.found || r.where === undefined) return undefined;
     const arr = r.where.array === 'buckets' ? this.buckets! : this.oldbuckets!;
-    let b = arr.get(r.where.bucket);
-    for (let j = 0; j < r.where.chainIndex; j++) b = b.overflow!;
-    return { key: b.keys[r.where.slot], elem: b.elems[r.where.slot] };
+    let b = r.where.bucket;
+    for (let j = 0; j < r.where.chainIndex; j++) b = arr.overflowOf(b);
+    return { key: arr.keyAt(b, r.where.slot), elem: arr.elemAt(b, r.where.slot) };
   }
 
   // --- mapassign ---
@@ -403,36 +392,46 @@ export class HMap {
   /** `mapassign` then the store of the elem: `m[key] = elem`. Returns whether a new key was added. */
   assign(key: KeyValue, elem: unknown): boolean {
     const hash = this.hashOf(key);
+    const kw = this.keyInWords(key);
+    const klo = kw ? this.keyEnc!.lo : 0;
+    const khi = kw ? this.keyEnc!.hi : 0;
+    const ew = this.elemInWords(elem);
+    const elo = ew ? this.elemEnc!.lo : 0;
+    const ehi = ew ? this.elemEnc!.hi : 0;
     if (this.buckets === null) {
-      this.buckets = new BucketArray(1, 1); // newobject(t.bucket)
+      this.buckets = this.newBucketArray(1, 1); // newobject(t.bucket)
     }
+    const top = this.tophash(hash);
     for (;;) {
       const bucket = (hash >>> 0) & this.bucketMask(this.B);
-      if (this.growing()) this.growWork(bucket);
-      let b = this.buckets.getW(bucket);
-      const top = this.tophash(hash);
-
-      let insertb: Bmap | null = null;
-      let inserti = 0;
+      if (this.growing()) growWork(this, bucket);
+      const arr = this.buckets;
+      const mask = arr.pageMask;
+      let b = bucket;
+      let insertPg: BmapPage | null = null;
+      let insertS = 0;
       bucketloop: for (;;) {
-        for (let i = 0; i < bucketCnt; i++) {
-          const th = b.tophash[i];
-          if (th !== top) {
-            if (isEmpty(th) && insertb === null) {
-              insertb = b;
-              inserti = i;
+        const pg = arr.pageW(b);
+        const base = (b & mask) << 3;
+        const th = pg.tophash;
+        for (let s = base; s < base + bucketCnt; s++) {
+          const t = th[s];
+          if (t !== top) {
+            if (t <= emptyOne && insertPg === null) {
+              insertPg = pg;
+              insertS = s;
             }
-            if (th === emptyRest) break bucketloop;
+            if (t === emptyRest) break bucketloop;
             continue;
           }
-          if (!this.equal(key, b.keys[i])) continue;
+          if (!this.keyMatches(pg, s, key, kw, klo, khi)) continue;
           // already have a mapping for key. Update it.
-          if (this.t.needkeyupdate) b.keys[i] = key;
-          b.elems[i] = elem;
+          if (this.t.needkeyupdate) put(pg.keyWords, pg.keyValues, s, key, kw, klo, khi);
+          put(pg.elemWords, pg.elemValues, s, elem, ew, elo, ehi);
           return false;
         }
-        const ovf = b.overflow;
-        if (ovf === null) break;
+        const ovf = pg.overflow[b & mask];
+        if (ovf === nilBmap) break;
         b = ovf;
       }
 
@@ -441,18 +440,19 @@ export class HMap {
       // If we hit the max load factor or we have too many overflow buckets,
       // and we're not already in the middle of growing, start growing.
       if (!this.growing() && (overLoadFactor(this.count + 1, this.B) || tooManyOverflowBuckets(this.noverflow, this.B))) {
-        this.hashGrow();
+        hashGrow(this);
         continue; // Growing the table invalidates everything, so try again
       }
 
-      if (insertb === null) {
+      if (insertPg === null) {
         // The current bucket and all the overflow buckets connected to it are full, allocate a new one.
-        insertb = this.newoverflow(b);
-        inserti = 0;
+        const ovf = this.newoverflow(b);
+        insertPg = arr.pageW(ovf);
+        insertS = (ovf & mask) << 3;
       }
-      insertb.tophash[inserti] = top;
-      insertb.keys[inserti] = key;
-      insertb.elems[inserti] = elem;
+      insertPg.tophash[insertS] = top;
+      put(insertPg.keyWords, insertPg.keyValues, insertS, key, kw, klo, khi);
+      put(insertPg.elemWords, insertPg.elemValues, insertS, elem, ew, elo, ehi);
       this.count++;
       return true;
     }
@@ -465,22 +465,29 @@ export class HMap {
     if (this.count === 0 || this.buckets === null) return false;
     const hash = this.hashOf(key);
     const bucket = (hash >>> 0) & this.bucketMask(this.B);
-    if (this.growing()) this.growWork(bucket);
-    const bOrig = this.buckets.get(bucket);
+    if (this.growing()) growWork(this, bucket);
+    const arr = this.buckets;
+    const words = arr.keyCodec !== null;
+    if (words && !this.keyEnc!.encode(key)) return false; // no word lane holds it
+    const lo = words ? this.keyEnc!.lo : 0;
+    const hi = words ? this.keyEnc!.hi : 0;
     const top = this.tophash(hash);
-    for (let b: Bmap | null = bOrig; b !== null; b = b.overflow) {
+    for (let b = bucket; b !== nilBmap; b = arr.overflowOf(b)) {
+      const pg = arr.page(b);
+      if (pg === undefined) return false; // zeroed memory: emptyRest
+      const base = (b & arr.pageMask) << 3;
       for (let i = 0; i < bucketCnt; i++) {
-        if (b.tophash[i] !== top) {
-          if (b.tophash[i] === emptyRest) return false;
+        const s = base + i;
+        if (pg.tophash[s] !== top) {
+          if (pg.tophash[s] === emptyRest) return false;
           continue;
         }
-        if (!this.equal(key, b.keys[i])) continue;
+        if (!this.keyMatches(pg, s, key, words, lo, hi)) continue;
         // Clear key and elem (the runtime zeroes them or nils the indirect pointers).
-        b.keys[i] = undefined;
-        b.elems[i] = undefined;
-        b.tophash[i] = emptyOne;
+        clearSlot(pg, s);
+        pg.tophash[s] = emptyOne;
         // If the bucket now ends in a bunch of emptyOne states, change those to emptyRest states.
-        if (this.endsChainAfter(b, i)) this.propagateEmptyRest(bOrig, b, i);
+        if (this.endsChainAfter(arr, b, i)) this.propagateEmptyRest(arr, bucket, b, i);
         this.count--;
         // Reset the hash seed to make it more difficult for attackers to
         // repeatedly trigger hash collisions. See issue 25237.
@@ -492,144 +499,37 @@ export class HMap {
   }
 
   /** Whether slot i of b is followed by nothing but emptyRest (the `notLast` test of mapdelete). */
-  private endsChainAfter(b: Bmap, i: number): boolean {
-    if (i === bucketCnt - 1) return !(b.overflow !== null && b.overflow.tophash[0] !== emptyRest);
-    return b.tophash[i + 1] === emptyRest;
+  private endsChainAfter(arr: BucketArray, b: number, i: number): boolean {
+    if (i === bucketCnt - 1) {
+      const o = arr.overflowOf(b);
+      return !(o !== nilBmap && arr.tophashAt(o, 0) !== emptyRest);
+    }
+    return arr.tophashAt(b, i + 1) === emptyRest;
   }
 
   /** Turns slot i of b, and the emptyOne slots before it across the chain, into emptyRest. */
-  private propagateEmptyRest(bOrig: Bmap, b: Bmap, i: number): void {
+  private propagateEmptyRest(arr: BucketArray, bOrig: number, b: number, i: number): void {
     for (;;) {
-      b.tophash[i] = emptyRest;
+      arr.pageW(b).tophash[((b & arr.pageMask) << 3) + i] = emptyRest;
       if (i === 0) {
         if (b === bOrig) break; // beginning of initial bucket, we're done.
         // Find previous bucket, continue at its last entry.
         const c = b;
-        for (b = bOrig; b.overflow !== c; b = b.overflow!) { /* walk */ }
+        for (b = bOrig; arr.overflowOf(b) !== c; b = arr.overflowOf(b)) { /* walk */ }
         i = bucketCnt - 1;
       } else {
         i--;
       }
-      if (b.tophash[i] !== emptyOne) break;
+      if (arr.tophashAt(b, i) !== emptyOne) break;
     }
   }
 
-  // --- growth ---
-
-  /** `hashGrow`: a bigger array (or the same size if not over the load factor) and start evacuating. */
-  private hashGrow(): void {
-    let bigger = 1;
-    if (!overLoadFactor(this.count + 1, this.B)) {
-      bigger = 0;
-      this.flags |= sameSizeGrowFlag;
-    }
-    if (this.B + bigger > maxB) throw new Error(`bad map state: B would exceed ${maxB}`);
-    const oldbuckets = this.buckets;
-    const hadNextOverflow = this.nextOverflowArr;
-    const hadNextIdx = this.nextOverflowIdx;
-    const newbuckets = this.makeBucketArray(this.B + bigger);
-    if (newbuckets.base === newbuckets.length) {
-      // No preallocated overflow buckets: extra.nextOverflow is left as it was.
-      this.nextOverflowArr = hadNextOverflow;
-      this.nextOverflowIdx = hadNextIdx;
-    }
-
-    let flags = this.flags & ~(iteratorFlag | oldIteratorFlag);
-    if ((this.flags & iteratorFlag) !== 0) flags |= oldIteratorFlag;
-    // commit the grow (atomic wrt gc)
-    this.B += bigger;
-    this.flags = flags;
-    this.oldbuckets = oldbuckets;
-    this.buckets = newbuckets;
-    this.nevacuate = 0;
-    this.noverflow = 0;
-    this.oldSeparateOverflow = this.separateOverflow;
-    this.separateOverflow = 0;
-    // the actual copying of the hash table data is done incrementally by growWork() and evacuate().
-  }
-
-  /** `growWork`: evacuate the old bucket for `bucket`, then one more to make progress. */
-  private growWork(bucket: number): void {
-    // make sure we evacuate the oldbucket corresponding to the bucket we're about to use
-    this.evacuate(bucket & this.oldbucketmask());
-    // evacuate one more oldbucket to make progress on growing
-    if (this.growing()) this.evacuate(this.nevacuate);
-  }
-
-  /** `evacuate`: moves the chain of old bucket `oldbucket` to X (and Y) of the new array. */
-  private evacuate(oldbucket: number): void {
-    const old = this.oldbuckets!;
-    const newbit = this.noldbuckets();
-    if (!evacuated(old.get(oldbucket))) {
-      const head = old.getW(oldbucket);
-      const xy: [EvacDst, EvacDst | null] = [
-        { index: oldbucket, b: null, i: 0 },
-        this.sameSizeGrow() ? null : { index: oldbucket + newbit, b: null, i: 0 },
-      ];
-      const iterating = (this.flags & iteratorFlag) !== 0;
-      for (let b: Bmap | null = head; b !== null; b = b.overflow) {
-        for (let i = 0; i < bucketCnt; i++) {
-          let top = b.tophash[i];
-          if (isEmpty(top)) {
-            b.tophash[i] = evacuatedEmpty;
-            continue;
-          }
-          if (top < minTopHash) throw new Error('bad map state');
-          const k2 = b.keys[i];
-          let useY = 0;
-          if (!this.sameSizeGrow()) {
-            // Compute hash to make our evacuation decision (whether we need
-            // to send this key/elem to bucket x or bucket y).
-            const hash = this.hashOf(k2);
-            if (iterating && !this.t.reflexivekey && !this.equal(k2, k2)) {
-              // NaN keys: the low bit of the old tophash decides, and a new tophash is chosen.
-              useY = top & 1;
-              top = this.tophash(hash);
-            } else if (((hash >>> 0) & newbit) !== 0) {
-              useY = 1;
-            }
-          }
-          b.tophash[i] = evacuatedX + useY;
-          const dst = xy[useY]!;
-          if (dst.b === null) dst.b = this.buckets!.getW(dst.index);
-          if (dst.i === bucketCnt) {
-            dst.b = this.newoverflow(dst.b);
-            dst.i = 0;
-          }
-          dst.b.tophash[dst.i] = top;
-          dst.b.keys[dst.i] = k2;
-          dst.b.elems[dst.i] = b.elems[i];
-          dst.i++;
-        }
-      }
-      // Unlink the overflow buckets & clear key/elem to help GC.
-      if ((this.flags & oldIteratorFlag) === 0 && this.t.bucketPtrdata !== 0) {
-        for (let o = head.overflow; o !== null; o = o.overflow) if (o.separate) this.oldSeparateOverflow--;
-        head.keys.fill(undefined);
-        head.elems.fill(undefined);
-        head.overflow = null;
-      }
-    }
-    if (oldbucket === this.nevacuate) this.advanceEvacuationMark(newbit);
-  }
-
-  /** `advanceEvacuationMark`: moves nevacuate past evacuated buckets (looking up to 1024 ahead). */
-  private advanceEvacuationMark(newbit: number): void {
-    this.nevacuate++;
-    const stop = Math.min(this.nevacuate + 1024, newbit);
-    while (this.nevacuate !== stop && evacuated(this.oldbuckets!.get(this.nevacuate))) this.nevacuate++;
-    if (this.nevacuate === newbit) {
-      // Growing is all done. Free old main bucket array.
-      this.oldbuckets = null;
-      this.oldSeparateOverflow = 0;
-      this.flags &= ~sameSizeGrowFlag;
-    }
-  }
+  // --- growth (evacuate.ts) ---
 
   /** One step of growth, as a write would do it: `growWork` for the bucket at `nevacuate`. */
   stepGrowth(): boolean {
     if (!this.growing()) return false;
-    this.growWork(this.nevacuate);
+    growWork(this, this.nevacuate);
     return true;
   }
 
@@ -661,7 +561,7 @@ export class HMap {
     this.buckets = this.makeBucketArray(this.B);
   }
 
-  // --- iteration ---
+  // --- iteration (iter.ts) ---
 
   /** `mapiterinit`: a new `range` over the map; call `next()` on it for each key. */
   iterate(): HIter {
@@ -681,7 +581,7 @@ export class HMap {
     return this.hashOf(key);
   }
 
-  /** @internal for HIter. */
+  /** @internal for HIter and evacuate. */
   keyEqual(a: KeyValue, b: KeyValue): boolean {
     return this.equal(a, b);
   }
@@ -717,194 +617,33 @@ export class HMap {
     };
   }
 
-  // --- invariants ---
-
   /**
    * Checks every invariant the runtime relies on and throws `bad map state: ...` on the first one
-   * broken. O(size of the map): tests call it after every operation.
+   * broken (`invariants.ts`). O(size of the map): tests call it after every operation.
    */
   checkInvariants(): void {
-    const fail = (msg: string): never => {
-      throw new Error(`bad map state: ${msg}`);
-    };
-    if (this.flags & hashWritingFlag) fail('hashWriting set between operations');
-    if (this.B < 0 || this.B > maxB) fail(`B = ${this.B}`);
-    if (this.noverflow < 0 || this.noverflow > 0xffff) fail(`noverflow = ${this.noverflow}`);
-    if (this.buckets === null) {
-      if (this.count !== 0 || this.B !== 0) fail('no buckets but count or B set');
-      return;
-    }
-    if (this.buckets.base !== bucketShift(this.B)) fail(`bucket array has ${this.buckets.base} buckets for B = ${this.B}`);
-    if (this.nextOverflowArr !== null) {
-      if (this.nextOverflowArr !== this.buckets) fail('nextOverflow points outside the current array');
-      if (this.nextOverflowIdx < this.buckets.base || this.nextOverflowIdx >= this.buckets.length) fail('nextOverflow out of range');
-    }
-    if (this.sameSizeGrow() && !this.growing()) fail('sameSizeGrow set while not growing');
-    const seen: KeyValue[] = [];
-    let live = 0;
-    const checkChain = (arr: BucketArray, i: number, mask: number, where: string, allowEvacuated: boolean): void => {
-      let restSeen = false;
-      let chainLen = 0;
-      const head = arr.get(i);
-      const ev = evacuated(head);
-      for (let b: Bmap | null = head; b !== null; b = b.overflow) {
-        if (++chainLen > 1 << 20) fail(`${where}: overflow chain loops`);
-        for (let s = 0; s < bucketCnt; s++) {
-          const th = b.tophash[s];
-          if (ev) {
-            if (th !== evacuatedX && th !== evacuatedY && th !== evacuatedEmpty) fail(`${where}: evacuated bucket has tophash ${th}`);
-            continue;
-          }
-          if (th >= evacuatedX && th <= evacuatedEmpty) fail(`${where}: tophash ${th} in a bucket that is not evacuated`);
-          if (restSeen && th !== emptyRest) fail(`${where}: slot ${s} is ${th} after an emptyRest`);
-          if (th === emptyRest) restSeen = true;
-          if (th < minTopHash) continue;
-          const k = b.keys[s];
-          const hash = this.hashOf(k);
-          if (this.t.reflexivekey || this.equal(k, k)) {
-            if (((hash >>> 0) & mask) !== i) fail(`${where}: key ${JSON.stringify(k)} is in bucket ${i}, its hash says ${(hash >>> 0) & mask}`);
-            if (this.tophash(hash) !== th) fail(`${where}: key ${JSON.stringify(k)} has tophash ${th}, its hash says ${this.tophash(hash)}`);
-          }
-          live++;
-          seen.push(k);
-        }
-      }
-      if (ev && !allowEvacuated) fail(`${where}: evacuated marks in the current array`);
-    };
-    for (let i = 0; i < this.buckets.base; i++) checkChain(this.buckets, i, this.bucketMask(this.B), `buckets[${i}]`, false);
-    if (this.oldbuckets !== null) {
-      const nold = this.noldbuckets();
-      if (this.oldbuckets.base !== nold) fail(`old array has ${this.oldbuckets.base} buckets, expected ${nold}`);
-      if (this.nevacuate >= nold) fail(`nevacuate ${this.nevacuate} >= ${nold} while growing`);
-      for (let i = 0; i < nold; i++) {
-        const ev = evacuated(this.oldbuckets.get(i));
-        if (i < this.nevacuate && !ev) fail(`oldbuckets[${i}] below nevacuate is not evacuated`);
-        checkChain(this.oldbuckets, i, nold - 1, `oldbuckets[${i}]`, true);
-      }
-    } else if (this.nevacuate !== 0 && this.nevacuate !== bucketShift(this.B - 1) && this.nevacuate !== bucketShift(this.B)) {
-      fail(`nevacuate ${this.nevacuate} after growth with B = ${this.B}`);
-    }
-    if (live !== this.count) fail(`count is ${this.count} but ${live} cells are live`);
-    const ids = new Set<unknown>();
-    for (const k of seen) {
-      if (!this.equal(k, k)) continue; // NaN keys are all distinct
-      const id = typeof k === 'object' && k !== null ? JSON.stringify(k) : k;
-      if (ids.has(id)) fail(`key ${JSON.stringify(k)} is stored twice`);
-      ids.add(id);
-    }
+    checkInvariants(this);
+  }
+
+  // --- saving and restoring (bulk.ts: a cancelled bulk insert leaves the map as it was) ---
+
+  /** A copy of the map's state, memory included. */
+  saveState(): HMapState {
+    return copyState({ ...this } as unknown as HMapState);
+  }
+
+  /** Puts the map back as `saveState` found it (the state can be restored again). */
+  restoreState(s: HMapState): void {
+    Object.assign(this, copyState(s));
   }
 }
 
-/** `hiter`: the state of one `range` loop; the map may change between calls of `next()`. */
-export class HIter {
-  private readonly h: HMap;
-  readonly B: number;
-  private readonly buckets: BucketArray | null;
-  readonly startBucket: number;
-  readonly offset: number;
-  private wrapped = false;
-  private bucket: number;
-  private bptr: Bmap | null = null;
-  private i = 0;
-  private checkBucket = -1;
-  private done = false;
-
-  constructor(h: HMap) {
-    this.h = h;
-    this.B = h.B;
-    this.buckets = h.buckets;
-    if (h.count === 0 || h.buckets === null) {
-      this.done = true;
-      this.startBucket = 0;
-      this.offset = 0;
-      this.bucket = 0;
-      return;
-    }
-    const start = h.beginIteration();
-    this.startBucket = start.startBucket;
-    this.offset = start.offset;
-    this.bucket = this.startBucket;
-  }
-
-  /** `mapiternext`: the next key and elem, or undefined at the end. */
-  next(): { key: KeyValue; elem: unknown } | undefined {
-    if (this.done) return undefined;
-    const h = this.h;
-    const noCheck = -1;
-    let bucket = this.bucket;
-    let b = this.bptr;
-    let i = this.i;
-    let checkBucket = this.checkBucket;
-    for (;;) {
-      if (b === null) {
-        if (bucket === this.startBucket && this.wrapped) {
-          this.done = true;
-          return undefined;
-        }
-        if (h.growing() && this.B === h.B) {
-          // Iterator was started in the middle of a grow, and the grow isn't done yet.
-          // If the bucket we're looking at hasn't been filled in yet (i.e. the old
-          // bucket hasn't been evacuated) then we need to iterate through the old
-          // bucket and only return the ones that will be migrated to this bucket.
-          const oldbucket = bucket & h.oldbucketmask();
-          b = h.oldbuckets!.get(oldbucket);
-          if (!evacuated(b)) {
-            checkBucket = bucket;
-          } else {
-            b = this.buckets!.get(bucket);
-            checkBucket = noCheck;
-          }
-        } else {
-          b = this.buckets!.get(bucket);
-          checkBucket = noCheck;
-        }
-        bucket++;
-        if (bucket === bucketShift(this.B)) {
-          bucket = 0;
-          this.wrapped = true;
-        }
-        i = 0;
-      }
-      for (; i < bucketCnt; i++) {
-        const offi = (i + this.offset) & (bucketCnt - 1);
-        const th = b.tophash[offi];
-        if (isEmpty(th) || th === evacuatedEmpty) continue;
-        const k = b.keys[offi];
-        const reflexive = h.t.reflexivekey || h.keyEqual(k, k);
-        if (checkBucket !== noCheck && !h.sameSizeGrow()) {
-          // Special case: iterator was started during a grow to a larger size
-          // and the grow is not done yet. We're working on a bucket whose
-          // oldbucket has not been evacuated yet. Or at least, it wasn't
-          // evacuated when we started the bucket. So we're iterating
-          // through the oldbucket, skipping any keys that will go
-          // to the other new bucket (each oldbucket expands to two
-          // buckets during a grow).
-          if (reflexive) {
-            const hash = h.hashForIter(k);
-            if (((hash >>> 0) & (bucketShift(this.B) - 1)) !== checkBucket) continue;
-          } else if (checkBucket >>> (this.B - 1) !== (th & 1)) {
-            continue;
-          }
-        }
-        let result: { key: KeyValue; elem: unknown };
-        if ((th !== evacuatedX && th !== evacuatedY) || !reflexive) {
-          // This is the golden data, we can return it.
-          result = { key: k, elem: b.elems[offi] };
-        } else {
-          // The hash table has grown since the iterator was started.
-          // The golden data for this key is now somewhere else.
-          const r = h.accessK(k);
-          if (r === undefined) continue; // key has been deleted
-          result = r;
-        }
-        this.bucket = bucket;
-        this.bptr = b;
-        this.i = i + 1;
-        this.checkBucket = checkBucket;
-        return result;
-      }
-      b = b.overflow;
-      i = 0;
-    }
+/** Stores v in slot s: its words lo/hi in a word lane, else v itself. */
+function put(words: Int32Array, values: unknown[], s: number, v: unknown, inWords: boolean, lo: number, hi: number): void {
+  if (inWords) {
+    words[2 * s] = lo;
+    words[2 * s + 1] = hi;
+  } else {
+    values[s] = v;
   }
 }

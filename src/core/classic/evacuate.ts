@@ -1,0 +1,157 @@
+/**
+ * Growth of the classic map (Go 1.19 `runtime/map.go`: hashGrow, growWork, evacuate,
+ * advanceEvacuationMark), on the flat bucket arrays of `buckets.ts`.
+ *
+ * `hashGrow` only allocates the new array and swaps it in; the entries move later, old bucket by
+ * old bucket, as every insert or delete calls `growWork` for the bucket it is about to use and for
+ * one more (`nevacuate`). `evacuate` walks an old bucket's chain and appends each entry to bucket
+ * X (same index) or, when the map doubles and the hash has the new bit set, Y (index + old size),
+ * chaining overflow bmaps onto X and Y as they fill. The old slots become evacuatedX/Y (or
+ * evacuatedEmpty) so lookups and iterators know the entry has moved.
+ */
+import { bucketCnt, overLoadFactor } from './makemap';
+import { BmapPage, BucketArray, clearSlot, evacuatedEmpty, evacuatedX, isEmpty, minTopHash, nilBmap } from './buckets';
+import { iteratorFlag, maxB, oldIteratorFlag, sameSizeGrowFlag } from './flags';
+import type { HMap } from './hmap';
+
+/** `hashGrow`: a bigger array (or the same size if not over the load factor) and start evacuating. */
+export function hashGrow(h: HMap): void {
+  let bigger = 1;
+  if (!overLoadFactor(h.count + 1, h.B)) {
+    bigger = 0;
+    h.flags |= sameSizeGrowFlag;
+  }
+  if (h.B + bigger > maxB) throw new Error(`bad map state: B would exceed ${maxB}`);
+  const oldbuckets = h.buckets;
+  const hadNextOverflow = h.nextOverflowArr;
+  const hadNextIdx = h.nextOverflowIdx;
+  const newbuckets = h.makeBucketArray(h.B + bigger);
+  if (newbuckets.base === newbuckets.length) {
+    // No preallocated overflow buckets: extra.nextOverflow is left as it was.
+    h.nextOverflowArr = hadNextOverflow;
+    h.nextOverflowIdx = hadNextIdx;
+  }
+
+  let flags = h.flags & ~(iteratorFlag | oldIteratorFlag);
+  if ((h.flags & iteratorFlag) !== 0) flags |= oldIteratorFlag;
+  // commit the grow (atomic wrt gc)
+  h.B += bigger;
+  h.flags = flags;
+  h.oldbuckets = oldbuckets;
+  h.buckets = newbuckets;
+  h.nevacuate = 0;
+  h.noverflow = 0;
+  h.oldSeparateOverflow = h.separateOverflow;
+  h.separateOverflow = 0;
+  // the actual copying of the hash table data is done incrementally by growWork() and evacuate().
+}
+
+/** `growWork`: evacuate the old bucket for `bucket`, then one more to make progress. */
+export function growWork(h: HMap, bucket: number): void {
+  // make sure we evacuate the oldbucket corresponding to the bucket we're about to use
+  evacuate(h, bucket & h.oldbucketmask());
+  // evacuate one more oldbucket to make progress on growing
+  if (h.growing()) evacuate(h, h.nevacuate);
+}
+
+/** `evacDst`: where entries of the old bucket go, in X or in Y. */
+class EvacDst {
+  /** The current destination bmap (nilBmap until the first entry comes), its page and next slot. */
+  b = nilBmap;
+  pg: BmapPage | null = null;
+  i = 0;
+  constructor(readonly bucket: number) {}
+}
+
+/** `evacuate`: moves the chain of old bucket `oldbucket` to X (and Y) of the new array. */
+function evacuate(h: HMap, oldbucket: number): void {
+  const old = h.oldbuckets!;
+  const newbit = h.noldbuckets();
+  if (!old.evacuated(oldbucket)) {
+    const nb = h.buckets!;
+    const sameSize = h.sameSizeGrow();
+    const xy = [new EvacDst(oldbucket), sameSize ? null : new EvacDst(oldbucket + newbit)];
+    const iterating = (h.flags & iteratorFlag) !== 0;
+    const keyWords = old.keyCodec !== null;
+    const elemWords = old.elemCodec !== null;
+    if (keyWords !== (nb.keyCodec !== null) || elemWords !== (nb.elemCodec !== null)) throw new Error('bad map state: old and new arrays store keys differently');
+    for (let b = oldbucket; b !== nilBmap; ) {
+      const pg = old.pageW(b);
+      const base = (b & old.pageMask) << 3;
+      for (let s = base; s < base + bucketCnt; s++) {
+        let top = pg.tophash[s];
+        if (isEmpty(top)) {
+          pg.tophash[s] = evacuatedEmpty;
+          continue;
+        }
+        if (top < minTopHash) throw new Error('bad map state');
+        let useY = 0;
+        if (!sameSize) {
+          // Compute hash to make our evacuation decision (whether we need
+          // to send this key/elem to bucket x or bucket y).
+          const k2 = keyWords ? old.keyCodec!.decode(pg.keyWords[2 * s], pg.keyWords[2 * s + 1]) : pg.keyValues[s];
+          const hash = h.hashOf(k2);
+          if (iterating && !h.t.reflexivekey && !h.keyEqual(k2, k2)) {
+            // NaN keys: the low bit of the old tophash decides, and a new tophash is chosen.
+            useY = top & 1;
+            top = h.tophash(hash);
+          } else if (((hash >>> 0) & newbit) !== 0) {
+            useY = 1;
+          }
+        }
+        pg.tophash[s] = evacuatedX + useY;
+        const dst = xy[useY]!;
+        if (dst.b === nilBmap) {
+          dst.b = dst.bucket;
+          dst.pg = nb.pageW(dst.b);
+        } else if (dst.i === bucketCnt) {
+          dst.b = h.newoverflow(dst.b);
+          dst.pg = nb.pageW(dst.b);
+          dst.i = 0;
+        }
+        const d = ((dst.b & nb.pageMask) << 3) + dst.i;
+        const to = dst.pg!;
+        to.tophash[d] = top;
+        if (keyWords) {
+          to.keyWords[2 * d] = pg.keyWords[2 * s];
+          to.keyWords[2 * d + 1] = pg.keyWords[2 * s + 1];
+        } else {
+          to.keyValues[d] = pg.keyValues[s];
+        }
+        if (elemWords) {
+          to.elemWords[2 * d] = pg.elemWords[2 * s];
+          to.elemWords[2 * d + 1] = pg.elemWords[2 * s + 1];
+        } else {
+          to.elemValues[d] = pg.elemValues[s];
+        }
+        dst.i++;
+      }
+      b = pg.overflow[b & old.pageMask];
+    }
+    // Unlink the overflow buckets & clear key/elem to help GC.
+    if ((h.flags & oldIteratorFlag) === 0 && h.t.bucketPtrdata !== 0) unlinkEvacuated(h, old, oldbucket);
+  }
+  if (oldbucket === h.nevacuate) advanceEvacuationMark(h, newbit);
+}
+
+/** Clears the keys and elems of an evacuated head bucket and drops its overflow chain. */
+function unlinkEvacuated(h: HMap, old: BucketArray, head: number): void {
+  for (let o = old.overflowOf(head); o !== nilBmap; o = old.overflowOf(o)) if (old.isSeparate(o)) h.oldSeparateOverflow--;
+  const pg = old.pageW(head);
+  const base = (head & old.pageMask) << 3;
+  for (let s = base; s < base + bucketCnt; s++) clearSlot(pg, s);
+  pg.overflow[head & old.pageMask] = nilBmap;
+}
+
+/** `advanceEvacuationMark`: moves nevacuate past evacuated buckets (looking up to 1024 ahead). */
+function advanceEvacuationMark(h: HMap, newbit: number): void {
+  h.nevacuate++;
+  const stop = Math.min(h.nevacuate + 1024, newbit);
+  while (h.nevacuate !== stop && h.oldbuckets!.evacuated(h.nevacuate)) h.nevacuate++;
+  if (h.nevacuate === newbit) {
+    // Growing is all done. Free old main bucket array.
+    h.oldbuckets = null;
+    h.oldSeparateOverflow = 0;
+    h.flags &= ~sameSizeGrowFlag;
+  }
+}
