@@ -11,6 +11,7 @@ import { PackedHash, SwissHasher, packSwissHash } from '../../src/core/swiss/has
 import { capacityForHint } from '../../src/core/swiss/hint';
 import { iterate } from '../../src/core/swiss/iter';
 import { SwissMap } from '../../src/core/swiss/map';
+import { swissMemory } from '../../src/core/swiss/memory';
 import { probePath } from '../../src/core/swiss/probe';
 import { seededSwissRandomness } from '../../src/core/swiss/random';
 import { SwissMapType } from '../../src/core/swiss/types';
@@ -291,5 +292,22 @@ describe('swiss map: the probe path a view explains', () => {
     assert.deepStrictEqual(probePath(m, 5).found, { group: 0, slot: 4 });
     m.assign(20, 20);
     assert.deepStrictEqual(probePath(m, 20).found, { group: 0, slot: 3 });
+  });
+});
+
+describe('swiss map: the heap it holds (FORMAT.md "Memory of make", measured on real maps)', () => {
+  it('equals what make(map[K]V, hint) allocated on Go 1.26.8 amd64 and 386', () => {
+    const stringMap: SwissMapType = { ...int64map, key: 'string', groupsize: 200, groupPtrdata: 8 * 25 - 8, assign: 'faststr' };
+    const int64on386: SwissMapType = { ...int64map, goarch: '386', ptrSize: 4 };
+    const rows: [SwissMapType, number, number, number][] = [
+      [int64map, 0, 48, 1], [int64map, 8, 48, 1], [int64map, 9, 376, 4], [int64map, 100, 2392, 4], [int64map, 1000, 36992, 6], [int64map, 10000, 295600, 34],
+      [stringMap, 9, 504, 4], [stringMap, 100, 3544, 4], [stringMap, 1000, 54656, 6], [stringMap, 10000, 436912, 34],
+      [int64on386, 0, 32, 1], [int64on386, 9, 352, 4], [int64on386, 100, 2368, 4], [int64on386, 1000, 36952, 6], [int64on386, 10000, 295392, 34],
+    ];
+    for (const [t, hint, bytes, objects] of rows) {
+      const m = new SwissMap(t, hint, { hasher: new ChosenHasher(), random: seededSwissRandomness(new SeededFastRand(1), t.ptrSize === 8 ? 64 : 32), equal: (a, b) => a === b });
+      const mem = swissMemory(m);
+      assert.deepStrictEqual([mem.allocBytes, mem.objects], [bytes, objects], `${t.key} on ${t.goarch}, hint ${hint}`);
+    }
   });
 });
