@@ -1,0 +1,92 @@
+/**
+ * `captureMap`: the real map behind a Go expression in a paused debug session, read through the
+ * debug adapter (Delve) with nothing but DAP `evaluate` and `variables` requests.
+ *
+ * Delve shows a map as key/value pairs and hides the runtime's structures, and it cannot cast the
+ * map value itself. A map variable is a pointer to its header, though, so
+ * `*(*uintptr)(uintptr(&m))` is the header's address (0 for a nil map, which has no header). From
+ * there the runtime's own types do the rest: `runtime.hmap` for the classic map of Go ≤ 1.23,
+ * `internal/runtime/maps.Map` for the Swiss tables of Go ≥ 1.24. Which one the debuggee has is
+ * asked of the debuggee: the cast to the type it lacks fails. Addresses are always written as hex
+ * literals (Delve 1.21 cannot convert an `unsafe.Pointer` field to `uintptr`).
+ */
+import { captureClassic } from './classic';
+import { CaptureError, hexAddr, splitMapType, unquoteBytes } from './delve';
+import { bucketTypeName, groupTypeName, measurePtrSize, typedAt } from './layout';
+import { Reader } from './reader';
+import { captureSwiss, swissMapType } from './swiss';
+import { CaptureOptions, CaptureWhere, CapturedMap, DapSend } from './types';
+
+/**
+ * Reads the whole map `expr` evaluates to in the paused frame `opts.frameId`. Throws a
+ * `CaptureError` with a one-line message when it cannot (not a map, a nil map, a debuggee whose
+ * runtime types are missing), `CaptureCancelled` when `opts.isCancelled()` turned true.
+ */
+export async function captureMap(send: DapSend, expr: string, opts: CaptureOptions): Promise<CapturedMap> {
+  const started = Date.now();
+  const r = new Reader(send, opts.frameId, opts);
+  const v = await r.tryEvaluate(expr);
+  if (typeof v === 'string') throw new CaptureError(`${expr}: ${v}`);
+  const mapType = v.type || typeFromText(v.result);
+  const kv = splitMapType(mapType);
+  if (!kv) throw new CaptureError(`${expr} is not a map: its type is ${mapType || 'unknown'} (${v.result.slice(0, 60)})`);
+  const where = whereCaptured(opts);
+  const [address, ptrSize, goversion, runtime] = await Promise.all([
+    r.integer(`*(*uintptr)(uintptr(&(${expr})))`),
+    measurePtrSize(r),
+    goVersion(r),
+    whichRuntime(r, kv.key, kv.elem),
+  ]);
+  if (address === 0n) throw new CaptureError(`${expr} is a nil map: it has no header (make, or a composite literal, allocates one)`);
+  const fast = !opts.noFastPath;
+  const body = runtime === 'classic'
+    ? await captureClassic(r, address, kv.key, kv.elem, ptrSize, fast)
+    : await captureSwiss(r, address, kv.key, kv.elem, ptrSize, fast);
+  const info = {
+    runtime, goversion, address: hexAddr(address), expr, mapType, where,
+    stats: { requests: r.requests, ms: Date.now() - started },
+  };
+  const { type, ...fields } = body;
+  return { label: expr, ...fields, ...info, type } as CapturedMap;
+}
+
+/** The type at the front of Delve's text of a map (`(loaded 64/100) map[K]V [...]`, `map[K]V nil`). */
+function typeFromText(text: string): string {
+  const t = text.replace(/^\(loaded \d+\/\d+\) /, '');
+  const kv = t.startsWith('map[') ? splitMapType(t) : undefined;
+  if (!kv) return t.split(' ')[0];
+  const rest = kv.elem;
+  const end = rest.search(/ (\[|nil$)/);
+  return `map[${kv.key}]${end < 0 ? rest : rest.slice(0, end)}`;
+}
+
+/** `runtime.buildVersion`, e.g. `go1.26.8`. */
+async function goVersion(r: Reader): Promise<string> {
+  const v = await r.tryEvaluate('runtime.buildVersion');
+  return typeof v === 'string' ? 'unknown' : unquoteBytes(v.result).toString('utf8');
+}
+
+/**
+ * Classic or Swiss, asked of the debuggee: its DWARF has `internal/runtime/maps.Map` and the map's
+ * group type only when the Swiss map is built in, `runtime.hmap` and the bucket type only when the
+ * classic one is.
+ */
+async function whichRuntime(r: Reader, key: string, elem: string): Promise<'classic' | 'swiss'> {
+  const has = async (type: string) => typeof (await r.tryEvaluate(typedAt(type, 0x1000n))) !== 'string';
+  const [map, group, hmap, bucket] = await Promise.all([
+    has(swissMapType), has(groupTypeName(key, elem)), has('runtime.hmap'), has(bucketTypeName(key, elem)),
+  ]);
+  if (map && group) return 'swiss';
+  if (hmap && bucket) return 'classic';
+  throw new CaptureError(
+    `the debuggee has neither the Swiss map's types (${swissMapType}: ${map}, ${groupTypeName(key, elem)}: ${group}) ` +
+    `nor the classic map's (runtime.hmap: ${hmap}, ${bucketTypeName(key, elem)}: ${bucket}); was it built with -gcflags=all=-N -l and without -ldflags=-w?`,
+  );
+}
+
+/** The goroutine, function and line of the frame, as far as the caller said. */
+function whereCaptured(opts: CaptureOptions): CaptureWhere {
+  const f = opts.frame ?? {};
+  return { goroutine: opts.threadId ?? null, frameId: opts.frameId, function: f.function ?? null, file: f.file ?? null, line: f.line ?? null };
+}
+

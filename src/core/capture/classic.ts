@@ -1,0 +1,154 @@
+/**
+ * Capturing a classic map (Go ≤ 1.23 `runtime/map.go`) from a paused process. The `hmap` header is
+ * read through `runtime.hmap`; its bucket array is 2^B buckets of `bucketsize` bytes, each bucket
+ * `tophash [8]uint8`, 8 keys, 8 elems and an `overflow` pointer to the next bucket of its chain.
+ * While the map grows (`oldbuckets != nil`) the old array (2^(B-1) buckets, or 2^B for a
+ * same-size grow) is read too; `nevacuate` says how far evacuation got. Preallocated overflow
+ * buckets start at `extra.nextOverflow`; the last of them has a non-nil `overflow` (the runtime
+ * points it at the bucket array) and that marks the end of the free run.
+ *
+ * Arrays are read as raw words in a few large requests; overflow buckets one request each, all
+ * chains at once. A slot holds a key where `tophash >= minTopHash`; below that are the empty and
+ * evacuated marks.
+ */
+import { minTopHash, sameSizeGrowFlag } from '../classic/hmap';
+import { bucketCnt } from '../classic/makemap';
+import { hex32 } from '../classic/trace';
+import { CaptureError, field, hexAddr, parseInteger, parsePointer, parseSmall, structFields } from './delve';
+import { bucketTypeName, measureClassic, typedAt } from './layout';
+import { Reader } from './reader';
+import { CapturedClassicType, ClassicBody, DumpBmap } from './types';
+import { SlotValue, classify, readEntries, readSlot } from './values';
+
+/** A chain's runaway guard: no real chain is this long. */
+const maxChain = 1 << 20;
+
+export async function captureClassic(r: Reader, header: bigint, key: string, elem: string, ptrSize: number, fast: boolean): Promise<ClassicBody> {
+  const [hdr, type] = await Promise.all([r.evaluate(`*(*runtime.hmap)(${hexAddr(header)})`), measureClassic(r, key, elem, ptrSize)]);
+  const f = structFields(hdr.result);
+  const what = 'runtime.hmap';
+  const count = parseSmall(field(f, 'count', what));
+  const flags = parseSmall(field(f, 'flags', what));
+  const B = parseSmall(field(f, 'B', what));
+  const buckets = parsePointer(field(f, 'buckets', what));
+  const oldbuckets = parsePointer(field(f, 'oldbuckets', what));
+  const sameSizeGrow = (flags & sameSizeGrowFlag) !== 0;
+  const nextOverflow = await nextOverflowOf(r, field(f, 'extra', what));
+  const reader = new BucketReader(r, type, fast);
+  const oldB = sameSizeGrow ? B : B - 1;
+  r.expect(count + (buckets ? 1 << B : 0) + (oldbuckets ? 1 << oldB : 0));
+  const [cur, old, free] = await Promise.all([
+    buckets ? reader.array(buckets, 1 << B) : null,
+    oldbuckets ? reader.array(oldbuckets, 1 << oldB) : null,
+    nextOverflow ? reader.countFree(nextOverflow) : 0,
+  ]);
+  return {
+    count, flags, B,
+    noverflow: parseSmall(field(f, 'noverflow', what)),
+    hash0: hex32(Number(parseInteger(field(f, 'hash0', what)))),
+    growing: oldbuckets !== 0n,
+    sameSizeGrow,
+    nevacuate: parseSmall(field(f, 'nevacuate', what)),
+    nextOverflowFree: free,
+    buckets: cur,
+    oldbuckets: old,
+    type,
+  };
+}
+
+/** `extra.nextOverflow`, 0 when `extra` is nil or has none. */
+async function nextOverflowOf(r: Reader, extra: string): Promise<bigint> {
+  if (/nil$/.test(extra)) return 0n;
+  let text = extra;
+  if (!text.includes('{')) {
+    // Not loaded inline (`(*runtime.mapextra)(0x…)`): read it on its own.
+    text = (await r.evaluate(`*(*runtime.mapextra)(${hexAddr(parsePointer(extra))})`)).result;
+  }
+  return parsePointer(field(structFields(text), 'nextOverflow', 'runtime.mapextra'));
+}
+
+class BucketReader {
+  private readonly keyValue: SlotValue;
+  private readonly elemValue: SlotValue;
+  private readonly typeName: string;
+
+  constructor(private readonly r: Reader, private readonly t: CapturedClassicType, private readonly fast: boolean) {
+    this.keyValue = slotValue(t.key, t.indirectkey, t.keysize, t.ptrSize);
+    this.elemValue = slotValue(t.elem, t.indirectelem, t.elemsize, t.ptrSize);
+    this.typeName = bucketTypeName(t.key, t.elem);
+  }
+
+  /** `n` buckets from `base`, each with its overflow chain. */
+  async array(base: bigint, n: number): Promise<DumpBmap[][]> {
+    const size = this.t.bucketsize;
+    const mem = await this.r.readBytes(base, n * size);
+    const chains: Promise<DumpBmap[]>[] = [];
+    for (let i = 0; i < n; i++) chains.push(this.chain(base + BigInt(i * size), mem.subarray(i * size, (i + 1) * size)));
+    return Promise.all(chains);
+  }
+
+  private async chain(addr: bigint, first: Buffer): Promise<DumpBmap[]> {
+    const out: DumpBmap[] = [];
+    let mem = first;
+    for (let steps = 0; ; steps++) {
+      if (steps > maxChain) throw new CaptureError(`the overflow chain from ${hexAddr(addr)} does not end`);
+      out.push(await this.bmap(addr, mem));
+      const next = this.overflow(mem);
+      if (next === 0n) return out;
+      addr = next;
+      this.r.expect(1);
+      mem = await this.r.readBytes(addr, this.t.bucketsize);
+    }
+  }
+
+  private overflow(mem: Buffer): bigint {
+    const off = this.t.overflowOff;
+    return this.t.ptrSize === 8 ? mem.readBigUInt64LE(off) : BigInt(mem.readUInt32LE(off));
+  }
+
+  private async bmap(addr: bigint, mem: Buffer): Promise<DumpBmap> {
+    const tophash = [...mem.subarray(0, bucketCnt)];
+    const at = typedAt(this.typeName, addr);
+    const slot = (i: number, which: 'key' | 'elem') => {
+      const [v, off, stride, field] = which === 'key'
+        ? [this.keyValue, this.t.keysOff, this.t.keysize, 'keys'] as const
+        : [this.elemValue, this.t.elemsOff, this.t.elemsize, 'values'] as const;
+      return readSlot(this.r, v, mem, off + i * stride, this.t.ptrSize, `${at}.${field}[${i}]`, this.fast);
+    };
+    const live = tophash.map((h) => h >= minTopHash);
+    const { keys, elems } = await readEntries(live, slot);
+    this.r.progress(1 + live.filter(Boolean).length);
+    return { tophash, keys, elems };
+  }
+
+  /** How many preallocated overflow buckets from `first` on are still free (`nextOverflowFree`). */
+  async countFree(first: bigint): Promise<number> {
+    const size = this.t.bucketsize;
+    let n = 0;
+    let chunk = 8;
+    let oneByOne = false;
+    for (let addr = first; ;) {
+      const k = oneByOne ? 1 : chunk;
+      let mem: Buffer;
+      try {
+        mem = await this.r.readBytes(addr, k * size);
+      } catch (e) {
+        if (k === 1) throw e;
+        oneByOne = true; // the run may end just before memory Delve cannot read: go one by one
+        continue;
+      }
+      for (let i = 0; i < k; i++) {
+        n++;
+        if (this.overflow(mem.subarray(i * size, (i + 1) * size)) !== 0n) return n;
+      }
+      addr += BigInt(k * size);
+      chunk = Math.min(chunk * 2, 256);
+    }
+  }
+}
+
+function slotValue(type: string, indirect: boolean, slotSize: number, ptrSize: number): SlotValue {
+  const kind = classify(type, ptrSize);
+  return { type, kind, indirect, size: indirect ? 0 : slotSize };
+}
+

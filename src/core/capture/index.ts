@@ -1,0 +1,12 @@
+/**
+ * The capture core's public face: `captureMap(send, expr, opts)` reads a paused process's real map
+ * through a debug adapter (see `capture.ts`), with no `vscode` import so the extension's glue, the
+ * CLI and the tests all call it the same way. The TCP client (`dap.ts`) and the launcher that
+ * builds a program and starts `dlv dap` (`session.ts`) are Node-only and imported on their own.
+ */
+export { captureMap } from './capture';
+export { CaptureError } from './delve';
+export { CaptureCancelled } from './reader';
+export type {
+  CaptureInfo, CaptureOptions, CaptureWhere, CapturedClassic, CapturedClassicType, CapturedMap, CapturedSwiss, CapturedSwissType, DapSend,
+} from './types';

@@ -1,0 +1,122 @@
+/**
+ * Capturing a Swiss-table map (Go ≥ 1.24 `internal/runtime/maps`) from a paused process.
+ *
+ * Glossary, in the runtime's words. A *group* is 8 slots and a control word: one control byte per
+ * slot, `ctrlEmpty`, `ctrlDeleted` (a tombstone) or, for a full slot, h2 (the low 7 bits of the
+ * key's hash). A *table* is an array of `capacity/8` groups (`groups.data`, `lengthMask + 1` of
+ * them) with `used`, `growthLeft` and `localDepth`. The *directory* (`dirPtr`, `dirLen` entries)
+ * maps the top `globalDepth` bits of a hash to a table; a table with `localDepth < globalDepth`
+ * occupies several consecutive entries from its `index`. A *small map* (`dirLen == 0`) has no
+ * directory: `dirPtr` points straight at its only group, or is nil before the first insert.
+ *
+ * The `Map` header and each table are read through the runtime's own (non-generic) types
+ * `internal/runtime/maps.Map` and `.table`; groups as raw words (a whole table's group array in a
+ * few requests), their keys and elems located with the group layout measured in `layout.ts`.
+ */
+import { ctrlEmpty, slotsPerGroup } from '../swiss/constants';
+import { SwissDumpGroup, SwissDumpTable } from '../swiss/types';
+import { CaptureError, field, hexAddr, parseBool, parseInteger, parsePointer, parseSmall, structFields } from './delve';
+import { groupTypeName, measureSwiss, typedAt } from './layout';
+import { Reader } from './reader';
+import { CapturedSwissType, SwissBody } from './types';
+import { SlotValue, classify, readEntries, readSlot } from './values';
+
+/** The runtime's Map type, as DWARF names it. */
+export const swissMapType = 'internal/runtime/maps.Map';
+/** The runtime's table type, as DWARF names it. */
+export const swissTableType = 'internal/runtime/maps.table';
+
+export async function captureSwiss(r: Reader, header: bigint, key: string, elem: string, ptrSize: number, fast: boolean): Promise<SwissBody> {
+  const [hdr, type] = await Promise.all([r.evaluate(typedAt(swissMapType, header)), measureSwiss(r, key, elem, ptrSize)]);
+  const f = structFields(hdr.result);
+  const what = 'maps.Map';
+  const used = parseSmall(field(f, 'used', what));
+  const dirPtr = parsePointer(field(f, 'dirPtr', what));
+  const dirLen = parseSmall(field(f, 'dirLen', what));
+  const groups = new GroupReader(r, type, fast);
+  let group: SwissDumpGroup | null = null;
+  const directory: number[] = [];
+  const tables: SwissDumpTable[] = [];
+  if (dirLen === 0) {
+    r.expect(used + 1);
+    if (dirPtr !== 0n) group = (await groups.array(dirPtr, 1))[0];
+  } else {
+    const dir = await r.readBytes(dirPtr, dirLen * ptrSize);
+    const addrs: bigint[] = [];
+    for (let i = 0; i < dirLen; i++) addrs.push(ptrSize === 8 ? dir.readBigUInt64LE(i * 8) : BigInt(dir.readUInt32LE(i * 4)));
+    const distinct = [...new Set(addrs)];
+    for (const a of addrs) directory.push(distinct.indexOf(a));
+    r.expect(used);
+    tables.push(...(await Promise.all(distinct.map((t) => readTable(r, t, groups)))));
+  }
+  return {
+    used,
+    seed: '0x' + parseInteger(field(f, 'seed', what)).toString(16).padStart(ptrSize * 2, '0'),
+    dirLen,
+    globalDepth: parseSmall(field(f, 'globalDepth', what)),
+    globalShift: parseSmall(field(f, 'globalShift', what)),
+    tombstonePossible: parseBool(field(f, 'tombstonePossible', what)),
+    clearSeq: parseSmall(field(f, 'clearSeq', what)),
+    group,
+    directory,
+    tables,
+    type,
+  };
+}
+
+async function readTable(r: Reader, addr: bigint, groups: GroupReader): Promise<SwissDumpTable> {
+  if (addr === 0n) throw new CaptureError('the directory holds a nil table');
+  const t = structFields((await r.evaluate(typedAt(swissTableType, addr))).result);
+  const what = `maps.table at ${hexAddr(addr)}`;
+  const ref = structFields(field(t, 'groups', what));
+  const lengthMask = parseSmall(field(ref, 'lengthMask', `${what}.groups`));
+  r.expect(lengthMask + 1);
+  return {
+    used: parseSmall(field(t, 'used', what)),
+    capacity: parseSmall(field(t, 'capacity', what)),
+    growthLeft: parseSmall(field(t, 'growthLeft', what)),
+    localDepth: parseSmall(field(t, 'localDepth', what)),
+    index: parseSmall(field(t, 'index', what)),
+    groups: await groups.array(parsePointer(field(ref, 'data', `${what}.groups`)), lengthMask + 1),
+  };
+}
+
+class GroupReader {
+  private readonly keyValue: SlotValue;
+  private readonly elemValue: SlotValue;
+  private readonly typeName: string;
+
+  constructor(private readonly r: Reader, private readonly t: CapturedSwissType, private readonly fast: boolean) {
+    this.keyValue = { type: t.key, kind: classify(t.key, t.ptrSize), indirect: t.indirectkey, size: t.keysize };
+    this.elemValue = { type: t.elem, kind: classify(t.elem, t.ptrSize), indirect: t.indirectelem, size: t.elemsize };
+    this.typeName = groupTypeName(t.key, t.elem);
+  }
+
+  /** `n` consecutive groups from `base`. */
+  async array(base: bigint, n: number): Promise<SwissDumpGroup[]> {
+    const size = this.t.groupsize;
+    const mem = await this.r.readBytes(base, n * size);
+    const out: Promise<SwissDumpGroup>[] = [];
+    for (let i = 0; i < n; i++) out.push(this.group(base + BigInt(i * size), mem.subarray(i * size, (i + 1) * size)));
+    return Promise.all(out);
+  }
+
+  private async group(addr: bigint, mem: Buffer): Promise<SwissDumpGroup> {
+    // The control word is the group's first field; control byte i is byte i (little-endian).
+    const ctrl = [...mem.subarray(0, slotsPerGroup)];
+    const full = (c: number) => (c & ctrlEmpty) === 0;
+    const at = typedAt(this.typeName, addr);
+    const split = this.t.layout === 'split';
+    const slot = (i: number, which: 'key' | 'elem') => {
+      const isKey = which === 'key';
+      const v = isKey ? this.keyValue : this.elemValue;
+      const off = isKey ? this.t.keysOff + i * this.t.keyStride : this.t.elemsOff + i * this.t.elemStride;
+      const expr = split ? `${at}.${isKey ? 'keys' : 'elems'}[${i}]` : `${at}.slots[${i}].${which}`;
+      return readSlot(this.r, v, mem, off, this.t.ptrSize, expr, this.fast);
+    };
+    const live = ctrl.map(full);
+    const { keys, elems } = await readEntries(live, slot);
+    this.r.progress(1 + live.filter(Boolean).length);
+    return { ctrl, keys, elems };
+  }
+}
