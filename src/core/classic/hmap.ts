@@ -29,6 +29,7 @@
 import { MapTypeInfo } from '../maptype';
 import { FastRand } from './rand';
 import { Hasher, KeyValue, two32 } from './hash';
+import { goEqual } from '../go/equal';
 import { bucketArrayLength, bucketCnt, bucketShift, bucketsLog2ForHint, overLoadFactor, tooManyOverflowBuckets } from './makemap';
 import { BmapPage, BucketArray, Bmap, clearSlot, emptyOne, emptyRest, minTopHash, nilBmap } from './buckets';
 import { IntCodec, LaneKind, codecFor, laneKindOf } from './lanes';
@@ -44,9 +45,9 @@ export { iteratorFlag, oldIteratorFlag, hashWritingFlag, sameSizeGrowFlag, maxB 
 
 export type KeyEqual = (a: KeyValue, b: KeyValue) => boolean;
 
-/** Go's `==` on the JSON value form of keys: NaN != NaN, +0 == -0, aggregates by value. */
-export const defaultKeyEqual: KeyEqual = (a, b) =>
-  a === b || (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && JSON.stringify(a) === JSON.stringify(b));
+/** Go's `==` on the model's value form of keys (`../go/equal.ts`): NaN != NaN anywhere inside, +0 == -0,
+ * interfaces by dynamic type then value; `GoPanic` for an uncomparable dynamic type. */
+export const defaultKeyEqual: KeyEqual = goEqual;
 
 /** Where the runtime's random numbers come from. */
 export interface MapRandomness {
