@@ -1,6 +1,7 @@
 import { Command } from '../io';
 import { bench } from './bench';
 import { build } from './build';
+import { capture } from './capture';
 import { hoverCommand } from './hover';
 import { layout } from './layout';
 import { literal } from './literal';
@@ -12,6 +13,7 @@ import { replay } from './replay';
 export const commands: Record<string, Command> = {
   bench,
   build,
+  capture,
   hover: hoverCommand,
   layout,
   literal,

@@ -1,0 +1,3 @@
+module captureprog
+
+go 1.19
