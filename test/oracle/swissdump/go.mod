@@ -1,0 +1,3 @@
+module swissdump
+
+go 1.26
