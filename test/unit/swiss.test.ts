@@ -7,7 +7,9 @@
 import * as assert from 'assert';
 import { SeededFastRand } from '../../src/core/classic/rand';
 import { ctrlDeleted, ctrlEmpty, maxTableCapacity } from '../../src/core/swiss/constants';
-import { PackedHash, SwissHasher, packSwissHash } from '../../src/core/swiss/hash';
+import { DefaultSwissHasher, PackedHash, SwissHasher, packSwissHash } from '../../src/core/swiss/hash';
+import { goEqual } from '../../src/core/go/equal';
+import { iface } from '../../src/core/go/value';
 import { capacityForHint } from '../../src/core/swiss/hint';
 import { iterate } from '../../src/core/swiss/iter';
 import { SwissMap } from '../../src/core/swiss/map';
@@ -309,5 +311,42 @@ describe('swiss map: the heap it holds (FORMAT.md "Memory of make", measured on 
       const mem = swissMemory(m);
       assert.deepStrictEqual([mem.allocBytes, mem.objects], [bytes, objects], `${t.key} on ${t.goarch}, hint ${hint}`);
     }
+  });
+});
+
+describe('swiss map: keys compare as Go compares them (shared go/equal)', () => {
+  function defaultMap(t: SwissMapType): SwissMap {
+    const r = new SeededFastRand(3);
+    return new SwissMap(t, 0, { hasher: new DefaultSwissHasher(r, 64), random: seededSwissRandomness(r, 64), equal: goEqual });
+  }
+
+  it('adds a new entry for every NaN insert, in a plain key and inside a struct, and never finds it', () => {
+    const m = defaultMap({ ...int64map, key: 'float64', assign: 'slow' });
+    for (let i = 0; i < 20; i++) checked(m, () => m.assign(NaN, i));
+    assert.deepStrictEqual([m.used, m.lookup(NaN).found, m.delete(NaN)], [20, false, false]);
+    const s = defaultMap({ ...int64map, key: 'struct{X float64; Y int}', assign: 'slow' });
+    for (let i = 0; i < 3; i++) checked(s, () => s.assign({ X: NaN, Y: 1 }, i));
+    checked(s, () => s.assign({ X: 1, Y: 1 }, 1));
+    checked(s, () => s.assign({ X: 1, Y: 1 }, 2));
+    assert.strictEqual(s.used, 4);
+  });
+
+  it('treats +0 and -0 as one key', () => {
+    const m = defaultMap({ ...int64map, key: 'float64', assign: 'slow' });
+    m.assign(0, 1);
+    m.assign(-0, 2);
+    assert.deepStrictEqual([m.used, m.lookup(0).elem], [1, 2]);
+  });
+
+  it('keeps interface keys apart by dynamic type: map[any]int{1: 1, int64(1): 2, int8(1): 3, 1.0: 4} has 4 entries', () => {
+    const m = defaultMap({ ...int64map, key: 'any', assign: 'slow' });
+    m.assign(iface('int', 1), 1);
+    m.assign(iface('int64', 1), 2);
+    m.assign(iface('int8', 1), 3);
+    m.assign(iface('float64', 1), 4);
+    m.assign(iface('int', 1), 5);
+    assert.deepStrictEqual([m.used, m.lookup(iface('int', 1)).elem], [4, 5]);
+    assert.throws(() => m.assign(iface('[]int', [1]), 6), /hash of unhashable type \[\]int/);
+    assert.strictEqual(m.used, 4);
   });
 });

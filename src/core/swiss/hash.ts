@@ -16,6 +16,7 @@
  */
 import { KeyValue, keyText, two32 } from '../classic/hash';
 import { FastRand } from '../classic/rand';
+import { WordSink, writeKeyWords } from '../go/equal';
 
 /** 2^21: the low bits of a hash the packed form keeps. */
 export const lowBits = 2097152;
@@ -98,10 +99,11 @@ function fmix32(h: number): number {
  * word) and one with its high word (the hash's high word). A key's words: an integer's 64-bit
  * two's complement (low word first); another number's float64 bits (-0 as +0; NaN hashes at random,
  * as the runtime does, so every NaN is a new key); a string's UTF-16 code units, two per word;
- * anything else, its JSON text. Placement differs from a real process (whose AES key is random per
+ * anything else (structs, arrays, interfaces), the words of the shared `go/equal.ts` `writeKeyWords`,
+ * which agree with Go's `==` (NaN anywhere, -0, dynamic types). Placement differs from a real process (whose AES key is random per
  * process); every rule applied to the hash is the runtime's.
  */
-export class DefaultSwissHasher implements SwissHasher {
+export class DefaultSwissHasher implements SwissHasher, WordSink {
   readonly description = 'simulated hash (MurmurHash3 mixing, seeded by Map.seed): not the runtime\'s AES hash';
   private lo = 0;
   private hi = 0;
@@ -113,7 +115,8 @@ export class DefaultSwissHasher implements SwissHasher {
     this.hi = (seed.hi ^ 0x9e3779b9) | 0;
   }
 
-  private word(w: number): void {
+  /** Mixes one 32-bit word of the key into both lanes (`WordSink`). */
+  word(w: number): void {
     let k = Math.imul(w, c1);
     k = (k << 15) | (k >>> 17);
     k = Math.imul(k, c2);
@@ -151,7 +154,8 @@ export class DefaultSwissHasher implements SwissHasher {
       this.word(key ? 1 : 0);
       return this.end(1);
     }
-    const s = typeof key === 'string' ? key : (JSON.stringify(key) ?? 'null');
+    if (typeof key !== 'string') return this.end(writeKeyWords(key, this, () => this.rand.next()));
+    const s = key;
     const n = s.length;
     let i = 0;
     for (; i + 1 < n; i += 2) this.word(s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16));

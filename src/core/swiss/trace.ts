@@ -9,6 +9,7 @@
  * order. Without them the seeded generator and our own hash stand in.
  */
 import { KeyValue } from '../classic/hash';
+import { goEqual } from '../go/equal';
 import { SeededFastRand } from '../classic/rand';
 import { Trace, TraceOp } from '../classic/trace';
 import { slotsPerGroup } from './constants';
@@ -31,7 +32,7 @@ export interface SwissReplayOptions {
   inputs?: SwissInputs;
   /** Seed of the generator for everything the inputs do not give. */
   seed?: number;
-  /** Go's `==` on keys. */
+  /** Go's `==` on keys (default: the shared `goEqual`). */
   equal?: (a: KeyValue, b: KeyValue) => boolean;
   /** Called after every operation (tests pass `checkInvariants`). */
   afterOp?: (m: SwissMap, op: TraceOp) => void;
@@ -39,8 +40,6 @@ export interface SwissReplayOptions {
   alloc?: { bytes: number; mallocs: number };
 }
 
-/** Go's `==` for the oracle's key types (integers, strings, bools, byte arrays as integers). */
-export const oracleKeyEqual = (a: KeyValue, b: KeyValue): boolean => a === b;
 
 function groupDump(ctrl: Uint8Array, keys: KeyValue[], elems: unknown[], from: number): SwissDumpGroup {
   const g: SwissDumpGroup = { ctrl: [], keys: [], elems: [] };
@@ -123,7 +122,7 @@ function replaySources(t: SwissMapType, opts: SwissReplayOptions) {
 /** Runs a trace on the Swiss model and writes the dump the oracle would write. */
 export function replaySwissTrace(trace: Trace & { name?: string }, t: SwissMapType, opts: SwissReplayOptions = {}): SwissDump {
   const { random, hasher, seedsUsed, nextOffsets, bits } = replaySources(t, opts);
-  const m = new SwissMap(t, trace.hint, { hasher, random, equal: opts.equal ?? oracleKeyEqual });
+  const m = new SwissMap(t, trace.hint, { hasher, random, equal: opts.equal ?? goEqual });
   const snapshots: SwissDumpSnapshot[] = [];
   let lookups: SwissDumpLookup[] = [];
   let iterations: SwissDumpIteration[] = [];
