@@ -122,13 +122,18 @@ function instrument(source: string, root: SyntaxNode, pkg: string): string {
     `return ${lit.text} }()`;
   let out = source.slice(0, lit.startIndex) + wrapped + source.slice(lit.endIndex);
   const clause = root.descendantsOfType('package_clause')[0]!;
+  const original = clause.namedChildren.find((c) => c?.type === 'package_identifier')?.text ?? 'main';
   out = out.slice(0, clause.startIndex) + `package ${pkg}` + out.slice(clause.endIndex);
   const hasMain = root.namedChildren.some((c) => c?.type === 'function_declaration' && c.childForFieldName('name')?.text === 'main');
-  return out + '\n' + recorder(hasMain);
+  return out + '\n' + recorder(hasMain, pkg, original);
 }
 
-/** The helper file of each instrumented case: JSON value form by reflect. */
-function recorder(hasMain: boolean): string {
+/**
+ * The helper file of each instrumented case: JSON value form by reflect. An interface's dynamic
+ * type is reflect's name for it, with the case's own package (renamed `pkg` here) named as the
+ * case wrote it (`original`).
+ */
+function recorder(hasMain: boolean, pkg: string, original: string): string {
   return `
 var gomapOut string
 
@@ -223,7 +228,13 @@ func gomapJSON(v gomapreflect.Value) string {
 		}
 		gomapsort.Strings(pairs)
 		return "[" + gomapstrings.Join(pairs, ",") + "]"
-	case gomapreflect.Interface, gomapreflect.Pointer:
+	case gomapreflect.Interface:
+		if v.IsNil() {
+			return "null"
+		}
+		name := gomapstrings.ReplaceAll(v.Elem().Type().String(), "${pkg}.", "${original}.")
+		return "{\\"$type\\":" + gomapstrconv.Quote(name) + ",\\"value\\":" + gomapJSON(v.Elem()) + "}"
+	case gomapreflect.Pointer:
 		if v.IsNil() {
 			return "null"
 		}

@@ -25,8 +25,11 @@ describe('json: JSON selections as Go maps', () => {
     assert.deepStrictEqual(ok('{"a": 1, "b": 1e3}').elem, 'float64');
     assert.deepStrictEqual(ok('{"a": "x"}').elem, 'string');
     assert.deepStrictEqual(ok('{"a": true, "b": false}').elem, 'bool');
-    assert.deepStrictEqual(ok('{"a": 1, "b": "x"}'), { key: 'string', elem: 'any', entries: [['a', 1], ['b', 'x']] });
-    assert.deepStrictEqual(ok('{"a": [1, 2], "b": null}'), { key: 'string', elem: 'any', entries: [['a', [1, 2]], ['b', null]] });
+    const int = (value: number) => ({ $type: 'int', value });
+    assert.deepStrictEqual(ok('{"a": 1, "b": "x"}'), { key: 'string', elem: 'any', entries: [['a', int(1)], ['b', { $type: 'string', value: 'x' }]] });
+    assert.deepStrictEqual(ok('{"a": [1, 2], "b": null}'), {
+      key: 'string', elem: 'any', entries: [['a', { $type: '[]interface {}', value: [int(1), int(2)] }], ['b', null]],
+    });
     assert.deepStrictEqual(ok('{}'), { key: 'string', elem: 'any', entries: [] });
   });
 

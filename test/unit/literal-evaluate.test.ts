@@ -132,7 +132,11 @@ describe('literal: evaluation', () => {
       m.values.map(([k]) => (k.kind === 'interface' ? `${k.type.kind === 'basic' ? k.type.name : '?'}:${k.value.kind}` : k.kind)),
       ['int:int', 'int8:int', 'string:string', 'float64:float'],
     );
-    assert.deepStrictEqual(m.entries.map(([k]) => k), [1, 1, 's', 2.5]);
+    // The JSON value form names each dynamic type as reflect does (Go 1.19 prints the same
+    // through test/literal-corpus), so the keys 1 and int8(1) stay apart in every output.
+    assert.deepStrictEqual(m.entries.map(([k]) => k), [
+      { $type: 'int', value: 1 }, { $type: 'int8', value: 1 }, { $type: 'string', value: 's' }, { $type: 'float64', value: 2.5 },
+    ]);
   });
 
   it('evaluates named map types and large integers', async () => {

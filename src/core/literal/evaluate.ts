@@ -19,6 +19,8 @@ import { stdPackageEnv } from './stdpkg';
 import { syntaxErrors } from './syntaxerrors';
 import { LiteralError, SourceText } from './position';
 import { GoValue, JsonValue, toJson } from './value';
+import { runtimeTypeString, unhashableIn } from './rtype';
+import { unhashable } from '../go/value';
 
 export interface EvaluateOptions {
   /** Where the literal is: a UTF-16 offset (editors) or a compiler position (1-based line, byte column). */
@@ -120,6 +122,16 @@ function checkMapLiteral(target: MapTarget, env: Env, checker: Checker, src: Sou
     return { ok: false, errors: [src.error('cannot evaluate this map literal', node.startIndex, node.endIndex)] };
   }
   const { key, elem } = u;
+  const pkg = packageName(node);
+  const insertionOrder = [...entries.keys()].sort((a, b) => Number(entries[b].static) - Number(entries[a].static) || a - b);
+  // A key whose dynamic type has no hash function compiles, and panics when the program inserts
+  // it (`interhash`): the first such insert is where the literal stops.
+  for (const i of insertionOrder) {
+    const bad = unhashableIn(entries[i].key);
+    if (!bad) continue;
+    const k = entries[i].node.childForFieldName('key') ?? entries[i].node;
+    return { ok: false, errors: [src.error(unhashable(runtimeTypeString(bad, pkg)).goText, k.startIndex, k.endIndex)] };
+  }
   return {
     ok: true,
     map: {
@@ -127,14 +139,22 @@ function checkMapLiteral(target: MapTarget, env: Env, checker: Checker, src: Sou
       elem,
       keyText: gofmtTypeString(key),
       elemText: gofmtTypeString(elem),
-      entries: entries.map((e) => [toJson(e.key, key), toJson(e.elem, elem)]),
+      entries: entries.map((e) => [toJson(e.key, key, pkg), toJson(e.elem, elem, pkg)]),
       values: entries.map((e) => [e.key, e.elem]),
       hint: entries.length,
-      insertionOrder: [...entries.keys()].sort((a, b) => Number(entries[b].static) - Number(entries[a].static) || a - b),
+      insertionOrder,
       span: { offset: node.startIndex, end: node.endIndex },
       entrySpans: entries.map((e) => ({ offset: e.node.startIndex, end: e.node.endIndex })),
     },
   };
+}
+
+/** The name in the package clause of the file holding `node` (`main` when there is none). */
+function packageName(node: SyntaxNode): string {
+  let root = node;
+  while (root.parent) root = root.parent;
+  const clause = root.namedChildren.find((c) => c?.type === 'package_clause');
+  return clause?.namedChildren.find((c) => c?.type === 'package_identifier')?.text ?? 'main';
 }
 
 /**

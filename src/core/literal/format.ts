@@ -40,11 +40,15 @@ export function formatGoValue(v: GoValue, t: GoType): string {
   }
 }
 
-/** A value in an interface: with its type unless it is an untyped constant's default type. */
+/**
+ * A value in an interface: with its type unless an untyped constant written the same way would
+ * have that type by default (`1` is an int, `1.5` a float64, but a float64 1 is `float64(1)`).
+ */
 function dynamic(v: GoValue, t: GoType): string {
   const text = formatGoValue(v, t);
-  const plain = t.kind === 'basic' && !t.alias && ['int', 'float64', 'string', 'bool', 'complex128'].includes(t.name);
-  if (plain) return text;
+  const defaultOf = t.kind === 'basic' && !t.alias && (['int', 'string', 'bool', 'complex128'].includes(t.name) || (t.name === 'float64' && /[.eNI]/.test(text)));
+  if (defaultOf) return text;
+  if (v.kind === 'nil') return `(${typeString(t)})(nil)`;
   if (t.kind === 'named' || t.kind === 'basic') return `${typeString(t)}(${text})`;
   return typeString(t) + text;
 }

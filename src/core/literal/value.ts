@@ -10,12 +10,15 @@
  * stores: integers as numbers (decimal strings beyond ±2^53), floats as numbers ("NaN", "+Inf",
  * "-Inf" as strings), complex as [re, im], strings and bools as themselves, arrays and slices as
  * arrays, structs as objects keyed by field name in declaration order (blank fields left out),
- * maps as [[k, v], ...], pointers as what they point to, nil as null.
+ * maps as [[k, v], ...], pointers as what they point to, nil as null, and a non-nil interface as
+ * `{ "$type": "int64", "value": 1 }`, its dynamic type beside its value (`../go/value.ts`), so
+ * that the 4 keys of `map[any]int{1: 1, int64(1): 2, int8(1): 3, 1.0: 4}` stay 4 keys.
  */
 import type { GoType } from '../types/gotype';
 import type { ByteString } from './constant';
 import { toText } from './gostring';
 import { under } from './gotypes';
+import { runtimeTypeString } from './rtype';
 
 export type GoValue =
   | { kind: 'bool'; value: boolean }
@@ -35,8 +38,11 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [fiel
 
 const maxExactInt = 2n ** 53n;
 
-/** The JSON value form of v, read with its static type t (for struct field names). */
-export function toJson(v: GoValue, t: GoType): JsonValue {
+/**
+ * The JSON value form of v, read with its static type t (for struct field names); `pkg` qualifies
+ * the named types of the file in interfaces' dynamic types (`main.T`).
+ */
+export function toJson(v: GoValue, t: GoType, pkg = 'main'): JsonValue {
   switch (v.kind) {
     case 'bool': return v.value;
     case 'int': return v.value <= maxExactInt && v.value >= -maxExactInt ? Number(v.value) : v.value.toString();
@@ -44,27 +50,27 @@ export function toJson(v: GoValue, t: GoType): JsonValue {
     case 'complex': return [floatJson(v.re), floatJson(v.im)];
     case 'string': return toText(v.bytes);
     case 'nil': return null;
-    case 'interface': return toJson(v.value, v.type);
+    case 'interface': return { $type: runtimeTypeString(v.type, pkg), value: toJson(v.value, v.type, pkg) };
     case 'pointer': {
       const u = under(t);
-      return toJson(v.elem, u?.kind === 'pointer' ? u.elem : t);
+      return toJson(v.elem, u?.kind === 'pointer' ? u.elem : t, pkg);
     }
     case 'array': case 'slice': {
       const u = under(t);
       const elem = u?.kind === 'array' || u?.kind === 'slice' ? u.elem : t;
-      return v.elems.map((e) => toJson(e, elem));
+      return v.elems.map((e) => toJson(e, elem, pkg));
     }
     case 'map': {
       const u = under(t);
       const [kt, et] = u?.kind === 'map' ? [u.key, u.elem] : [t, t];
-      return v.entries.map(([k, e]) => [toJson(k, kt), toJson(e, et)]);
+      return v.entries.map(([k, e]) => [toJson(k, kt, pkg), toJson(e, et, pkg)]);
     }
     case 'struct': {
       const u = under(t);
       const out: { [field: string]: JsonValue } = {};
       if (u?.kind !== 'struct') return out;
       u.fields.forEach((f, i) => {
-        if (f.name !== '_') out[f.name] = toJson(v.fields[i], f.type);
+        if (f.name !== '_') out[f.name] = toJson(v.fields[i], f.type, pkg);
       });
       return out;
     }
