@@ -6,10 +6,18 @@
  * numbers the bmaps of an array: 0 .. base-1 are the buckets addressed by hash, base .. length-1
  * the preallocated overflow bmaps, and length, length+1, ... the overflow bmaps allocated one by
  * one (`newobject` in `newoverflow`, "separate"); an overflow pointer is such an index (`nilBmap`
- * for nil). There are no per-bmap objects: all tophash bytes of the array sit in `Uint8Array`s, the
- * overflow links in `Int32Array`s, keys and elems in lanes (`lanes.ts`).
+ * for nil). There are no per-bmap objects: a bmap is 3 words of a page's `head` (`Int32Array`,
+ * read as bytes through `bytes` for the tophash): tophash[8] then the overflow link (the index + 1,
+ * so that zeroed memory is nil, as in the runtime); and `bodyStride` words of its `body`: the keys
+ * then the elems of word lanes (16 words each, see `lanes.ts`), then, for key types where k == k
+ * always holds, the low 32 bits of each slot's hash (8 words: what `evacuate` would recompute, see
+ * `evacuate.ts`). Keys and elems of a value lane live in plain arrays, slot i of page bmap o at
+ * `o*8 + i`. Heads apart from bodies keep the
+ * tophash bytes that every access scans dense (12 bytes a bmap), so they stay in cache where the
+ * runtime's 144-byte bmaps would not; an insert then touches one body, as the runtime touches one
+ * bmap.
  *
- * Storage comes in pages of `1 << pageShift` consecutive bmaps, allocated on first write, so that
+ * Memory comes in pages of `1 << pageShift` consecutive bmaps, allocated on first write, so that
  * `make(map[k]v, 1<<33)` (B = 30) costs a page table and the pages actually written, not 2^30
  * bmaps. A page never written reads as the runtime's zeroed memory: every tophash `emptyRest`, no
  * overflow, zero keys and elems.
@@ -17,25 +25,8 @@
 import { KeyValue } from './hash';
 import { IntCodec, LaneKind, codecFor } from './lanes';
 import { bucketCnt } from './makemap';
-
-// Possible tophash values. We reserve a few possibilities for special marks.
-/** This cell is empty, and there are no more non-empty cells at higher indexes or overflows. */
-export const emptyRest = 0;
-/** This cell is empty. */
-export const emptyOne = 1;
-/** Key/elem is valid. Entry has been evacuated to first half of larger table. */
-export const evacuatedX = 2;
-/** Same as above, but evacuated to second half of larger table. */
-export const evacuatedY = 3;
-/** Cell is empty, bucket is evacuated. */
-export const evacuatedEmpty = 4;
-/** Minimum tophash for a normal filled cell. */
-export const minTopHash = 5;
-
-/** `isEmpty` reports whether the given tophash array entry represents an empty bucket entry. */
-export function isEmpty(x: number): boolean {
-  return x <= emptyOne;
-}
+import { emptyOne, emptyRest, holdsEntry, minTopHash } from './tophash';
+import { Bmap, BmapView } from './bmapview';
 
 /** An overflow pointer that is nil. */
 export const nilBmap = -1;
@@ -46,73 +37,40 @@ const maxPageTableBits = 16;
 /** Pages hold at least 8 bmaps (tiny arrays still chain separate overflow bmaps after them). */
 const minPageShift = 3;
 
-/** The storage of `1 << pageShift` consecutive bmaps. Slot i of the page's bmap o is at `o*8 + i`. */
+/** Words of a bmap's head: tophash[8] (2 words), then the overflow link. */
+const headWords = bucketCnt / 4 + 1;
+const overflowWord = bucketCnt / 4;
+/** Words of a bmap's 8 keys (or elems) in a word lane. */
+const laneWords = 2 * bucketCnt;
+
+/** The memory of `1 << pageShift` consecutive bmaps (see the header for the layout). */
 export class BmapPage {
+  /** The heads as bytes: tophash slot i of page bmap o at `12*o + i`. */
+  readonly bytes: Uint8Array;
+
   constructor(
-    readonly tophash: Uint8Array,
-    /** Each bmap's overflow bmap (an index in the array) or `nilBmap`. */
-    readonly overflow: Int32Array,
-    /** Word lanes: slot s's words at 2s (low) and 2s+1 (high); empty in a value lane. */
-    public keyWords: Int32Array,
-    public elemWords: Int32Array,
-    /** Value lanes: slot s's value at s; empty in a word lane. */
+    /** Heads: 3 words a bmap (tophash[8], overflow link). */
+    readonly head: Int32Array,
+    /** Bodies: `bodyStride` words a bmap (keys and elems of word lanes, hashes). */
+    readonly body: Int32Array,
+    /** Value lanes: slot i of page bmap o at `o*8 + i`; empty for a word lane. */
     public keyValues: KeyValue[],
     public elemValues: unknown[],
-  ) {}
-
-  /** Zeroed memory for `bmaps` bmaps. */
-  static zeroed(bmaps: number, keyWords: boolean, elemWords: boolean): BmapPage {
-    const slots = bmaps * bucketCnt;
-    return new BmapPage(
-      new Uint8Array(slots),
-      new Int32Array(bmaps).fill(nilBmap),
-      keyWords ? new Int32Array(2 * slots) : noWords,
-      elemWords ? new Int32Array(2 * slots) : noWords,
-      keyWords ? noValues : new Array<KeyValue>(slots).fill(undefined),
-      elemWords ? noValues : new Array<unknown>(slots).fill(undefined),
-    );
+  ) {
+    this.bytes = new Uint8Array(head.buffer);
   }
 
   /** A copy (for `HMap.saveState`). */
   copy(): BmapPage {
-    const words = (w: Int32Array) => (w.length ? w.slice() : noWords);
     const values = (v: unknown[]) => (v.length ? v.slice() : noValues);
-    return new BmapPage(this.tophash.slice(), this.overflow.slice(), words(this.keyWords), words(this.elemWords), values(this.keyValues), values(this.elemValues));
+    return new BmapPage(this.head.slice(), this.body.slice(), values(this.keyValues), values(this.elemValues));
   }
 }
 
-/** Zeroes the key and elem of slot s (undefined in a value lane). */
-export function clearSlot(pg: BmapPage, s: number): void {
-  if (pg.keyWords.length) pg.keyWords[2 * s] = pg.keyWords[2 * s + 1] = 0;
-  else pg.keyValues[s] = undefined;
-  if (pg.elemWords.length) pg.elemWords[2 * s] = pg.elemWords[2 * s + 1] = 0;
-  else pg.elemValues[s] = undefined;
-}
-
-const noWords = new Int32Array(0);
 const noValues: unknown[] = Object.freeze([]) as unknown as unknown[];
 
 function ceilLog2(n: number): number {
   return n <= 1 ? 0 : 32 - Math.clz32(n - 1);
-}
-
-/** One bmap as views read it: copies of its tophash, keys and elems, and a link to the next. */
-export interface Bmap {
-  readonly tophash: number[];
-  readonly keys: KeyValue[];
-  readonly elems: unknown[];
-  /** The next bmap of the chain, or null. */
-  readonly overflow: Bmap | null;
-  /** Allocated on its own by `newobject` (an overflow bucket not taken from the array). */
-  readonly separate: boolean;
-  /** The bmap's index in its array (see the header). */
-  readonly index: number;
-}
-
-/** `evacuated` reports whether bucket b has been evacuated (by its first slot). */
-export function evacuated(b: Pick<Bmap, 'tophash'>): boolean {
-  const h = b.tophash[0];
-  return h > emptyOne && h < minTopHash;
 }
 
 /** A bucket array as `makeBucketArray` allocates it, plus the overflow bmaps allocated one by one. */
@@ -125,6 +83,12 @@ export class BucketArray {
   /** Decoders of the word lanes, null for a value lane. */
   keyCodec: IntCodec | null;
   elemCodec: IntCodec | null;
+  /** Words of a bmap's body, and where its keys and elems (word lanes) and hashes start in it. */
+  readonly bodyStride: number;
+  readonly keyOff: number;
+  readonly elemOff: number;
+  /** -1 when the array keeps no hashes. */
+  readonly hashOff: number;
 
   constructor(
     /** 1<<B: the buckets addressed by hash. */
@@ -133,6 +97,8 @@ export class BucketArray {
     readonly length: number,
     keyLane: LaneKind,
     elemLane: LaneKind,
+    /** Keep each slot's hash (only for key types whose hash is a function of the key). */
+    keepHashes: boolean,
   ) {
     const bits = ceilLog2(length);
     this.pageShift = Math.max(minPageShift, Math.min(maxPageShift, bits), bits - maxPageTableBits);
@@ -140,6 +106,11 @@ export class BucketArray {
     this.pages = new Array((length + this.pageMask) >>> this.pageShift);
     this.keyCodec = codecFor(keyLane);
     this.elemCodec = codecFor(elemLane);
+    this.keyOff = 0;
+    this.elemOff = this.keyCodec ? laneWords : 0;
+    const hashOff = this.elemOff + (this.elemCodec ? laneWords : 0);
+    this.hashOff = keepHashes ? hashOff : -1;
+    this.bodyStride = hashOff + (keepHashes ? bucketCnt : 0);
   }
 
   /** The page of bmap b, or undefined when nothing in it was ever written. */
@@ -152,7 +123,9 @@ export class BucketArray {
     const p = b >>> this.pageShift;
     let pg = this.pages[p];
     if (pg === undefined) {
-      pg = BmapPage.zeroed(1 << this.pageShift, this.keyCodec !== null, this.elemCodec !== null);
+      const bmaps = 1 << this.pageShift;
+      const values = () => new Array<unknown>(bmaps * bucketCnt).fill(undefined);
+      pg = new BmapPage(new Int32Array(bmaps * headWords), new Int32Array(bmaps * this.bodyStride), this.keyCodec ? noValues : values(), this.elemCodec ? noValues : values());
       this.pages[p] = pg;
     }
     return pg;
@@ -169,35 +142,76 @@ export class BucketArray {
     return b >= this.length;
   }
 
-  // --- reading one slot (views, iteration, invariants); the map's hot paths use pages directly ---
+  // --- one slot at a time (views, iteration, invariants); the map's hot paths use pages directly ---
+
+  /** Index of bmap b's head in its page's `head` (its tophash bytes start at 4 times that). */
+  headBase(b: number): number {
+    return (b & this.pageMask) * headWords;
+  }
+
+  /** Index of bmap b's body in its page's `body`. */
+  bodyBase(b: number): number {
+    return (b & this.pageMask) * this.bodyStride;
+  }
+
+  /** The overflow link of the bmap whose head is at `hb` of page pg (an index, or nilBmap). */
+  static overflowIn(pg: BmapPage, hb: number): number {
+    return pg.head[hb + overflowWord] - 1;
+  }
+
+  /** Index of slot i of bmap b in its page's value lanes. */
+  valueIndex(b: number, i: number): number {
+    return ((b & this.pageMask) << 3) + i;
+  }
 
   tophashAt(b: number, i: number): number {
     const pg = this.page(b);
-    return pg === undefined ? emptyRest : pg.tophash[((b & this.pageMask) << 3) + i];
+    return pg === undefined ? emptyRest : pg.bytes[(this.headBase(b) << 2) + i];
+  }
+
+  setTophash(b: number, i: number, top: number): void {
+    this.pageW(b).bytes[(this.headBase(b) << 2) + i] = top;
   }
 
   overflowOf(b: number): number {
     const pg = this.page(b);
-    return pg === undefined ? nilBmap : pg.overflow[b & this.pageMask];
+    return pg === undefined ? nilBmap : BucketArray.overflowIn(pg, this.headBase(b));
+  }
+
+  setOverflow(b: number, ovf: number): void {
+    this.pageW(b).head[this.headBase(b) + overflowWord] = ovf + 1;
   }
 
   keyAt(b: number, i: number): KeyValue {
-    const pg = this.page(b);
-    const s = ((b & this.pageMask) << 3) + i;
-    if (this.keyCodec === null) return pg?.keyValues[s];
-    return pg === undefined ? 0 : this.keyCodec.decode(pg.keyWords[2 * s], pg.keyWords[2 * s + 1]);
+    return this.laneAt(b, i, this.keyCodec, this.keyOff, 'keyValues');
   }
 
   elemAt(b: number, i: number): unknown {
-    const pg = this.page(b);
-    const s = ((b & this.pageMask) << 3) + i;
-    if (this.elemCodec === null) return pg?.elemValues[s];
-    return pg === undefined ? 0 : this.elemCodec.decode(pg.elemWords[2 * s], pg.elemWords[2 * s + 1]);
+    return this.laneAt(b, i, this.elemCodec, this.elemOff, 'elemValues');
   }
 
-  /** Bucket i (or any bmap) as a view. Slots that are empty read as undefined keys and elems. */
-  get(i: number): Bmap {
-    return new BmapView(this, i);
+  private laneAt(b: number, i: number, codec: IntCodec | null, off: number, values: 'keyValues' | 'elemValues'): unknown {
+    const pg = this.page(b);
+    if (codec === null) return pg?.[values][this.valueIndex(b, i)];
+    const w = this.bodyBase(b) + off + 2 * i;
+    return pg === undefined ? 0 : codec.decode(pg.body[w], pg.body[w + 1]);
+  }
+
+  /** Zeroes the key and elem of slot i of bmap b (undefined in a value lane). */
+  clearSlot(b: number, i: number): void {
+    const pg = this.pageW(b);
+    const w = this.bodyBase(b) + 2 * i;
+    const v = this.valueIndex(b, i);
+    if (this.keyCodec) pg.body[w + this.keyOff] = pg.body[w + this.keyOff + 1] = 0;
+    else pg.keyValues[v] = undefined;
+    if (this.elemCodec) pg.body[w + this.elemOff] = pg.body[w + this.elemOff + 1] = 0;
+    else pg.elemValues[v] = undefined;
+  }
+
+  /** The low 32 bits of the hash kept for slot i of bmap b (the array must keep hashes). */
+  hashAt(b: number, i: number): number {
+    const pg = this.page(b);
+    return pg === undefined ? 0 : pg.body[this.bodyBase(b) + this.hashOff + i] >>> 0;
   }
 
   /** Whether bucket i has been evacuated (by its first slot). */
@@ -206,30 +220,33 @@ export class BucketArray {
     return h > emptyOne && h < minTopHash;
   }
 
+  /** Bucket i (or any bmap) as a live view. */
+  get(i: number): Bmap {
+    return new BmapView(this, i);
+  }
+
   /** Whether bucket i holds anything but zeroed memory (views skip untouched memory). */
   touched(i: number): boolean {
     return this.tophashAt(i, 0) !== emptyRest || this.overflowOf(i) !== nilBmap;
   }
 
-  /** Turns the key (or elem) lane into a value lane, decoding every slot. */
+  /**
+   * Turns the key (or elem) lane into a value lane, decoding every slot that holds an entry. The
+   * words stay where they are, unused: the layout of a body never changes.
+   */
   toValueLane(which: 'key' | 'elem'): void {
     const codec = which === 'key' ? this.keyCodec : this.elemCodec;
     if (codec === null) return;
+    const off = which === 'key' ? this.keyOff : this.elemOff;
     for (const pg of this.pages) {
       if (pg === undefined) continue;
-      const words = which === 'key' ? pg.keyWords : pg.elemWords;
-      const values = new Array<unknown>(pg.tophash.length);
+      const values = new Array<unknown>((pg.head.length / headWords) * bucketCnt);
       for (let s = 0; s < values.length; s++) {
-        const th = pg.tophash[s];
-        values[s] = isEmpty(th) || th === evacuatedEmpty ? undefined : codec.decode(words[2 * s], words[2 * s + 1]);
+        const w = (s >>> 3) * this.bodyStride + off + 2 * (s & 7);
+        values[s] = holdsEntry(pg.bytes[(s >>> 3) * 4 * headWords + (s & 7)]) ? codec.decode(pg.body[w], pg.body[w + 1]) : undefined;
       }
-      if (which === 'key') {
-        pg.keyValues = values;
-        pg.keyWords = noWords;
-      } else {
-        pg.elemValues = values;
-        pg.elemWords = noWords;
-      }
+      if (which === 'key') pg.keyValues = values;
+      else pg.elemValues = values;
     }
     if (which === 'key') this.keyCodec = null;
     else this.elemCodec = null;
@@ -242,59 +259,4 @@ export class BucketArray {
     a.pages = this.pages.map((p) => p?.copy());
     return a;
   }
-}
-
-/**
- * A bmap read through its array, live as a pointer to the runtime's bmap would be: its tophash,
- * keys and elems are arrays of 8 whose elements read the array's memory when read. Slots that
- * are empty (or whose entry moved away without one) read as undefined keys and elems.
- */
-class BmapView implements Bmap {
-  private th?: number[];
-  private k?: KeyValue[];
-  private e?: unknown[];
-
-  constructor(private readonly arr: BucketArray, readonly index: number) {}
-
-  private holds(i: number): boolean {
-    const th = this.arr.tophashAt(this.index, i);
-    return !isEmpty(th) && th !== evacuatedEmpty;
-  }
-
-  get tophash(): number[] {
-    return (this.th ??= liveSlots((i) => this.arr.tophashAt(this.index, i)));
-  }
-
-  get keys(): KeyValue[] {
-    return (this.k ??= liveSlots((i) => (this.holds(i) ? this.arr.keyAt(this.index, i) : undefined)));
-  }
-
-  get elems(): unknown[] {
-    return (this.e ??= liveSlots((i) => (this.holds(i) ? this.arr.elemAt(this.index, i) : undefined)));
-  }
-
-  get overflow(): Bmap | null {
-    const o = this.arr.overflowOf(this.index);
-    return o === nilBmap ? null : new BmapView(this.arr, o);
-  }
-
-  get separate(): boolean {
-    return this.arr.isSeparate(this.index);
-  }
-}
-
-/** An array of `bucketCnt` elements whose element i is `read(i)` at the time it is read. */
-function liveSlots<T>(read: (i: number) => T): T[] {
-  return new Proxy(new Array<T>(bucketCnt).fill(undefined as T), {
-    get(target, p, receiver) {
-      if (typeof p === 'string' && p.length === 1) {
-        const i = p.charCodeAt(0) - 48;
-        if (i >= 0 && i < bucketCnt) return read(i);
-      }
-      return Reflect.get(target, p, receiver);
-    },
-    set() {
-      return false; // a view does not write memory
-    },
-  });
 }

@@ -8,9 +8,16 @@
  * X (same index) or, when the map doubles and the hash has the new bit set, Y (index + old size),
  * chaining overflow bmaps onto X and Y as they fill. The old slots become evacuatedX/Y (or
  * evacuatedEmpty) so lookups and iterators know the entry has moved.
+ *
+ * The runtime hashes every key it moves again. When k == k holds for every key of the type, the
+ * hash is a function of the key and `hash0`, and `hash0` has not changed since the key went in
+ * (it changes only when the map becomes empty): the model takes the hash it kept at the insert
+ * (`buckets.ts`) instead of calling the hasher, and moves it along with the key. Key types with
+ * NaNs (floats, interfaces, ...) are hashed again, as the runtime does: a NaN hashes at random.
  */
 import { bucketCnt, overLoadFactor } from './makemap';
-import { BmapPage, BucketArray, clearSlot, evacuatedEmpty, evacuatedX, isEmpty, minTopHash, nilBmap } from './buckets';
+import { BmapPage, BucketArray, nilBmap } from './buckets';
+import { evacuatedEmpty, evacuatedX, isEmpty, minTopHash } from './tophash';
 import { iteratorFlag, maxB, oldIteratorFlag, sameSizeGrowFlag } from './flags';
 import type { HMap } from './hmap';
 
@@ -73,24 +80,30 @@ function evacuate(h: HMap, oldbucket: number): void {
     const xy = [new EvacDst(oldbucket), sameSize ? null : new EvacDst(oldbucket + newbit)];
     const iterating = (h.flags & iteratorFlag) !== 0;
     const keyWords = old.keyCodec !== null;
+    const kept = old.hashOff >= 0;
     const elemWords = old.elemCodec !== null;
     if (keyWords !== (nb.keyCodec !== null) || elemWords !== (nb.elemCodec !== null)) throw new Error('bad map state: old and new arrays store keys differently');
     for (let b = oldbucket; b !== nilBmap; ) {
       const pg = old.pageW(b);
-      const base = (b & old.pageMask) << 3;
-      for (let s = base; s < base + bucketCnt; s++) {
-        let top = pg.tophash[s];
+      const hb = old.headBase(b);
+      const tb = hb << 2;
+      const wb = old.bodyBase(b);
+      for (let i = 0; i < bucketCnt; i++) {
+        let top = pg.bytes[tb + i];
         if (isEmpty(top)) {
-          pg.tophash[s] = evacuatedEmpty;
+          pg.bytes[tb + i] = evacuatedEmpty;
           continue;
         }
         if (top < minTopHash) throw new Error('bad map state');
+        const kw = wb + old.keyOff + 2 * i;
+        const ew = wb + old.elemOff + 2 * i;
+        const v = old.valueIndex(b, i);
         let useY = 0;
         if (!sameSize) {
           // Compute hash to make our evacuation decision (whether we need
           // to send this key/elem to bucket x or bucket y).
-          const k2 = keyWords ? old.keyCodec!.decode(pg.keyWords[2 * s], pg.keyWords[2 * s + 1]) : pg.keyValues[s];
-          const hash = h.hashOf(k2);
+          const k2 = kept ? undefined : keyWords ? old.keyCodec!.decode(pg.body[kw], pg.body[kw + 1]) : pg.keyValues[v];
+          const hash = kept ? pg.body[wb + old.hashOff + i] : h.hashOf(k2);
           if (iterating && !h.t.reflexivekey && !h.keyEqual(k2, k2)) {
             // NaN keys: the low bit of the old tophash decides, and a new tophash is chosen.
             useY = top & 1;
@@ -99,7 +112,7 @@ function evacuate(h: HMap, oldbucket: number): void {
             useY = 1;
           }
         }
-        pg.tophash[s] = evacuatedX + useY;
+        pg.bytes[tb + i] = evacuatedX + useY;
         const dst = xy[useY]!;
         if (dst.b === nilBmap) {
           dst.b = dst.bucket;
@@ -109,24 +122,27 @@ function evacuate(h: HMap, oldbucket: number): void {
           dst.pg = nb.pageW(dst.b);
           dst.i = 0;
         }
-        const d = ((dst.b & nb.pageMask) << 3) + dst.i;
         const to = dst.pg!;
-        to.tophash[d] = top;
+        to.bytes[(nb.headBase(dst.b) << 2) + dst.i] = top;
+        const dwb = nb.bodyBase(dst.b);
         if (keyWords) {
-          to.keyWords[2 * d] = pg.keyWords[2 * s];
-          to.keyWords[2 * d + 1] = pg.keyWords[2 * s + 1];
+          const d = dwb + nb.keyOff + 2 * dst.i;
+          to.body[d] = pg.body[kw];
+          to.body[d + 1] = pg.body[kw + 1];
         } else {
-          to.keyValues[d] = pg.keyValues[s];
+          to.keyValues[nb.valueIndex(dst.b, dst.i)] = pg.keyValues[v];
         }
         if (elemWords) {
-          to.elemWords[2 * d] = pg.elemWords[2 * s];
-          to.elemWords[2 * d + 1] = pg.elemWords[2 * s + 1];
+          const d = dwb + nb.elemOff + 2 * dst.i;
+          to.body[d] = pg.body[ew];
+          to.body[d + 1] = pg.body[ew + 1];
         } else {
-          to.elemValues[d] = pg.elemValues[s];
+          to.elemValues[nb.valueIndex(dst.b, dst.i)] = pg.elemValues[v];
         }
+        if (kept) to.body[dwb + nb.hashOff + dst.i] = pg.body[wb + old.hashOff + i];
         dst.i++;
       }
-      b = pg.overflow[b & old.pageMask];
+      b = BucketArray.overflowIn(pg, hb);
     }
     // Unlink the overflow buckets & clear key/elem to help GC.
     if ((h.flags & oldIteratorFlag) === 0 && h.t.bucketPtrdata !== 0) unlinkEvacuated(h, old, oldbucket);
@@ -137,10 +153,8 @@ function evacuate(h: HMap, oldbucket: number): void {
 /** Clears the keys and elems of an evacuated head bucket and drops its overflow chain. */
 function unlinkEvacuated(h: HMap, old: BucketArray, head: number): void {
   for (let o = old.overflowOf(head); o !== nilBmap; o = old.overflowOf(o)) if (old.isSeparate(o)) h.oldSeparateOverflow--;
-  const pg = old.pageW(head);
-  const base = (head & old.pageMask) << 3;
-  for (let s = base; s < base + bucketCnt; s++) clearSlot(pg, s);
-  pg.overflow[head & old.pageMask] = nilBmap;
+  for (let i = 0; i < bucketCnt; i++) old.clearSlot(head, i);
+  old.setOverflow(head, nilBmap);
 }
 
 /** `advanceEvacuationMark`: moves nevacuate past evacuated buckets (looking up to 1024 ahead). */

@@ -31,16 +31,22 @@ import { FastRand } from './rand';
 import { Hasher, KeyValue, two32 } from './hash';
 import { goEqual } from '../go/equal';
 import { bucketArrayLength, bucketCnt, bucketShift, bucketsLog2ForHint, overLoadFactor, tooManyOverflowBuckets } from './makemap';
-import { BmapPage, BucketArray, Bmap, clearSlot, emptyOne, emptyRest, minTopHash, nilBmap } from './buckets';
+import { BmapPage, BucketArray, nilBmap } from './buckets';
+import { Bmap } from './bmapview';
+import { emptyOne, emptyRest, minTopHash } from './tophash';
 import { IntCodec, LaneKind, codecFor, laneKindOf } from './lanes';
 import { growWork, hashGrow } from './evacuate';
+import { LookupResult, LookupStep, mapaccess, mapaccessK, mapdelete } from './access';
 import { HIter } from './iter';
 import { checkInvariants } from './invariants';
 import { iteratorFlag, maxB, oldIteratorFlag, sameSizeGrowFlag } from './flags';
 
-export { BucketArray, emptyRest, emptyOne, evacuatedX, evacuatedY, evacuatedEmpty, minTopHash, isEmpty, evacuated, nilBmap } from './buckets';
-export type { Bmap } from './buckets';
+export { BucketArray, nilBmap } from './buckets';
+export { emptyRest, emptyOne, evacuatedX, evacuatedY, evacuatedEmpty, minTopHash, isEmpty } from './tophash';
+export { evacuated } from './bmapview';
+export type { Bmap } from './bmapview';
 export { HIter } from './iter';
+export type { LookupStep, LookupResult } from './access';
 export { iteratorFlag, oldIteratorFlag, hashWritingFlag, sameSizeGrowFlag, maxB } from './flags';
 
 export type KeyEqual = (a: KeyValue, b: KeyValue) => boolean;
@@ -82,20 +88,6 @@ export interface HMapOptions {
   equal?: KeyEqual;
 }
 
-/** What a lookup did, step by step, for views that explain it. */
-export type LookupStep =
-  | { kind: 'hash'; hash: number; bucket: number; tophash: number }
-  | { kind: 'oldbucket'; oldbucket: number; evacuated: boolean }
-  | { kind: 'bucket'; array: 'buckets' | 'oldbuckets'; bucket: number; chainIndex: number }
-  | { kind: 'slot'; slot: number; tophash: number; match: 'tophash-differs' | 'key-differs' | 'found' | 'emptyRest-stop' };
-
-export interface LookupResult {
-  found: boolean;
-  elem: unknown;
-  /** Where the key was found: the array, the bucket index, the position in its chain, the slot. */
-  where?: { array: 'buckets' | 'oldbuckets'; bucket: number; chainIndex: number; slot: number };
-}
-
 /** The allocations the map holds, for memory accounting (`src/core/types` turns them into bytes). */
 export interface HeldObjects {
   /** Length of the current bucket array (incl. preallocated overflow buckets); 0 if not allocated. */
@@ -108,21 +100,6 @@ export interface HeldObjects {
   /** Whether `hmap.extra` was allocated. */
   extra: boolean;
 }
-
-/** What `restoreState` puts back: the map's fields, with copies of its bucket arrays. */
-export type HMapState = { readonly [K in keyof HMap]?: unknown } & {
-  readonly buckets: BucketArray | null;
-  readonly oldbuckets: BucketArray | null;
-  readonly nextOverflowArr: BucketArray | null;
-};
-
-/** The fields of s with copies of its arrays (nextOverflow pointing into the copy). */
-function copyState(s: HMapState): HMapState {
-  const buckets = s.buckets?.copy() ?? null;
-  return { ...s, buckets, oldbuckets: s.oldbuckets?.copy() ?? null, nextOverflowArr: s.nextOverflowArr === null ? null : buckets };
-}
-
-const notFound: LookupResult = Object.freeze({ found: false, elem: undefined });
 
 /** A simulated `hmap`. */
 export class HMap {
@@ -161,7 +138,8 @@ export class HMap {
   private keyLane: LaneKind;
   private elemLane: LaneKind;
   /** Encoders of the word lanes (null for a value lane): `encode` leaves the words in lo/hi. */
-  private keyEnc: IntCodec | null;
+  /** @internal */
+  keyEnc: IntCodec | null;
   private elemEnc: IntCodec | null;
   /** Keys are Go strings: for a string key, Go's == is JS ===. */
   private readonly stringKeys: boolean;
@@ -234,7 +212,7 @@ export class HMap {
 
   /** @internal A bucket array with this map's lanes; `newobject(t.bucket)` is `newBucketArray(1, 1)`. */
   newBucketArray(base: number, length: number): BucketArray {
-    return new BucketArray(base, length, this.keyLane, this.elemLane);
+    return new BucketArray(base, length, this.keyLane, this.elemLane, this.t.reflexivekey);
   }
 
   /**
@@ -284,7 +262,7 @@ export class HMap {
     }
     this.incrnoverflow();
     if (this.t.bucketPtrdata === 0) this.hasExtra = true; // createOverflow
-    arr.pageW(b).overflow[b & arr.pageMask] = ovf;
+    arr.setOverflow(b, ovf);
     return ovf;
   }
 
@@ -317,75 +295,39 @@ export class HMap {
     }
   }
 
-  /** Whether the key in slot s of page pg is `key` (whose words, in a word lane, are lo/hi). */
-  private keyMatches(pg: BmapPage, s: number, key: KeyValue, words: boolean, lo: number, hi: number): boolean {
-    if (words) return pg.keyWords[2 * s] === lo && pg.keyWords[2 * s + 1] === hi;
-    const k = pg.keyValues[s];
+  /**
+   * @internal For a search of `key` in arr: false when arr's key lane is words and cannot hold it
+   * (then no slot holds it); else true, with its words in `keyEnc` for a word lane.
+   */
+  keyFits(arr: BucketArray, key: KeyValue): boolean {
+    return arr.keyCodec === null || this.keyEnc!.encode(key);
+  }
+
+  /** @internal Whether the key in slot i of bmap b (in page pg) is `key` (whose words, in a word lane, are lo/hi). */
+  keyMatches(arr: BucketArray, pg: BmapPage, b: number, i: number, key: KeyValue, words: boolean, lo: number, hi: number): boolean {
+    if (words) {
+      const w = arr.bodyBase(b) + arr.keyOff + 2 * i;
+      return pg.body[w] === lo && pg.body[w + 1] === hi;
+    }
+    const k = pg.keyValues[arr.valueIndex(b, i)];
     return this.stringKeys && typeof key === 'string' ? k === key : this.equal(key, k);
   }
 
-  // --- mapaccess ---
+  // --- mapaccess, mapdelete (access.ts) ---
 
   /** `mapaccess2` (and `mapaccessK`): finds key without changing the map. */
   lookup(key: KeyValue, steps?: LookupStep[]): LookupResult {
-    if (this.count === 0 || this.buckets === null) return notFound;
-    const hash = this.hashOf(key);
-    let m = this.bucketMask(this.B);
-    const bucket = (hash >>> 0) & m;
-    const top = this.tophash(hash);
-    steps?.push({ kind: 'hash', hash, bucket, tophash: top });
-    let arr = this.buckets;
-    let array: 'buckets' | 'oldbuckets' = 'buckets';
-    let index = bucket;
-    const c = this.oldbuckets;
-    if (c !== null) {
-      if (!this.sameSizeGrow()) m = m >>> 1;
-      const oldbucket = (hash >>> 0) & m;
-      const ev = c.evacuated(oldbucket);
-      steps?.push({ kind: 'oldbucket', oldbucket, evacuated: ev });
-      if (!ev) {
-        arr = c;
-        array = 'oldbuckets';
-        index = oldbucket;
-      }
-    }
-    // A key a word lane cannot hold is in no word lane.
-    const words = arr.keyCodec !== null;
-    const fits = words && this.keyEnc!.encode(key);
-    const lo = fits ? this.keyEnc!.lo : 0;
-    const hi = fits ? this.keyEnc!.hi : 0;
-    for (let chainIndex = 0, b = index; b !== nilBmap; b = arr.overflowOf(b), chainIndex++) {
-      steps?.push({ kind: 'bucket', array, bucket: index, chainIndex });
-      const pg = arr.page(b);
-      const base = (b & arr.pageMask) << 3;
-      for (let i = 0; i < bucketCnt; i++) {
-        const th = pg === undefined ? emptyRest : pg.tophash[base + i];
-        if (th !== top) {
-          if (th === emptyRest) {
-            steps?.push({ kind: 'slot', slot: i, tophash: th, match: 'emptyRest-stop' });
-            return notFound;
-          }
-          steps?.push({ kind: 'slot', slot: i, tophash: th, match: 'tophash-differs' });
-          continue;
-        }
-        if ((!words || fits) && this.keyMatches(pg!, base + i, key, words, lo, hi)) {
-          steps?.push({ kind: 'slot', slot: i, tophash: th, match: 'found' });
-          return { found: true, elem: arr.elemAt(b, i), where: { array, bucket: index, chainIndex, slot: i } };
-        }
-        steps?.push({ kind: 'slot', slot: i, tophash: th, match: 'key-differs' });
-      }
-    }
-    return notFound;
+    return mapaccess(this, key, steps);
   }
 
-  /** `mapaccessK`: the stored key and elem for key, or undefined when absent. */
-  private mapaccessK(key: KeyValue): { key: KeyValue; elem: unknown } | undefined {
-    const r = this.lookup(key);
-    if (!r.found || r.where === undefined) return undefined;
-    const arr = r.where.array === 'buckets' ? this.buckets! : this.oldbuckets!;
-    let b = r.where.bucket;
-    for (let j = 0; j < r.where.chainIndex; j++) b = arr.overflowOf(b);
-    return { key: arr.keyAt(b, r.where.slot), elem: arr.elemAt(b, r.where.slot) };
+  /** `mapdelete`: `delete(m, key)`. Returns whether the key was present. */
+  delete(key: KeyValue): boolean {
+    return mapdelete(this, key);
+  }
+
+  /** @internal Reset the hash seed (when the map becomes empty). */
+  reseed(): void {
+    this.hash0 = this.random.hash0() >>> 0;
   }
 
   // --- mapassign ---
@@ -407,31 +349,33 @@ export class HMap {
       const bucket = (hash >>> 0) & this.bucketMask(this.B);
       if (this.growing()) growWork(this, bucket);
       const arr = this.buckets;
-      const mask = arr.pageMask;
       let b = bucket;
       let insertPg: BmapPage | null = null;
-      let insertS = 0;
+      let insertb = nilBmap;
+      let inserti = 0;
       bucketloop: for (;;) {
         const pg = arr.pageW(b);
-        const base = (b & mask) << 3;
-        const th = pg.tophash;
-        for (let s = base; s < base + bucketCnt; s++) {
-          const t = th[s];
+        const hb = arr.headBase(b);
+        const tb = hb << 2;
+        const th = pg.bytes;
+        for (let i = 0; i < bucketCnt; i++) {
+          const t = th[tb + i];
           if (t !== top) {
             if (t <= emptyOne && insertPg === null) {
               insertPg = pg;
-              insertS = s;
+              insertb = b;
+              inserti = i;
             }
             if (t === emptyRest) break bucketloop;
             continue;
           }
-          if (!this.keyMatches(pg, s, key, kw, klo, khi)) continue;
+          if (!this.keyMatches(arr, pg, b, i, key, kw, klo, khi)) continue;
           // already have a mapping for key. Update it.
-          if (this.t.needkeyupdate) put(pg.keyWords, pg.keyValues, s, key, kw, klo, khi);
-          put(pg.elemWords, pg.elemValues, s, elem, ew, elo, ehi);
+          if (this.t.needkeyupdate) put(arr, pg, b, i, arr.keyOff, pg.keyValues, key, kw, klo, khi);
+          put(arr, pg, b, i, arr.elemOff, pg.elemValues, elem, ew, elo, ehi);
           return false;
         }
-        const ovf = pg.overflow[b & mask];
+        const ovf = BucketArray.overflowIn(pg, hb);
         if (ovf === nilBmap) break;
         b = ovf;
       }
@@ -447,81 +391,16 @@ export class HMap {
 
       if (insertPg === null) {
         // The current bucket and all the overflow buckets connected to it are full, allocate a new one.
-        const ovf = this.newoverflow(b);
-        insertPg = arr.pageW(ovf);
-        insertS = (ovf & mask) << 3;
+        insertb = this.newoverflow(b);
+        insertPg = arr.pageW(insertb);
+        inserti = 0;
       }
-      insertPg.tophash[insertS] = top;
-      put(insertPg.keyWords, insertPg.keyValues, insertS, key, kw, klo, khi);
-      put(insertPg.elemWords, insertPg.elemValues, insertS, elem, ew, elo, ehi);
+      insertPg.bytes[(arr.headBase(insertb) << 2) + inserti] = top;
+      if (arr.hashOff >= 0) insertPg.body[arr.bodyBase(insertb) + arr.hashOff + inserti] = hash >>> 0;
+      put(arr, insertPg, insertb, inserti, arr.keyOff, insertPg.keyValues, key, kw, klo, khi);
+      put(arr, insertPg, insertb, inserti, arr.elemOff, insertPg.elemValues, elem, ew, elo, ehi);
       this.count++;
       return true;
-    }
-  }
-
-  // --- mapdelete ---
-
-  /** `mapdelete`: `delete(m, key)`. Returns whether the key was present. */
-  delete(key: KeyValue): boolean {
-    if (this.count === 0 || this.buckets === null) return false;
-    const hash = this.hashOf(key);
-    const bucket = (hash >>> 0) & this.bucketMask(this.B);
-    if (this.growing()) growWork(this, bucket);
-    const arr = this.buckets;
-    const words = arr.keyCodec !== null;
-    if (words && !this.keyEnc!.encode(key)) return false; // no word lane holds it
-    const lo = words ? this.keyEnc!.lo : 0;
-    const hi = words ? this.keyEnc!.hi : 0;
-    const top = this.tophash(hash);
-    for (let b = bucket; b !== nilBmap; b = arr.overflowOf(b)) {
-      const pg = arr.page(b);
-      if (pg === undefined) return false; // zeroed memory: emptyRest
-      const base = (b & arr.pageMask) << 3;
-      for (let i = 0; i < bucketCnt; i++) {
-        const s = base + i;
-        if (pg.tophash[s] !== top) {
-          if (pg.tophash[s] === emptyRest) return false;
-          continue;
-        }
-        if (!this.keyMatches(pg, s, key, words, lo, hi)) continue;
-        // Clear key and elem (the runtime zeroes them or nils the indirect pointers).
-        clearSlot(pg, s);
-        pg.tophash[s] = emptyOne;
-        // If the bucket now ends in a bunch of emptyOne states, change those to emptyRest states.
-        if (this.endsChainAfter(arr, b, i)) this.propagateEmptyRest(arr, bucket, b, i);
-        this.count--;
-        // Reset the hash seed to make it more difficult for attackers to
-        // repeatedly trigger hash collisions. See issue 25237.
-        if (this.count === 0) this.hash0 = this.random.hash0() >>> 0;
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether slot i of b is followed by nothing but emptyRest (the `notLast` test of mapdelete). */
-  private endsChainAfter(arr: BucketArray, b: number, i: number): boolean {
-    if (i === bucketCnt - 1) {
-      const o = arr.overflowOf(b);
-      return !(o !== nilBmap && arr.tophashAt(o, 0) !== emptyRest);
-    }
-    return arr.tophashAt(b, i + 1) === emptyRest;
-  }
-
-  /** Turns slot i of b, and the emptyOne slots before it across the chain, into emptyRest. */
-  private propagateEmptyRest(arr: BucketArray, bOrig: number, b: number, i: number): void {
-    for (;;) {
-      arr.pageW(b).tophash[((b & arr.pageMask) << 3) + i] = emptyRest;
-      if (i === 0) {
-        if (b === bOrig) break; // beginning of initial bucket, we're done.
-        // Find previous bucket, continue at its last entry.
-        const c = b;
-        for (b = bOrig; arr.overflowOf(b) !== c; b = arr.overflowOf(b)) { /* walk */ }
-        i = bucketCnt - 1;
-      } else {
-        i--;
-      }
-      if (arr.tophashAt(b, i) !== emptyOne) break;
     }
   }
 
@@ -589,7 +468,7 @@ export class HMap {
 
   /** @internal for HIter. */
   accessK(key: KeyValue): { key: KeyValue; elem: unknown } | undefined {
-    return this.mapaccessK(key);
+    return mapaccessK(this, key);
   }
 
   // --- views ---
@@ -626,25 +505,16 @@ export class HMap {
     checkInvariants(this);
   }
 
-  // --- saving and restoring (bulk.ts: a cancelled bulk insert leaves the map as it was) ---
 
-  /** A copy of the map's state, memory included. */
-  saveState(): HMapState {
-    return copyState({ ...this } as unknown as HMapState);
-  }
-
-  /** Puts the map back as `saveState` found it (the state can be restored again). */
-  restoreState(s: HMapState): void {
-    Object.assign(this, copyState(s));
-  }
 }
 
-/** Stores v in slot s: its words lo/hi in a word lane, else v itself. */
-function put(words: Int32Array, values: unknown[], s: number, v: unknown, inWords: boolean, lo: number, hi: number): void {
+/** Stores v in slot i of bmap b: its words lo/hi at `off` in a word lane, else v itself in `values`. */
+function put(arr: BucketArray, pg: BmapPage, b: number, i: number, off: number, values: unknown[], v: unknown, inWords: boolean, lo: number, hi: number): void {
   if (inWords) {
-    words[2 * s] = lo;
-    words[2 * s + 1] = hi;
+    const w = arr.bodyBase(b) + off + 2 * i;
+    pg.body[w] = lo;
+    pg.body[w + 1] = hi;
   } else {
-    values[s] = v;
+    values[arr.valueIndex(b, i)] = v;
   }
 }

@@ -3,12 +3,14 @@
  * the header agrees with the arrays (B, nextOverflow, nevacuate), every chain reads like the
  * runtime's (no live slot after an emptyRest, evacuated marks only in old buckets below or at the
  * evacuation front, every live key in the bucket and with the tophash its hash gives), `count` is
- * the number of live slots and no key is stored twice. Pages never written are zeroed memory, so
+ * the number of live slots, the hashes kept for `evacuate` are the keys' hashes, and no key is
+ * stored twice. Pages never written are zeroed memory, so
  * they are skipped: a map made with a huge hint is checked in the time its pages take.
  */
 import { KeyValue } from './hash';
 import { bucketCnt, bucketShift } from './makemap';
-import { BucketArray, emptyRest, evacuatedEmpty, evacuatedX, evacuatedY, minTopHash, nilBmap } from './buckets';
+import { BucketArray, nilBmap } from './buckets';
+import { emptyRest, evacuatedEmpty, evacuatedX, evacuatedY, minTopHash } from './tophash';
 import { hashWritingFlag, maxB } from './flags';
 import type { HMap } from './hmap';
 
@@ -91,6 +93,7 @@ class ChainChecker {
         if (h.t.reflexivekey || h.keyEqual(k, k)) {
           if (((hash >>> 0) & mask) !== i) fail(`${where}: key ${JSON.stringify(k)} is in bucket ${i}, its hash says ${(hash >>> 0) & mask}`);
           if (h.tophash(hash) !== th) fail(`${where}: key ${JSON.stringify(k)} has tophash ${th}, its hash says ${h.tophash(hash)}`);
+          if (arr.hashOff >= 0 && arr.hashAt(b, s) !== hash >>> 0) fail(`${where}: key ${JSON.stringify(k)} kept hash ${arr.hashAt(b, s)}, its hash is ${hash >>> 0}`);
         }
         this.live++;
         this.seen.push(k);

@@ -10,7 +10,8 @@
  */
 import { KeyValue } from './hash';
 import { bucketCnt, bucketShift } from './makemap';
-import { BucketArray, evacuatedEmpty, evacuatedX, evacuatedY, isEmpty, nilBmap } from './buckets';
+import { BucketArray, nilBmap } from './buckets';
+import { evacuatedEmpty, evacuatedX, evacuatedY, isEmpty } from './tophash';
 import type { HMap } from './hmap';
 
 const noCheck = -1;

@@ -29,7 +29,7 @@ export function overLoadFactor(count: number, B: number): boolean {
 
 /** `tooManyOverflowBuckets`: about as many overflow buckets as regular ones (capped at 1<<15). */
 export function tooManyOverflowBuckets(noverflow: number, B: number): boolean {
-  return noverflow >= 2 ** Math.min(B, 15);
+  return noverflow >= bucketShift(B < 15 ? B : 15);
 }
 
 /** `maxAlloc` of the runtime: the largest allocation it will attempt, per pointer size. */
