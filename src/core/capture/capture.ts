@@ -16,6 +16,7 @@ import { bucketTypeName, groupTypeName, measurePtrSize, typedAt } from './layout
 import { Reader } from './reader';
 import { captureSwiss, swissMapType } from './swiss';
 import { CaptureOptions, CaptureWhere, CapturedMap, DapSend } from './types';
+import { SlotReader } from './values';
 
 /**
  * Reads the whole map `expr` evaluates to in the paused frame `opts.frameId`. Throws a
@@ -38,10 +39,10 @@ export async function captureMap(send: DapSend, expr: string, opts: CaptureOptio
     whichRuntime(r, kv.key, kv.elem),
   ]);
   if (address === 0n) throw new CaptureError(`${expr} is a nil map: it has no header (make, or a composite literal, allocates one)`);
-  const fast = !opts.noFastPath;
+  const slots = new SlotReader(r, ptrSize, !opts.noFastPath);
   const body = runtime === 'classic'
-    ? await captureClassic(r, address, kv.key, kv.elem, ptrSize, fast)
-    : await captureSwiss(r, address, kv.key, kv.elem, ptrSize, fast);
+    ? await captureClassic(slots, address, kv.key, kv.elem)
+    : await captureSwiss(slots, address, kv.key, kv.elem);
   const info = {
     runtime, goversion, address: hexAddr(address), expr, mapType, where,
     stats: { requests: r.requests, ms: Date.now() - started },

@@ -18,13 +18,14 @@ import { CaptureError, field, hexAddr, parseInteger, parsePointer, parseSmall, s
 import { bucketTypeName, measureClassic, typedAt } from './layout';
 import { Reader } from './reader';
 import { CapturedClassicType, ClassicBody, DumpBmap } from './types';
-import { SlotValue, classify, readEntries, readSlot } from './values';
+import { SlotReader, SlotValue, classify, readEntries } from './values';
 
 /** A chain's runaway guard: no real chain is this long. */
 const maxChain = 1 << 20;
 
-export async function captureClassic(r: Reader, header: bigint, key: string, elem: string, ptrSize: number, fast: boolean): Promise<ClassicBody> {
-  const [hdr, type] = await Promise.all([r.evaluate(`*(*runtime.hmap)(${hexAddr(header)})`), measureClassic(r, key, elem, ptrSize)]);
+export async function captureClassic(slots: SlotReader, header: bigint, key: string, elem: string): Promise<ClassicBody> {
+  const r = slots.r;
+  const [hdr, type] = await Promise.all([r.evaluate(`*(*runtime.hmap)(${hexAddr(header)})`), measureClassic(r, key, elem, slots.ptrSize)]);
   const f = structFields(hdr.result);
   const what = 'runtime.hmap';
   const count = parseSmall(field(f, 'count', what));
@@ -34,14 +35,24 @@ export async function captureClassic(r: Reader, header: bigint, key: string, ele
   const oldbuckets = parsePointer(field(f, 'oldbuckets', what));
   const sameSizeGrow = (flags & sameSizeGrowFlag) !== 0;
   const nextOverflow = await nextOverflowOf(r, field(f, 'extra', what));
-  const reader = new BucketReader(r, type, fast);
+  const reader = new BucketReader(slots, type);
   const oldB = sameSizeGrow ? B : B - 1;
   r.expect(count + (buckets ? 1 << B : 0) + (oldbuckets ? 1 << oldB : 0));
-  const [cur, old, free] = await Promise.all([
-    buckets ? reader.array(buckets, 1 << B) : null,
-    oldbuckets ? reader.array(oldbuckets, 1 << oldB) : null,
-    nextOverflow ? reader.countFree(nextOverflow) : 0,
-  ]);
+  const free = nextOverflow ? reader.countFree(nextOverflow) : 0;
+  // Read both bucket arrays first, then decode them while the string reads wait in one batch.
+  const release = slots.hold();
+  let cur: Promise<DumpBmap[][]> | null = null;
+  let old: Promise<DumpBmap[][]> | null = null;
+  try {
+    const [curMem, oldMem] = await Promise.all([
+      buckets ? reader.load(buckets, 1 << B) : null,
+      oldbuckets ? reader.load(oldbuckets, 1 << oldB) : null,
+    ]);
+    cur = curMem && reader.decode(buckets, curMem, 1 << B);
+    old = oldMem && reader.decode(oldbuckets, oldMem, 1 << oldB);
+  } finally {
+    release();
+  }
   return {
     count, flags, B,
     noverflow: parseSmall(field(f, 'noverflow', what)),
@@ -49,9 +60,9 @@ export async function captureClassic(r: Reader, header: bigint, key: string, ele
     growing: oldbuckets !== 0n,
     sameSizeGrow,
     nevacuate: parseSmall(field(f, 'nevacuate', what)),
-    nextOverflowFree: free,
-    buckets: cur,
-    oldbuckets: old,
+    nextOverflowFree: await free,
+    buckets: await cur,
+    oldbuckets: await old,
     type,
   };
 }
@@ -72,16 +83,23 @@ class BucketReader {
   private readonly elemValue: SlotValue;
   private readonly typeName: string;
 
-  constructor(private readonly r: Reader, private readonly t: CapturedClassicType, private readonly fast: boolean) {
+  private readonly r: Reader;
+
+  constructor(private readonly slots: SlotReader, private readonly t: CapturedClassicType) {
+    this.r = slots.r;
     this.keyValue = slotValue(t.key, t.indirectkey, t.keysize, t.ptrSize);
     this.elemValue = slotValue(t.elem, t.indirectelem, t.elemsize, t.ptrSize);
     this.typeName = bucketTypeName(t.key, t.elem);
   }
 
-  /** `n` buckets from `base`, each with its overflow chain. */
-  async array(base: bigint, n: number): Promise<DumpBmap[][]> {
+  /** The raw memory of `n` consecutive buckets from `base`. */
+  load(base: bigint, n: number): Promise<Buffer> {
+    return this.r.readBytes(base, n * this.t.bucketsize);
+  }
+
+  /** The buckets in `mem`, read from `base`, each followed by its overflow chain. */
+  decode(base: bigint, mem: Buffer, n: number): Promise<DumpBmap[][]> {
     const size = this.t.bucketsize;
-    const mem = await this.r.readBytes(base, n * size);
     const chains: Promise<DumpBmap[]>[] = [];
     for (let i = 0; i < n; i++) chains.push(this.chain(base + BigInt(i * size), mem.subarray(i * size, (i + 1) * size)));
     return Promise.all(chains);
@@ -102,8 +120,7 @@ class BucketReader {
   }
 
   private overflow(mem: Buffer): bigint {
-    const off = this.t.overflowOff;
-    return this.t.ptrSize === 8 ? mem.readBigUInt64LE(off) : BigInt(mem.readUInt32LE(off));
+    return this.slots.word(mem, this.t.overflowOff);
   }
 
   private async bmap(addr: bigint, mem: Buffer): Promise<DumpBmap> {
@@ -113,7 +130,7 @@ class BucketReader {
       const [v, off, stride, field] = which === 'key'
         ? [this.keyValue, this.t.keysOff, this.t.keysize, 'keys'] as const
         : [this.elemValue, this.t.elemsOff, this.t.elemsize, 'values'] as const;
-      return readSlot(this.r, v, mem, off + i * stride, this.t.ptrSize, `${at}.${field}[${i}]`, this.fast);
+      return this.slots.read(v, mem, off + i * stride, `${at}.${field}[${i}]`);
     };
     const live = tophash.map((h) => h >= minTopHash);
     const { keys, elems } = await readEntries(live, slot);

@@ -1,9 +1,9 @@
 /**
  * The request layer of a capture: DAP `evaluate` (context "variables", so values with children are
- * not cut at 256 characters as in "repl") and `variables` (paging the children of an array), with
- * many requests in flight at once and a count of what was sent. Raw memory is read as words,
- * `*(*[N]uint64)(0xADDR)`: up to 64 words come back in the answer's own text (Delve loads 64
- * elements of an array by default), more are paged through the array's children.
+ * not cut at 256 characters as in "repl") and `variables` (the children of a value), with many
+ * requests in flight at once and a count of what was sent. Raw memory is read as words,
+ * `*(*[64]uint64)(0xADDR)`: Delve loads 64 elements of an array by default and prints them all in
+ * the answer's own text, so a long range is many such reads, pipelined.
  */
 import { CaptureError, hexAddr, parseInteger } from './delve';
 import { CaptureOptions, DapSend } from './types';
@@ -34,10 +34,8 @@ export interface Child {
   evaluateName: string;
 }
 
-/** Words per `*(*[N]uint64)` read whose elements all come back in its text. */
-const wordsInline = 64;
-/** Children per `variables` page when an array is longer than that. */
-const wordsPerPage = 4096;
+/** Words per `*(*[N]uint64)` read: Delve loads 64 elements of an array, all in the answer's text. */
+const wordsPerRead = 64;
 
 export class Reader {
   requests = 0;
@@ -47,7 +45,7 @@ export class Reader {
   private done = 0;
   private total = 0;
 
-  constructor(private readonly send: DapSend, readonly frameId: number, private readonly opts: CaptureOptions) {
+  constructor(private readonly send: DapSend, readonly frameId: number, private readonly opts: Pick<CaptureOptions, 'concurrency' | 'onProgress' | 'isCancelled'> = {}) {
     this.limit = Math.max(1, opts.concurrency ?? 64);
   }
 
@@ -104,27 +102,29 @@ export class Reader {
     }));
   }
 
-  /** `size` bytes of the debuggee's memory at `addr`, read as little-endian words. */
+  /**
+   * `size` bytes of the debuggee's memory at `addr`, as little-endian words: 64 words per
+   * `evaluate`, every chunk in flight at once (faster than paging one long array's children).
+   */
   async readBytes(addr: bigint, size: number): Promise<Buffer> {
     const n = Math.max(1, Math.ceil(size / 8));
-    const expr = `*(*[${n}]uint64)(${hexAddr(addr)})`;
-    const r = await this.evaluate(expr);
-    let words: string[];
-    if (n <= wordsInline) {
-      const open = r.result.indexOf(' [');
-      words = open < 0 ? [] : r.result.slice(open + 2, -1).split(',');
-    } else {
-      if (!r.ref) throw new CaptureError(`cannot read ${size} bytes at ${hexAddr(addr)}: ${r.result}`);
-      const pages: Promise<Child[]>[] = [];
-      for (let start = 0; start < n; start += wordsPerPage) pages.push(this.children(r.ref, start, Math.min(wordsPerPage, n - start)));
-      words = (await Promise.all(pages)).flat().map((c) => c.value);
-    }
-    if (words.length !== n || words.some((w) => w.startsWith('(unreadable'))) {
-      throw new CaptureError(`cannot read ${size} bytes at ${hexAddr(addr)}: ${r.result.slice(0, 120)}`);
-    }
+    const chunks: Promise<bigint[]>[] = [];
+    for (let i = 0; i < n; i += wordsPerRead) chunks.push(this.readWords(addr + BigInt(i * 8), Math.min(wordsPerRead, n - i)));
+    const words = (await Promise.all(chunks)).flat();
     const buf = Buffer.alloc(n * 8);
-    words.forEach((w, i) => buf.writeBigUInt64LE(BigInt.asUintN(64, parseInteger(w)), i * 8));
+    words.forEach((w, i) => buf.writeBigUInt64LE(w, i * 8));
     return buf.subarray(0, size);
+  }
+
+  /** Up to 64 words, from the text of `*(*[n]uint64)(addr)`. */
+  private async readWords(addr: bigint, n: number): Promise<bigint[]> {
+    const r = await this.evaluate(`*(*[${n}]uint64)(${hexAddr(addr)})`);
+    const open = r.result.indexOf(' [');
+    const words = open < 0 ? [] : r.result.slice(open + 2, -1).split(',');
+    if (words.length !== n || words.some((w) => w.startsWith('(unreadable'))) {
+      throw new CaptureError(`cannot read ${n * 8} bytes at ${hexAddr(addr)}: ${r.result.slice(0, 120)}`);
+    }
+    return words.map((w) => BigInt.asUintN(64, parseInteger(w)));
   }
 
   /** Adds `n` units of work still to do (progress). */

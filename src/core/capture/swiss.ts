@@ -19,35 +19,46 @@ import { CaptureError, field, hexAddr, parseBool, parseInteger, parsePointer, pa
 import { groupTypeName, measureSwiss, typedAt } from './layout';
 import { Reader } from './reader';
 import { CapturedSwissType, SwissBody } from './types';
-import { SlotValue, classify, readEntries, readSlot } from './values';
+import { SlotReader, SlotValue, classify, readEntries } from './values';
 
 /** The runtime's Map type, as DWARF names it. */
 export const swissMapType = 'internal/runtime/maps.Map';
 /** The runtime's table type, as DWARF names it. */
 export const swissTableType = 'internal/runtime/maps.table';
 
-export async function captureSwiss(r: Reader, header: bigint, key: string, elem: string, ptrSize: number, fast: boolean): Promise<SwissBody> {
+export async function captureSwiss(slots: SlotReader, header: bigint, key: string, elem: string): Promise<SwissBody> {
+  const { r, ptrSize } = slots;
   const [hdr, type] = await Promise.all([r.evaluate(typedAt(swissMapType, header)), measureSwiss(r, key, elem, ptrSize)]);
   const f = structFields(hdr.result);
   const what = 'maps.Map';
   const used = parseSmall(field(f, 'used', what));
   const dirPtr = parsePointer(field(f, 'dirPtr', what));
   const dirLen = parseSmall(field(f, 'dirLen', what));
-  const groups = new GroupReader(r, type, fast);
-  let group: SwissDumpGroup | null = null;
+  const groups = new GroupReader(slots, type);
+  let group: Promise<SwissDumpGroup> | null = null;
   const directory: number[] = [];
-  const tables: SwissDumpTable[] = [];
-  if (dirLen === 0) {
-    r.expect(used + 1);
-    if (dirPtr !== 0n) group = (await groups.array(dirPtr, 1))[0];
-  } else {
-    const dir = await r.readBytes(dirPtr, dirLen * ptrSize);
-    const addrs: bigint[] = [];
-    for (let i = 0; i < dirLen; i++) addrs.push(ptrSize === 8 ? dir.readBigUInt64LE(i * 8) : BigInt(dir.readUInt32LE(i * 4)));
-    const distinct = [...new Set(addrs)];
-    for (const a of addrs) directory.push(distinct.indexOf(a));
-    r.expect(used);
-    tables.push(...(await Promise.all(distinct.map((t) => readTable(r, t, groups)))));
+  let tables: Promise<SwissDumpTable[]> = Promise.resolve([]);
+  // Read every group array first, then decode them all while the string reads wait in one batch.
+  const release = slots.hold();
+  try {
+    if (dirLen === 0) {
+      r.expect(used + 1);
+      if (dirPtr !== 0n) {
+        const mem = await groups.load(dirPtr, 1);
+        group = groups.decode(dirPtr, mem, 1).then((g) => g[0]);
+      }
+    } else {
+      const dir = await r.readBytes(dirPtr, dirLen * ptrSize);
+      const addrs: bigint[] = [];
+      for (let i = 0; i < dirLen; i++) addrs.push(slots.word(dir, i * ptrSize));
+      const distinct = [...new Set(addrs)];
+      for (const a of addrs) directory.push(distinct.indexOf(a));
+      r.expect(used);
+      const loaded = await Promise.all(distinct.map((t) => loadTable(r, t, groups)));
+      tables = Promise.all(loaded.map(async ({ table, data, mem }) => ({ ...table, groups: await groups.decode(data, mem, table.capacity / slotsPerGroup) })));
+    }
+  } finally {
+    release();
   }
   return {
     used,
@@ -57,28 +68,31 @@ export async function captureSwiss(r: Reader, header: bigint, key: string, elem:
     globalShift: parseSmall(field(f, 'globalShift', what)),
     tombstonePossible: parseBool(field(f, 'tombstonePossible', what)),
     clearSeq: parseSmall(field(f, 'clearSeq', what)),
-    group,
+    group: await group,
     directory,
-    tables,
+    tables: await tables,
     type,
   };
 }
 
-async function readTable(r: Reader, addr: bigint, groups: GroupReader): Promise<SwissDumpTable> {
+/** A table's header and the raw memory of its group array. */
+async function loadTable(r: Reader, addr: bigint, groups: GroupReader): Promise<{ table: Omit<SwissDumpTable, 'groups'>; data: bigint; mem: Buffer }> {
   if (addr === 0n) throw new CaptureError('the directory holds a nil table');
   const t = structFields((await r.evaluate(typedAt(swissTableType, addr))).result);
   const what = `maps.table at ${hexAddr(addr)}`;
   const ref = structFields(field(t, 'groups', what));
   const lengthMask = parseSmall(field(ref, 'lengthMask', `${what}.groups`));
-  r.expect(lengthMask + 1);
-  return {
+  const table = {
     used: parseSmall(field(t, 'used', what)),
     capacity: parseSmall(field(t, 'capacity', what)),
     growthLeft: parseSmall(field(t, 'growthLeft', what)),
     localDepth: parseSmall(field(t, 'localDepth', what)),
     index: parseSmall(field(t, 'index', what)),
-    groups: await groups.array(parsePointer(field(ref, 'data', `${what}.groups`)), lengthMask + 1),
   };
+  if (table.capacity !== (lengthMask + 1) * slotsPerGroup) throw new CaptureError(`${what}: capacity ${table.capacity} but ${lengthMask + 1} groups`);
+  r.expect(lengthMask + 1);
+  const data = parsePointer(field(ref, 'data', `${what}.groups`));
+  return { table, data, mem: await groups.load(data, lengthMask + 1) };
 }
 
 class GroupReader {
@@ -86,16 +100,23 @@ class GroupReader {
   private readonly elemValue: SlotValue;
   private readonly typeName: string;
 
-  constructor(private readonly r: Reader, private readonly t: CapturedSwissType, private readonly fast: boolean) {
+  private readonly r: Reader;
+
+  constructor(private readonly slots: SlotReader, private readonly t: CapturedSwissType) {
+    this.r = slots.r;
     this.keyValue = { type: t.key, kind: classify(t.key, t.ptrSize), indirect: t.indirectkey, size: t.keysize };
     this.elemValue = { type: t.elem, kind: classify(t.elem, t.ptrSize), indirect: t.indirectelem, size: t.elemsize };
     this.typeName = groupTypeName(t.key, t.elem);
   }
 
-  /** `n` consecutive groups from `base`. */
-  async array(base: bigint, n: number): Promise<SwissDumpGroup[]> {
+  /** The raw memory of `n` consecutive groups from `base`. */
+  load(base: bigint, n: number): Promise<Buffer> {
+    return this.r.readBytes(base, n * this.t.groupsize);
+  }
+
+  /** The groups in `mem`, read from `base`: control bytes, and the keys and elems of full slots. */
+  decode(base: bigint, mem: Buffer, n: number): Promise<SwissDumpGroup[]> {
     const size = this.t.groupsize;
-    const mem = await this.r.readBytes(base, n * size);
     const out: Promise<SwissDumpGroup>[] = [];
     for (let i = 0; i < n; i++) out.push(this.group(base + BigInt(i * size), mem.subarray(i * size, (i + 1) * size)));
     return Promise.all(out);
@@ -112,7 +133,7 @@ class GroupReader {
       const v = isKey ? this.keyValue : this.elemValue;
       const off = isKey ? this.t.keysOff + i * this.t.keyStride : this.t.elemsOff + i * this.t.elemStride;
       const expr = split ? `${at}.${isKey ? 'keys' : 'elems'}[${i}]` : `${at}.slots[${i}].${which}`;
-      return readSlot(this.r, v, mem, off, this.t.ptrSize, expr, this.fast);
+      return this.slots.read(v, mem, off, expr);
     };
     const live = ctrl.map(full);
     const { keys, elems } = await readEntries(live, slot);

@@ -76,21 +76,21 @@ export type CapturedSwissType = Omit<SwissDumpType, 'needkeyupdate' | 'hashmight
 };
 
 /** A classic map: the oracle's snapshot fields (`label` is the expression) plus the capture's. */
-export type CapturedClassic = Omit<DumpSnapshot, 'lookups' | 'iterations'> & CaptureInfo & {
-  runtime: 'classic';
-  type: CapturedClassicType;
-};
+export type CapturedClassic = { label: string } & ClassicBody & CaptureInfo & { runtime: 'classic' };
 
 /** A Swiss map: the Swiss oracle's snapshot fields (`label` is the expression) plus the capture's. */
-export type CapturedSwiss = Omit<SwissDumpSnapshot, 'lookups' | 'iterations'> & CaptureInfo & {
-  runtime: 'swiss';
-  type: CapturedSwissType;
-};
+export type CapturedSwiss = { label: string } & SwissBody & CaptureInfo & { runtime: 'swiss' };
 
 export type CapturedMap = CapturedClassic | CapturedSwiss;
 
 /** The runtime's fields of a classic capture, in the oracle's order (`captureClassic`). */
-export type ClassicBody = Omit<DumpSnapshot, 'label' | 'lookups' | 'iterations'> & { type: CapturedClassicType };
+export type ClassicBody = Omit<DumpSnapshot, 'label' | 'lookups' | 'iterations' | 'buckets' | 'oldbuckets'> & {
+  /** 2^B chains, each the bucket and its overflow buckets in link order; null before the first insert. */
+  buckets: DumpBmap[][] | null;
+  /** The old array while growing, else null. */
+  oldbuckets: DumpBmap[][] | null;
+  type: CapturedClassicType;
+};
 
 /** The runtime's fields of a Swiss capture, in the oracle's order (`captureSwiss`). */
 export type SwissBody = Omit<SwissDumpSnapshot, 'label' | 'lookups' | 'iterations'> & { type: CapturedSwissType };

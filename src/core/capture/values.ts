@@ -6,7 +6,8 @@
  *
  * Two ways to read a slot. The fast path decodes fixed-size values (integers, bools, byte arrays)
  * straight from the raw words already read for the bucket or group, so a map of integers costs no
- * request per entry. Everything else is evaluated through the bucket or group type
+ * request per entry; a string is its data pointer and length there, and its bytes are read in
+ * batches with the other strings near it (`memory.ts`). Everything else is evaluated through the bucket or group type
  * (`(*(*"bucket<K,V>")(0xB)).keys[3]`), one request per value, with Delve's traps handled: a
  * string is cut at 4096 bytes even when evaluated alone (the rest is read in slices), strings
  * inside a struct are cut at 512 (re-read on their own and put back), and an array shows only its
@@ -14,6 +15,7 @@
  * (`indirectkey`/`indirectelem`): the fast path follows the pointer, the slow path dereferences.
  */
 import { CaptureError, moreCount, parseInteger, unquoteBytes } from './delve';
+import { MemoryBatch } from './memory';
 import { Reader } from './reader';
 
 export type ValueKind =
@@ -80,19 +82,46 @@ export interface SlotValue {
   size: number;
 }
 
-/**
- * Reads one key or elem. `mem[off]` is the slot (the value, or its pointer when indirect); `expr`
- * names the slot to Delve through the bucket or group type.
- */
-export async function readSlot(r: Reader, v: SlotValue, mem: Buffer, off: number, ptrSize: number, expr: string, fast: boolean): Promise<unknown> {
-  if (fast && isRaw(v.kind)) {
-    if (!v.indirect) return decodeRaw(v.kind, mem, off);
-    const ptr = ptrSize === 8 ? mem.readBigUInt64LE(off) : BigInt(mem.readUInt32LE(off));
-    const size = v.kind.kind === 'bool' ? 1 : v.kind.size;
-    return decodeRaw(v.kind, await r.readBytes(ptr, size), 0);
+/** Reads keys and elems for one capture: the fast path's batched memory reads are shared by all its buckets or groups. */
+export class SlotReader {
+  private readonly batch: MemoryBatch;
+
+  constructor(readonly r: Reader, readonly ptrSize: number, readonly fast: boolean) {
+    this.batch = new MemoryBatch(r);
   }
-  return readFormatted(r, v.indirect ? `*${expr}` : expr, v.kind);
+
+  /** Holds the batched reads until the returned function is called (see `MemoryBatch.hold`). */
+  hold(): () => void {
+    return this.batch.hold();
+  }
+
+  /** The pointer-sized word at `mem[off]`. */
+  word(mem: Buffer, off: number): bigint {
+    return this.ptrSize === 8 ? mem.readBigUInt64LE(off) : BigInt(mem.readUInt32LE(off));
+  }
+
+  /**
+   * Reads one key or elem. `mem[off]` is the slot (the value, or its pointer when indirect);
+   * `expr` names the slot to Delve through the bucket or group type.
+   */
+  async read(v: SlotValue, mem: Buffer, off: number, expr: string): Promise<unknown> {
+    if (this.fast && isRaw(v.kind)) {
+      if (!v.indirect) return decodeRaw(v.kind, mem, off);
+      const size = v.kind.kind === 'bool' ? 1 : v.kind.size;
+      return decodeRaw(v.kind, await this.batch.read(this.word(mem, off), size), 0);
+    }
+    if (this.fast && v.kind.kind === 'string' && !v.indirect) {
+      // A string is its data pointer and its length; the bytes are read in batches.
+      const len = this.word(mem, off + this.ptrSize);
+      if (len > BigInt(maxFastString)) return readFormatted(this.r, expr, v.kind);
+      return new TextDecoder().decode(await this.batch.read(this.word(mem, off), Number(len)));
+    }
+    return readFormatted(this.r, v.indirect ? `*${expr}` : expr, v.kind);
+  }
 }
+
+/** Longer strings are read through Delve's formatting (in 4096-byte slices). */
+const maxFastString = 1 << 20;
 
 /**
  * The keys and elems of one bucket or group: `slot(i, which)` for every slot `full` marks, null

@@ -1,0 +1,71 @@
+// `npm run bench:capture`: how long capturing a real map through Delve takes, for 1,000 and
+// 10,000 entries, on the Swiss map (Go 1.26, Delve v1.27.2) and the classic one (Go 1.19, Delve
+// v1.21.2, when installed). map[int64]int64 goes through the fast path (keys and elems decoded
+// from raw words) and, for comparison, through Delve's formatting alone; map[string]string always
+// needs Delve's formatting (two requests per entry). Each figure is the best of 3 captures in one
+// paused process. Targets: 1,000 entries < 0.5 s, 10,000 < 3 s.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/cjs/api';
+
+register();
+const require = createRequire(import.meta.url);
+const { DebugSession, buildForDebug } = require('../../src/core/capture/session.ts');
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const prog = join(root, 'test/capture/bench');
+const line = readFileSync(join(prog, 'main.go'), 'utf8').split('\n').findIndex((l) => l.includes('// BREAK')) + 1;
+const targets = { 1000: 500, 10000: 3000 };
+
+const setups = [
+  { name: 'Swiss, Go 1.26 + Delve v1.27.2', go: 'go', env: { GOTOOLCHAIN: 'local' }, dlv: 'v1.27.2' },
+  { name: 'classic, Go 1.19 + Delve v1.21.2', go: '/usr/lib/go-1.19/bin/go', env: { GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod' }, dlv: 'v1.21.2' },
+];
+const cases = [
+  { expr: 'i1k', n: 1000, what: 'map[int64]int64' },
+  { expr: 'i1k', n: 1000, what: 'map[int64]int64, no fast path', slow: true },
+  { expr: 's1k', n: 1000, what: 'map[string]string' },
+  { expr: 'i10k', n: 10000, what: 'map[int64]int64' },
+  { expr: 'i10k', n: 10000, what: 'map[int64]int64, no fast path', slow: true },
+  { expr: 's10k', n: 10000, what: 'map[string]string' },
+];
+
+let failed = 0;
+for (const s of setups) {
+  if (s.go.startsWith('/') && !existsSync(s.go)) {
+    console.log(`${s.name}: skipped (${s.go} is not installed)`);
+    continue;
+  }
+  const setup = spawnSync('bash', [join(root, 'test/capture/setup.sh'), `dlv@${s.dlv}`], { encoding: 'utf8' }).stdout.trim();
+  if (!setup.startsWith('ok')) {
+    console.log(`${s.name}: skipped (${setup})`);
+    continue;
+  }
+  const binary = buildForDebug(prog, s.go, s.env);
+  const session = await DebugSession.start({ program: binary, breakAt: `${join(prog, 'main.go')}:${line}`, dlv: setup.split(' ')[2] });
+  console.log(`\n${s.name}`);
+  try {
+    for (const c of cases) {
+      let best = Infinity;
+      let requests = 0;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        const m = await session.capture(c.expr, { noFastPath: !!c.slow });
+        best = Math.min(best, performance.now() - t0);
+        requests = m.stats.requests;
+      }
+      const target = targets[c.n];
+      const ok = c.slow || best < target;
+      if (!ok) failed++;
+      console.log(`  ${String(c.n).padStart(6)} entries  ${c.what.padEnd(32)} ${best.toFixed(0).padStart(6)} ms  ${String(requests).padStart(6)} requests` +
+        (c.slow ? '' : `  (target < ${target} ms: ${ok ? 'ok' : 'MISSED'})`));
+    }
+  } finally {
+    await session.close();
+  }
+}
+console.log(failed ? `\n${failed} target(s) missed` : '\nall targets met');
+process.exitCode = failed ? 1 : 0;

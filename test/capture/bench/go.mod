@@ -1,0 +1,3 @@
+module capturebench
+
+go 1.19
