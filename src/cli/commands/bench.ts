@@ -1,19 +1,34 @@
 /**
- * `gomap bench inserts --n N [--hint H] [--json]`: N sequential int64 inserts into a fresh simulated
- * `map[int64]int64` with the default hash, timed, with the heap the simulator holds afterwards.
- * `npm run bench` runs it beside the same loop on a native Go 1.19 map and prints the ratio.
+ * `gomap bench inserts --n N [--hint H] [--keys int64|string] [--runtime classic|swiss] [--json]`:
+ * N inserts into a fresh simulated map with the default hash, timed, and the memory the map holds
+ * afterwards (V8 heap plus typed-array buffers, after a forced GC). int64 keys are 0..N-1 into a
+ * `map[int64]int64`; string keys are "k0".."k<N-1>" (built inside the timed loop, as the native
+ * loop builds them) into a `map[string]int64`; elems are i. The classic model is Go 1.19's map,
+ * the Swiss model Go 1.26's. Without `gc` (node run without `--expose-gc`) the command runs itself
+ * again with it. `npm run bench` (`test/bench/run.mjs`) runs it beside the same loop on native maps.
  */
+import { spawnSync } from 'child_process';
 import { DefaultHasher } from '../../core/classic/hash';
 import { HMap, seededRandomness } from '../../core/classic/hmap';
 import { SeededFastRand } from '../../core/classic/rand';
-import { MapTypeInfo } from '../../core/maptype';
-import { Command, UsageError, parseFlags } from '../io';
+import { goEqual } from '../../core/go/equal';
+import { DefaultSwissHasher } from '../../core/swiss/hash';
+import { swissMapTypeOf } from '../../core/swiss/layout';
+import { SwissMap } from '../../core/swiss/map';
+import { seededSwissRandomness } from '../../core/swiss/random';
+import { GoType } from '../../core/types/gotype';
+import { mapTypeOf } from '../../core/types';
+import { CliIO, Command, UsageError, nodeIO, parseFlags } from '../io';
 
-// map[int64]int64 on amd64: 8 + 8*8 + 8*8 + 8 = 144-byte buckets without pointers.
-const int64map: MapTypeInfo = {
-  key: 'int64', elem: 'int64', goarch: 'amd64', ptrSize: 8, keysize: 8, elemsize: 8, bucketsize: 144,
-  indirectkey: false, indirectelem: false, bucketPtrdata: 0, reflexivekey: true, needkeyupdate: false,
-};
+const usage = 'gomap bench inserts --n N [--hint H] [--keys int64|string] [--runtime classic|swiss] [--seed S] [--json]';
+
+interface Options {
+  n: number;
+  hint: number;
+  seed: number;
+  keys: 'int64' | 'string';
+  runtime: 'classic' | 'swiss';
+}
 
 function intFlag(flags: Map<string, string>, name: string, dflt: number): number {
   const v = flags.get(name);
@@ -22,44 +37,99 @@ function intFlag(flags: Map<string, string>, name: string, dflt: number): number
   return Number(v);
 }
 
+function choice<T extends string>(flags: Map<string, string>, name: string, allowed: readonly T[]): T {
+  const v = flags.get(name) ?? allowed[0];
+  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`--${name} must be ${allowed.join(' or ')}, got "${v}"`);
+  return v as T;
+}
+
+/** A map under test: `assign` and the entry count. */
+interface Target {
+  assign(key: unknown, elem: unknown): unknown;
+  count(): number;
+}
+
+const basic = (name: 'int64' | 'string'): GoType => ({ kind: 'basic', name });
+
+function newTarget(o: Options): Target {
+  const rand = new SeededFastRand(o.seed);
+  const key = basic(o.keys);
+  const elem = basic('int64');
+  if (o.runtime === 'classic') {
+    const h = new HMap(mapTypeOf(key, elem, 'amd64'), o.hint, { hasher: new DefaultHasher(rand), random: seededRandomness(rand) });
+    return { assign: (k, e) => h.assign(k, e), count: () => h.count };
+  }
+  const m = new SwissMap(swissMapTypeOf(key, elem, 'amd64', '1.26'), o.hint, {
+    hasher: new DefaultSwissHasher(rand, 64),
+    random: seededSwissRandomness(rand, 64),
+    equal: goEqual,
+  });
+  return { assign: (k, e) => m.assign(k, e), count: () => m.used };
+}
+
+/**
+ * Bytes the process holds in JS objects and typed-array buffers after a full GC. Buffers are freed
+ * by a sweep that may finish after `gc()` returns: a second GC, a turn later, sees it done.
+ */
+async function heldBytes(gc: () => void): Promise<number> {
+  gc();
+  await new Promise((resolve) => setImmediate(resolve));
+  gc();
+  const u = process.memoryUsage();
+  return u.heapUsed + u.arrayBuffers;
+}
+
+async function measure(o: Options, gc: () => void): Promise<{ n: number; ms: number; heapMB: number }> {
+  const before = await heldBytes(gc);
+  const t0 = process.hrtime.bigint();
+  const m = newTarget(o);
+  const n = o.n;
+  if (o.keys === 'int64') for (let i = 0; i < n; i++) m.assign(i, i);
+  else for (let i = 0; i < n; i++) m.assign('k' + i, i);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const heapMB = ((await heldBytes(gc)) - before) / 2 ** 20;
+  if (m.count() !== n) throw new Error(`count ${m.count()} after ${n} inserts`);
+  return { n, ms: Math.round(ms * 10) / 10, heapMB: Math.round(heapMB * 10) / 10 };
+}
+
+/** Runs this command again in a node with `--expose-gc`, passing its output through. */
+function respawnWithGC(args: string[], io: CliIO): number {
+  const r = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', process.argv[1], 'bench', ...args], { encoding: 'utf8' });
+  if (r.stdout) io.out(r.stdout.trimEnd());
+  if (r.stderr) io.err(r.stderr.trimEnd());
+  return r.status ?? 1;
+}
+
 export const bench: Command = {
-  summary: 'time the simulator: `bench inserts --n N [--hint H] [--json]`',
-  run(args, io) {
-    let parsed;
+  summary: 'time the simulator: `bench inserts --n N [--hint H] [--keys int64|string] [--runtime classic|swiss] [--json]`',
+  async run(args, io) {
+    let o: Options;
+    let json: boolean;
     try {
-      parsed = parseFlags(args, { values: ['n', 'hint', 'seed'], switches: ['json'] });
-    } catch (e) {
-      io.err(`gomap bench: ${(e as Error).message}`);
-      return 2;
-    }
-    const { flags, switches, positional } = parsed;
-    if (positional[0] !== 'inserts' || positional.length !== 1) {
-      io.err('gomap bench: the only benchmark is "inserts": gomap bench inserts --n N [--json]');
-      return 2;
-    }
-    let n: number, hint: number, seed: number;
-    try {
-      n = intFlag(flags, 'n', 1_000_000);
-      hint = intFlag(flags, 'hint', 0);
-      seed = intFlag(flags, 'seed', 1);
+      const { flags, switches, positional } = parseFlags(args, { values: ['n', 'hint', 'seed', 'keys', 'runtime'], switches: ['json'] });
+      if (positional[0] !== 'inserts' || positional.length !== 1) throw new UsageError(`the only benchmark is "inserts": ${usage}`);
+      o = {
+        n: intFlag(flags, 'n', 1_000_000),
+        hint: intFlag(flags, 'hint', 0),
+        seed: intFlag(flags, 'seed', 1),
+        keys: choice(flags, 'keys', ['int64', 'string'] as const),
+        runtime: choice(flags, 'runtime', ['classic', 'swiss'] as const),
+      };
+      json = switches.has('json');
     } catch (e) {
       io.err(`gomap bench: ${(e as Error).message}`);
       return 2;
     }
     const gc = (globalThis as { gc?: () => void }).gc;
-    gc?.();
-    const heapBefore = process.memoryUsage().heapUsed;
-    const rand = new SeededFastRand(seed);
-    const t0 = process.hrtime.bigint();
-    const h = new HMap(int64map, hint, { hasher: new DefaultHasher(rand), random: seededRandomness(rand) });
-    for (let i = 0; i < n; i++) h.assign(i, i);
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    gc?.();
-    const heapMB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-    if (h.count !== n) throw new Error(`count ${h.count} after ${n} inserts`);
-    const result = { n, ms: Math.round(ms * 10) / 10, heapMB: Math.round(heapMB * 10) / 10, B: h.B };
-    if (switches.has('json')) io.out(JSON.stringify(result));
-    else io.out(`${n} inserts into map[int64]int64 (hint ${hint}): ${result.ms} ms, ${(ms * 1e6 / Math.max(n, 1)).toFixed(0)} ns/insert, simulator heap ${result.heapMB} MB${gc ? '' : ' (run node with --expose-gc for an exact heap figure)'}, B = ${h.B}`);
+    if (!gc && io === nodeIO && process.argv[1]) return respawnWithGC(args, io);
+    const r = await measure(o, gc ?? (() => undefined));
+    if (json) {
+      io.out(JSON.stringify(r));
+    } else {
+      const what = `${r.n} inserts into map[${o.keys}]int64 (${o.runtime}, hint ${o.hint})`;
+      const heap = gc ? `${r.heapMB} MB held` : `${r.heapMB} MB held before any GC (no --expose-gc)`;
+      io.out(`${what}: ${r.ms} ms, ${((r.ms * 1e6) / Math.max(r.n, 1)).toFixed(0)} ns/insert, ${heap}`);
+    }
     return 0;
   },
 };
