@@ -1,0 +1,284 @@
+/**
+ * ONE view of a map, whatever runtime built it: the plain-JSON shape that the panel, the tree, the
+ * exports and the CLI read. A model of a runtime (`MapModel` in `model.ts`) produces it; nothing
+ * that reads it knows which runtime it came from except through the words it carries.
+ *
+ * The conventions, settled here so the Swiss-table views inherit them:
+ * - **Header fields** are the runtime's struct fields with the runtime's names (`count`, `B`,
+ *   `hash0` of `hmap`; `used`, `dirLen`, `globalDepth` of the Swiss `Map`), each with its value as
+ *   text and a one-line explanation in the runtime's words.
+ * - **Memory lines** are named as `go tool pprof` names what it measures: the map's in-use heap
+ *   (`inuse_space`, everything allocated and still reachable from the map, each object rounded to
+ *   its size class) and objects (`inuse_objects`), then the pieces, with "occupied buckets" (or
+ *   groups) as its own line: the part of the heap that holds entries.
+ * - **Arrays of groups**: the map's memory as arrays of rows. A row is what one index of the array
+ *   leads to: a classic bucket and its overflow chain, or one Swiss group. Every group has 8 slots;
+ *   a slot has a state, its control byte (classic: tophash; Swiss: ctrl), and, when it holds an
+ *   entry, its key and elem as Go source writes them (`Profile{Admin: true}`, `[]byte{1, 2}`).
+ *   Arrays that are read side by side (old buckets beside new ones while growing; the tables of a
+ *   directory) carry a column number; row i of every column is drawn on one line.
+ * - **Links** are drawn between slots and rows: an overflow link is implied by a row's group
+ *   order; an evacuation arrow (old slot to its X or Y bucket) or a directory entry is a `LinkView`.
+ * - **Paths** (a lookup, a probe sequence) are steps of text, each naming the row, group and slot it
+ *   looked at and what it found there, so the panel can both list and highlight them.
+ */
+
+/** The runtimes a model can simulate. */
+export type RuntimeKind = 'classic' | 'swiss';
+
+export interface RuntimeView {
+  kind: RuntimeKind;
+  /** What the panel writes: `classic hmap (Go 1.19–1.23 runtime/map.go)`. */
+  label: string;
+  /** Why this runtime: `go.mod: go 1.22` or `setting goMapInspector.runtime`. */
+  why?: string;
+}
+
+/** A header field: the runtime's name, the value as text, and what it means. */
+export interface FieldView {
+  name: string;
+  value: string;
+  explain: string;
+}
+
+/** One line of the memory card. `bytes` is exact; `objects` when it counts heap objects. */
+export interface MemoryLine {
+  name: string;
+  bytes: number;
+  objects?: number;
+  explain: string;
+  /** `total` lines are the pprof figures; `part` lines add up to the in-use total; `note` lines
+   * (occupied buckets, a rebuild) are views on the same bytes. */
+  kind: 'total' | 'part' | 'note';
+}
+
+export interface MemoryView {
+  /** `inuse_space` of the map: every byte it holds, each object rounded to its size class. */
+  inUseBytes: number;
+  /** `inuse_objects`. */
+  inUseObjects: number;
+  lines: MemoryLine[];
+}
+
+/** A byte ruler: a region of a bucket or group type, with its offset and what is in it. */
+export interface SegmentView {
+  kind: 'ctrl' | 'keys' | 'elems' | 'overflow' | 'pad' | 'slot' | 'pair';
+  bytes: number;
+  label: string;
+}
+
+export interface RulerView {
+  /** `bmap: 208 bytes (0 padding)`. */
+  label: string;
+  bytes: number;
+  segments: SegmentView[];
+}
+
+/** The layout card: the map type's memory layout with its padding, in the runtime's words. */
+export interface LayoutView {
+  /** `bucket layout`, `group layout`. */
+  title: string;
+  rulers: RulerView[];
+  /** Sentences about the layout: padding inside the key and elem types, indirect storage, GC. */
+  notes: string[];
+}
+
+/**
+ * The states a slot can be in. Classic (tophash): `full` (a stored top hash), `emptyRest`,
+ * `emptyOne`, `evacuatedX`, `evacuatedY`, `evacuatedEmpty`. Swiss (ctrl): `full` (h2), `empty`,
+ * `deleted` (a tombstone).
+ */
+export type SlotState = 'full' | 'emptyRest' | 'emptyOne' | 'evacuatedX' | 'evacuatedY' | 'evacuatedEmpty' | 'empty' | 'deleted';
+
+export const slotStates: readonly SlotState[] = ['full', 'emptyRest', 'emptyOne', 'evacuatedX', 'evacuatedY', 'evacuatedEmpty', 'empty', 'deleted'];
+
+export interface SlotView {
+  state: SlotState;
+  /** The control byte: the classic tophash byte or the Swiss ctrl byte (0..255). */
+  byte: number;
+  /** Key and elem in Go syntax, when the slot holds an entry; cut at `maxSlotText` characters. */
+  key?: string;
+  elem?: string;
+  /** The key or elem text was cut (ends with `…`): the full text is one `slotDetail` away. */
+  cut?: boolean;
+}
+
+/** 8 slots: a classic bmap or a Swiss group. */
+export interface GroupView {
+  slots: SlotView[];
+  /** A classic overflow bucket allocated on its own (not preallocated in the bucket array). */
+  separate?: boolean;
+}
+
+/** An arrow from a slot of this row to a row of another array. */
+export interface LinkView {
+  kind: 'evacuatedX' | 'evacuatedY';
+  group: number;
+  slot: number;
+  toArray: string;
+  toRow: number;
+}
+
+/** What one index of an array leads to: a bucket and its overflow chain, or a Swiss group. */
+export interface RowView {
+  index: number;
+  groups: GroupView[];
+  links?: LinkView[];
+}
+
+/** An array of rows: `buckets`, `oldbuckets`, a Swiss table's groups, the small map's group. */
+export interface ArrayView {
+  id: string;
+  /** `buckets`, `old buckets (growing)`. */
+  title: string;
+  /** How a row is named: `bucket`, `old bucket`, `group`. */
+  rowName: string;
+  rows: number;
+  /** Arrays with the same column are stacked; row i of every column shares a line. */
+  column: number;
+}
+
+/** A slot's place in the map. */
+export interface SlotRef {
+  array: string;
+  row: number;
+  group: number;
+  slot: number;
+}
+
+/** The full text of one slot, for the detail strip. */
+export interface SlotDetailView {
+  ref: SlotRef;
+  state: SlotState;
+  stateText: string;
+  byte: number;
+  key?: string;
+  elem?: string;
+  /** The key and elem types, as the detail strip labels them. */
+  keyType: string;
+  elemType: string;
+}
+
+/**
+ * The overview strip: every row of one array, downsampled to at most `maxOverviewBins` bins.
+ * Bin i covers rows [i*perBin, (i+1)*perBin).
+ */
+export interface OverviewView {
+  array: string;
+  rows: number;
+  perBin: number;
+  /** Longest chain (1 = no overflow) in each bin; 0 where no row of the bin was ever written. */
+  maxChain: number[];
+  /** Entries in the bin per 255 of its first-group capacity (0..255). */
+  fill: number[];
+}
+
+export interface HistoryView {
+  /** Operations applied (the undo position). */
+  position: number;
+  /** Operations recorded (position < length means redo is possible). */
+  length: number;
+  /** Label of the last applied operation. */
+  last?: string;
+}
+
+/** The map type as the layout card and the exports show it. */
+export interface TypeView {
+  key: string;
+  elem: string;
+  goarch: string;
+  ptrSize: number;
+  /** Bytes of one classic bucket or one Swiss group. */
+  groupBytes: number;
+  keySlotBytes: number;
+  elemSlotBytes: number;
+  indirectKey: boolean;
+  indirectElem: boolean;
+}
+
+/** Everything the panel shows but the rows' contents (those come per range, `RowView`). */
+export interface MapView {
+  /** Changes on every operation; row replies carry it so stale ones are dropped. */
+  revision: number;
+  /** `map[UserID]Profile`. */
+  title: string;
+  /** Where the map came from and on what: `users.go:12 · amd64`. */
+  subtitle: string;
+  runtime: RuntimeView;
+  /** One line that states the map's shape (`count 12 · B 1 · buckets 2 · ...`). */
+  summary: string;
+  /** Live entries (`count`, `used`). */
+  count: number;
+  type: TypeView;
+  header: FieldView[];
+  /** Lines about the simulation rather than the runtime's fields: the hash function, the seed. */
+  about: FieldView[];
+  /** Absent while `pending`. */
+  memory?: MemoryView;
+  layout: LayoutView;
+  arrays: ArrayView[];
+  overview: OverviewView[];
+  history: HistoryView;
+  /** Whether a growth is in progress that `stepGrowth` can advance, and what it is. */
+  growth: { growing: boolean; text: string };
+  /** A sentence for a map that shows no rows or no entries (`make(map[K]V)` before the first insert). */
+  note?: string;
+  /** The counts that need a walk over every row (memory, overview) are still being computed; a full
+   * view of the same revision follows. */
+  pending?: boolean;
+}
+
+/** The bits of a hash, as a lookup uses them: which bits pick the bucket and which the tophash. */
+export interface HashBitsView {
+  /** `0x…`, 16 hex digits (8 on 32-bit targets). */
+  hex: string;
+  /** 64 or 32. */
+  width: number;
+  /** The bits, most significant first: `0`, `1`, or `·` for a bit the simulation does not keep. */
+  binary: string;
+  /** Bit ranges to highlight, `from` and `to` counted from bit 0 (the least significant), inclusive. */
+  parts: { name: string; from: number; to: number; value: string; explain: string }[];
+}
+
+/** One step of a lookup or probe path. */
+export interface PathStepView {
+  text: string;
+  /** The slot or row the step looked at (group/slot absent when the step is about a whole row). */
+  at?: { array: string; row: number; group?: number; slot?: number };
+  /** How the panel marks what the step looked at. */
+  mark?: 'visited' | 'found' | 'stop';
+}
+
+export interface LookupView {
+  key: string;
+  found: boolean;
+  elem?: string;
+  hash?: HashBitsView;
+  steps: PathStepView[];
+  where?: SlotRef;
+  /** One sentence: `m["a"] = 1, in bucket 3, slot 2` or `"b" is not in the map: …`. */
+  message: string;
+}
+
+export interface IterationView {
+  /** How this `range` started: `start bucket 3, offset 5`. */
+  start: string;
+  /** The first keys in `range` order (at most `maxIterationKeys`), as Go source writes them. */
+  keys: string[];
+  total: number;
+}
+
+/** What an operation did, said in the panel (a missing key deleted, a no-op growth step). */
+export interface OutcomeView {
+  text: string;
+  kind: 'info' | 'warning';
+}
+
+export const maxIterationKeys = 1000;
+/** The most rows one `rows` request may ask for. */
+export const maxRowsPerRequest = 512;
+export const maxOverviewBins = 2048;
+/** Key and elem text in a row reply is cut at this many characters (the detail strip has it all). */
+export const maxSlotText = 160;
+/** The detail strip's text is cut here (a value of a million elements is not written out). */
+export const maxDetailText = 64 * 1024;
