@@ -8,11 +8,12 @@
  * one (`newobject` in `newoverflow`, "separate"); an overflow pointer is such an index (`nilBmap`
  * for nil). There are no per-bmap objects: a bmap is 3 words of a page's `head` (`Int32Array`,
  * read as bytes through `bytes` for the tophash): tophash[8] then the overflow link (the index + 1,
- * so that zeroed memory is nil, as in the runtime); and `bodyStride` words of its `body`: the keys
- * then the elems of word lanes (16 words each, see `lanes.ts`), then, for key types where k == k
- * always holds, the low 32 bits of each slot's hash (8 words: what `evacuate` would recompute, see
- * `evacuate.ts`). Keys and elems of a value lane live in plain arrays, slot i of page bmap o at
- * `o*8 + i`. Heads apart from bodies keep the
+ * so that zeroed memory is nil, as in the runtime); and 8 slots of `slotWords` words in its
+ * `body`: the slot's key and elem in word lanes (2 words each, see `lanes.ts`), then, for key types
+ * where k == k always holds, the low 32 bits of its hash (what `evacuate` would recompute, see
+ * `evacuate.ts`). The runtime puts keys[8] before elems[8]; a slot's words side by side are what an
+ * insert writes and an evacuation copies, one cache line rather than three. Keys and elems of a
+ * value lane live in plain arrays, slot i of page bmap o at `o*8 + i`. Heads apart from bodies keep the
  * tophash bytes that every access scans dense (12 bytes a bmap), so they stay in cache where the
  * runtime's 144-byte bmaps would not; an insert then touches one body, as the runtime touches one
  * bmap.
@@ -40,8 +41,9 @@ const minPageShift = 3;
 /** Words of a bmap's head: tophash[8] (2 words), then the overflow link. */
 const headWords = bucketCnt / 4 + 1;
 const overflowWord = bucketCnt / 4;
-/** Words of a bmap's 8 keys (or elems) in a word lane. */
-const laneWords = 2 * bucketCnt;
+/** Words of a key (or elem) in a word lane, of a kept hash. */
+const laneWords = 2;
+const hashWords = 1;
 
 /** The memory of `1 << pageShift` consecutive bmaps (see the header for the layout). */
 export class BmapPage {
@@ -83,7 +85,8 @@ export class BucketArray {
   /** Decoders of the word lanes, null for a value lane. */
   keyCodec: IntCodec | null;
   elemCodec: IntCodec | null;
-  /** Words of a bmap's body, and where its keys and elems (word lanes) and hashes start in it. */
+  /** Words of a slot and of a bmap's body, and where a slot's key, elem (word lanes) and hash are. */
+  readonly slotWords: number;
   readonly bodyStride: number;
   readonly keyOff: number;
   readonly elemOff: number;
@@ -110,7 +113,8 @@ export class BucketArray {
     this.elemOff = this.keyCodec ? laneWords : 0;
     const hashOff = this.elemOff + (this.elemCodec ? laneWords : 0);
     this.hashOff = keepHashes ? hashOff : -1;
-    this.bodyStride = hashOff + (keepHashes ? bucketCnt : 0);
+    this.slotWords = hashOff + (keepHashes ? hashWords : 0);
+    this.bodyStride = bucketCnt * this.slotWords;
   }
 
   /** The page of bmap b, or undefined when nothing in it was ever written. */
@@ -149,9 +153,9 @@ export class BucketArray {
     return (b & this.pageMask) * headWords;
   }
 
-  /** Index of bmap b's body in its page's `body`. */
-  bodyBase(b: number): number {
-    return (b & this.pageMask) * this.bodyStride;
+  /** Index of slot i of bmap b in its page's `body`. */
+  slotBase(b: number, i: number): number {
+    return (b & this.pageMask) * this.bodyStride + i * this.slotWords;
   }
 
   /** The overflow link of the bmap whose head is at `hb` of page pg (an index, or nilBmap). */
@@ -193,14 +197,14 @@ export class BucketArray {
   private laneAt(b: number, i: number, codec: IntCodec | null, off: number, values: 'keyValues' | 'elemValues'): unknown {
     const pg = this.page(b);
     if (codec === null) return pg?.[values][this.valueIndex(b, i)];
-    const w = this.bodyBase(b) + off + 2 * i;
+    const w = this.slotBase(b, i) + off;
     return pg === undefined ? 0 : codec.decode(pg.body[w], pg.body[w + 1]);
   }
 
   /** Zeroes the key and elem of slot i of bmap b (undefined in a value lane). */
   clearSlot(b: number, i: number): void {
     const pg = this.pageW(b);
-    const w = this.bodyBase(b) + 2 * i;
+    const w = this.slotBase(b, i);
     const v = this.valueIndex(b, i);
     if (this.keyCodec) pg.body[w + this.keyOff] = pg.body[w + this.keyOff + 1] = 0;
     else pg.keyValues[v] = undefined;
@@ -211,7 +215,7 @@ export class BucketArray {
   /** The low 32 bits of the hash kept for slot i of bmap b (the array must keep hashes). */
   hashAt(b: number, i: number): number {
     const pg = this.page(b);
-    return pg === undefined ? 0 : pg.body[this.bodyBase(b) + this.hashOff + i] >>> 0;
+    return pg === undefined ? 0 : pg.body[this.slotBase(b, i) + this.hashOff] >>> 0;
   }
 
   /** Whether bucket i has been evacuated (by its first slot). */
@@ -242,7 +246,7 @@ export class BucketArray {
       if (pg === undefined) continue;
       const values = new Array<unknown>((pg.head.length / headWords) * bucketCnt);
       for (let s = 0; s < values.length; s++) {
-        const w = (s >>> 3) * this.bodyStride + off + 2 * (s & 7);
+        const w = (s >>> 3) * this.bodyStride + (s & 7) * this.slotWords + off;
         values[s] = holdsEntry(pg.bytes[(s >>> 3) * 4 * headWords + (s & 7)]) ? codec.decode(pg.body[w], pg.body[w + 1]) : undefined;
       }
       if (which === 'key') pg.keyValues = values;

@@ -87,7 +87,6 @@ function evacuate(h: HMap, oldbucket: number): void {
       const pg = old.pageW(b);
       const hb = old.headBase(b);
       const tb = hb << 2;
-      const wb = old.bodyBase(b);
       for (let i = 0; i < bucketCnt; i++) {
         let top = pg.bytes[tb + i];
         if (isEmpty(top)) {
@@ -95,15 +94,16 @@ function evacuate(h: HMap, oldbucket: number): void {
           continue;
         }
         if (top < minTopHash) throw new Error('bad map state');
-        const kw = wb + old.keyOff + 2 * i;
-        const ew = wb + old.elemOff + 2 * i;
+        const sb = old.slotBase(b, i);
+        const kw = sb + old.keyOff;
+        const ew = sb + old.elemOff;
         const v = old.valueIndex(b, i);
         let useY = 0;
         if (!sameSize) {
           // Compute hash to make our evacuation decision (whether we need
           // to send this key/elem to bucket x or bucket y).
           const k2 = kept ? undefined : keyWords ? old.keyCodec!.decode(pg.body[kw], pg.body[kw + 1]) : pg.keyValues[v];
-          const hash = kept ? pg.body[wb + old.hashOff + i] : h.hashOf(k2);
+          const hash = kept ? pg.body[sb + old.hashOff] : h.hashOf(k2);
           if (iterating && !h.t.reflexivekey && !h.keyEqual(k2, k2)) {
             // NaN keys: the low bit of the old tophash decides, and a new tophash is chosen.
             useY = top & 1;
@@ -124,22 +124,22 @@ function evacuate(h: HMap, oldbucket: number): void {
         }
         const to = dst.pg!;
         to.bytes[(nb.headBase(dst.b) << 2) + dst.i] = top;
-        const dwb = nb.bodyBase(dst.b);
+        const ds = nb.slotBase(dst.b, dst.i);
         if (keyWords) {
-          const d = dwb + nb.keyOff + 2 * dst.i;
+          const d = ds + nb.keyOff;
           to.body[d] = pg.body[kw];
           to.body[d + 1] = pg.body[kw + 1];
         } else {
           to.keyValues[nb.valueIndex(dst.b, dst.i)] = pg.keyValues[v];
         }
         if (elemWords) {
-          const d = dwb + nb.elemOff + 2 * dst.i;
+          const d = ds + nb.elemOff;
           to.body[d] = pg.body[ew];
           to.body[d + 1] = pg.body[ew + 1];
         } else {
           to.elemValues[nb.valueIndex(dst.b, dst.i)] = pg.elemValues[v];
         }
-        if (kept) to.body[dwb + nb.hashOff + dst.i] = pg.body[wb + old.hashOff + i];
+        if (kept) to.body[ds + nb.hashOff] = pg.body[sb + old.hashOff];
         dst.i++;
       }
       b = BucketArray.overflowIn(pg, hb);

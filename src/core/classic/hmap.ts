@@ -306,7 +306,7 @@ export class HMap {
   /** @internal Whether the key in slot i of bmap b (in page pg) is `key` (whose words, in a word lane, are lo/hi). */
   keyMatches(arr: BucketArray, pg: BmapPage, b: number, i: number, key: KeyValue, words: boolean, lo: number, hi: number): boolean {
     if (words) {
-      const w = arr.bodyBase(b) + arr.keyOff + 2 * i;
+      const w = arr.slotBase(b, i) + arr.keyOff;
       return pg.body[w] === lo && pg.body[w + 1] === hi;
     }
     const k = pg.keyValues[arr.valueIndex(b, i)];
@@ -396,7 +396,7 @@ export class HMap {
         inserti = 0;
       }
       insertPg.bytes[(arr.headBase(insertb) << 2) + inserti] = top;
-      if (arr.hashOff >= 0) insertPg.body[arr.bodyBase(insertb) + arr.hashOff + inserti] = hash >>> 0;
+      if (arr.hashOff >= 0) insertPg.body[arr.slotBase(insertb, inserti) + arr.hashOff] = hash >>> 0;
       put(arr, insertPg, insertb, inserti, arr.keyOff, insertPg.keyValues, key, kw, klo, khi);
       put(arr, insertPg, insertb, inserti, arr.elemOff, insertPg.elemValues, elem, ew, elo, ehi);
       this.count++;
@@ -511,7 +511,7 @@ export class HMap {
 /** Stores v in slot i of bmap b: its words lo/hi at `off` in a word lane, else v itself in `values`. */
 function put(arr: BucketArray, pg: BmapPage, b: number, i: number, off: number, values: unknown[], v: unknown, inWords: boolean, lo: number, hi: number): void {
   if (inWords) {
-    const w = arr.bodyBase(b) + off + 2 * i;
+    const w = arr.slotBase(b, i) + off;
     pg.body[w] = lo;
     pg.body[w + 1] = hi;
   } else {
