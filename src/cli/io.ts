@@ -5,12 +5,46 @@ export interface CliIO {
   out(text: string): void;
   err(text: string): void;
   readFile(path: string): string;
+  /** The raw bytes (Go source is checked for invalid UTF-8 as the compiler does); optional for tests. */
+  readBytes?(path: string): Uint8Array;
+}
+
+/**
+ * The most bytes a command reads from one file: 8 MiB (README, "Limits on input"). A larger file,
+ * or one that never ends (`/dev/zero`, a pipe that keeps writing), is refused after reading at
+ * most this much, so memory stays bounded whatever the input.
+ */
+export const maxInputBytes = 8 << 20;
+
+/** The bytes of a file, at most `maxInputBytes` of them; throws (one line) beyond. */
+export function readCapped(path: string, max = maxInputBytes): Buffer {
+  const limit = `more than the ${max >> 20} MiB limit on input`;
+  const fd = fs.openSync(path, 'r');
+  try {
+    const st = fs.fstatSync(fd);
+    if (st.isDirectory()) throw new Error('it is a directory');
+    if (st.isFile() && st.size > max) throw new Error(`${st.size} bytes, ${limit}`);
+    const chunks: Buffer[] = [];
+    const buf = Buffer.alloc(1 << 16);
+    let total = 0;
+    for (;;) {
+      const n = fs.readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > max) throw new Error(`${limit} (it goes on past ${max} bytes)`);
+      chunks.push(Buffer.from(buf.subarray(0, n)));
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 export const nodeIO: CliIO = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
-  readFile: (path) => fs.readFileSync(path, 'utf8'),
+  readFile: (path) => readCapped(path).toString('utf8'),
+  readBytes: (path) => readCapped(path),
 };
 
 export interface Command {

@@ -15,6 +15,7 @@ import { GoType, GoTypeError, parseTypeExprWith } from '../../core/types';
 import { EvaluatedMap, LiteralResult, evaluateMapLiteralWith } from '../../core/literal/evaluate';
 import { formatGoValue } from '../../core/literal/format';
 import { evaluateJsonMap } from '../../core/literal/json';
+import { decodeGoSource } from '../../core/literal/sourcebytes';
 import { CliIO, Command, UsageError, parseFlags } from '../io';
 
 const usage = 'usage: gomap literal FILE [--at LINE:COL] [--key-type T] [--elem-type T] [--arch amd64|arm64|386|arm] [--json]';
@@ -49,14 +50,22 @@ export function parseLiteralArgs(args: string[]): LiteralRequest {
 
 /** Evaluates the request's file: a Go literal or a JSON document. */
 export async function evaluateRequest(req: LiteralRequest, io: CliIO): Promise<LiteralResult> {
+  const isJson = req.file.toLowerCase().endsWith('.json');
   let text: string;
   try {
-    text = io.readFile(req.file);
+    if (!isJson && io.readBytes) {
+      // Go source: the compiler's scanner errors (invalid UTF-8, NUL, BOM) at their bytes first.
+      const decoded = decodeGoSource(io.readBytes(req.file));
+      if (decoded.errors.length > 0) return { ok: false, errors: decoded.errors };
+      text = decoded.text;
+    } else {
+      text = io.readFile(req.file);
+    }
   } catch (e) {
     throw new UsageError(`cannot read ${req.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   const parser = await loadGoParser();
-  if (!req.file.toLowerCase().endsWith('.json')) return evaluateMapLiteralWith(parser, text, { at: req.at, goarch: req.arch });
+  if (!isJson) return evaluateMapLiteralWith(parser, text, { at: req.at, goarch: req.arch });
   const typeFlag = (flag: string, expr: string | undefined): GoType | undefined => {
     if (expr === undefined) return undefined;
     try {

@@ -12,8 +12,9 @@
  * 32-bit `uintptr` and `tophash` takes bits 24..31 of `lo32`.
  */
 import { FastRand } from './rand';
+import { writeKeyWords } from '../go/equal';
 
-/** A key as the model stores it: the JSON value form of the Go value (see `keys.ts`). */
+/** A key as the model stores it: the model's value form of the Go value (`../go/value.ts`). */
 export type KeyValue = unknown;
 
 export const two32 = 4294967296;
@@ -70,7 +71,9 @@ const f64words = new Uint32Array(f64.buffer);
  * `hash0 ^ 0x9e3779b9`, giving the low and the high 32 bits. A key's words are: for integers, the
  * two's-complement 64-bit value (little-endian halves); for other numbers, the float64 bits (with
  * -0 hashed as +0, and NaN hashed at random as the runtime does, so each NaN is a new key); for
- * strings, their UTF-16 code units two per word; for anything else, its JSON text as a string.
+ * strings, their UTF-16 code units two per word; for arrays, structs and interfaces, the words
+ * `go/equal.ts` `writeKeyWords` gives (shape tags, an interface's dynamic type, -0 as +0, and a
+ * NaN anywhere inside as random words, so such a key is a new key every time, as in Go).
  * It is well distributed and fast, but it is not the runtime's hash: bucket placement differs from
  * a real process, while every rule applied to the hashes is the runtime's.
  */
@@ -84,7 +87,14 @@ export class DefaultHasher implements Hasher {
     if (typeof key === 'string') return this.hashString(key, seed);
     if (typeof key === 'boolean') return this.hashNumber(key ? 1 : 0, seed);
     if (typeof key === 'bigint') return this.hashBig(key, seed);
-    return this.hashString(JSON.stringify(key) ?? 'null', seed);
+    return this.hashWords(key, seed);
+  }
+
+  /** An aggregate or interface key: its words from `writeKeyWords` (NaN anywhere draws random words). */
+  private hashWords(key: KeyValue, seed: number): number {
+    const words: number[] = [];
+    const byteLen = writeKeyWords(key, { word: (w) => words.push(w >>> 0) }, () => this.rand.next());
+    return packHash(murmur3Words(words, words.length, byteLen, seed ^ 0x9e3779b9), murmur3Words(words, words.length, byteLen, seed));
   }
 
   private hashNumber(x: number, seed: number): number {
@@ -119,9 +129,20 @@ export class DefaultHasher implements Hasher {
   }
 }
 
-/** The JSON text that names a key in an oracle dump's `hashes` table (`7`, `"abc"`). */
+/** The JSON text that names a key in an oracle dump's `hashes` table (`7`, `"abc"`); NaN and ±Inf as "NaN", "+Inf", "-Inf". */
 export function keyText(key: KeyValue): string {
-  return JSON.stringify(key) ?? 'null';
+  return JSON.stringify(key, nonFiniteAsText) ?? 'null';
+}
+
+/**
+ * A `JSON.stringify` replacer that writes what JSON has no number for as the model's JSON value
+ * form does (`literal/value.ts` `floatJson`): NaN as "NaN", ±Inf as "+Inf"/"-Inf", not null; and
+ * bigints as decimal strings.
+ */
+export function nonFiniteAsText(_key: string, x: unknown): unknown {
+  if (typeof x === 'number' && !Number.isFinite(x)) return Number.isNaN(x) ? 'NaN' : x > 0 ? '+Inf' : '-Inf';
+  if (typeof x === 'bigint') return x.toString();
+  return x;
 }
 
 /**

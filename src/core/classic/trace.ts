@@ -5,8 +5,8 @@
  * simulator, so the two can be compared field by field.
  */
 import { MapTypeInfo } from '../maptype';
-import { DefaultHasher, Hasher, KeyValue, TableHasher } from './hash';
-import { Bmap, HMap, MapRandomness, evacuated, minTopHash, seededRandomness } from './hmap';
+import { DefaultHasher, Hasher, KeyValue, TableHasher, nonFiniteAsText } from './hash';
+import { Bmap, HMap, MapRandomness, emptyRest, evacuated, minTopHash, seededRandomness } from './hmap';
 import { SeededFastRand } from './rand';
 
 export type TraceOp =
@@ -54,12 +54,30 @@ export interface DumpSnapshot {
   sameSizeGrow: boolean;
   nevacuate: number;
   nextOverflowFree: number;
-  /** null while the map has no bucket array (hint <= 8, before the first insert). */
-  buckets: DumpBmap[][] | null;
-  oldbuckets: DumpBmap[][] | null;
+  /**
+   * null while the map has no bucket array (hint <= 8, before the first insert). Beyond
+   * `maxDenseBuckets` buckets, the sparse form (only the chains that hold anything).
+   */
+  buckets: DumpBmap[][] | SparseChains | null;
+  oldbuckets: DumpBmap[][] | SparseChains | null;
   lookups?: DumpLookup[];
   iterations?: DumpIteration[];
 }
+
+/**
+ * A bucket array of more than `maxDenseBuckets` buckets in a snapshot: `length` chains, of which
+ * only those holding anything but zeroed memory (a tophash other than emptyRest, or an overflow
+ * bmap) are listed, by bucket index. `make(map[int]int, 1<<33)` has 2^30 buckets: written densely
+ * that is some 100 GB of JSON for one entry, so the simulator summarizes where the oracle would
+ * write every empty bucket (and the oracle is never asked for such a map).
+ */
+export interface SparseChains {
+  length: number;
+  chains: Record<string, DumpBmap[]>;
+}
+
+/** The most buckets a snapshot writes one by one (2^16: some 6 MB of JSON); beyond, `SparseChains`. */
+export const maxDenseBuckets = 1 << 16;
 
 /** The `maptype` fields a dump records. */
 export type DumpType = Pick<MapTypeInfo, 'key' | 'elem' | 'keysize' | 'elemsize' | 'bucketsize' | 'indirectkey' | 'indirectelem' | 'bucketPtrdata'>;
@@ -93,7 +111,8 @@ function dumpBmap(b: Bmap): DumpBmap {
 
 /** The map's state in the dump format (without `lookups`/`iterations`, which the replay adds). */
 export function snapshotOf(h: HMap, label: string): DumpSnapshot {
-  const chains = (which: 'buckets' | 'oldbuckets', n: number): DumpBmap[][] => {
+  const chains = (which: 'buckets' | 'oldbuckets', n: number): DumpBmap[][] | SparseChains => {
+    if (n > maxDenseBuckets) return sparseChains(h, which, n);
     const out: DumpBmap[][] = [];
     for (let i = 0; i < n; i++) out.push(h.chain(which, i).map(dumpBmap));
     return out;
@@ -112,6 +131,31 @@ export function snapshotOf(h: HMap, label: string): DumpSnapshot {
     buckets: h.buckets === null ? null : chains('buckets', h.buckets.base),
     oldbuckets: h.oldbuckets === null ? null : chains('oldbuckets', h.oldBucketCount()),
   };
+}
+
+/** The chains of a huge array that hold anything, found page by page (pages never written are zero). */
+function sparseChains(h: HMap, which: 'buckets' | 'oldbuckets', n: number): SparseChains {
+  const arr = which === 'buckets' ? h.buckets : h.oldbuckets;
+  const out: SparseChains = { length: n, chains: {} };
+  if (arr === null) return out;
+  const pageSize = 2 ** arr.pageShift;
+  for (let first = 0; first < n; first += pageSize) {
+    if (arr.page(first) === undefined) continue;
+    for (let i = first; i < Math.min(n, first + pageSize); i++) {
+      const chain = h.chain(which, i);
+      if (chain.length > 1 || chain[0].tophash.some((t) => t !== emptyRest)) out.chains[i] = chain.map(dumpBmap);
+    }
+  }
+  return out;
+}
+
+/**
+ * A dump as one line of JSON, as the oracle writes it, except for what `encoding/json` cannot
+ * write at all: NaN and ±Inf (keys and elems of float types) as "NaN", "+Inf", "-Inf", the JSON
+ * value form's spelling, never null.
+ */
+export function dumpJson(dump: unknown): string {
+  return JSON.stringify(dump, nonFiniteAsText);
 }
 
 export interface ReplayOptions {

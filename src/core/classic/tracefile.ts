@@ -6,6 +6,7 @@ import { Node as JsonNode, ParseError, findNodeAtLocation, getNodeValue, parseTr
 import { GoType } from '../types/gotype';
 import { Trace, TraceOp } from './trace';
 import { ValueError, normalizeValue } from './values';
+import { maxJsonDepth, tooDeep } from '../literal/json';
 
 export class PositionedError extends Error {
   constructor(message: string, readonly line: number, readonly column: number, readonly path?: string) {
@@ -30,6 +31,12 @@ export function lineCol(text: string, offset: number): { line: number; column: n
 
 /** Parses JSON (comments tolerated), or throws at the first syntax error. */
 export function parseJsonWithPositions(text: string): { root: JsonNode; at: (path: (string | number)[]) => { line: number; column: number } } {
+  // jsonc-parser recurses once per level: refuse deep nesting before it can exhaust the stack.
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    const pos = lineCol(text, deep);
+    throw new PositionedError(`JSON nested more than ${maxJsonDepth} levels deep`, pos.line, pos.column);
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
   if (errors.length > 0 || root === undefined) {
@@ -87,17 +94,24 @@ export function loadTrace(
 
   const value = (path: (string | number)[], t: GoType, v: unknown): unknown => {
     try {
-      return normalizeValue(t, v, ptrSize);
+      return normalizeValue(t, v, ptrSize, { resolve, isKey: path[path.length - 1] === 'key' });
     } catch (e) {
       if (e instanceof ValueError) fail(path, e.message);
       throw e;
     }
   };
-  const readOps = (ops: unknown[], base: (string | number)[]): TraceOp[] =>
+  const readOps = (ops: unknown[], base: (string | number)[], nested: boolean): TraceOp[] =>
     ops.map((raw, i): TraceOp => {
       const path = [...base, i];
       if (typeof raw !== 'object' || raw === null) fail(path, 'an op is an object with "op"');
       const o = raw as Record<string, unknown>;
+      // As the oracle (test/oracle/mapdump): a loop body may change the map only by insert, delete
+      // and lookup. A `clear` inside a `range` (mapclear under a live iterator) is refused, not
+      // modelled, so every trace the simulator accepts is one the real runtime can be asked to run.
+      if (nested && o.op !== 'insert' && o.op !== 'delete' && o.op !== 'lookup') {
+        fail([...path, 'op'], `only insert, delete and lookup may be nested in iterate, not ${JSON.stringify(o.op)}`);
+      }
+      if (o.op !== 'iterate' && o.ops !== undefined) fail([...path, 'ops'], 'nested ops outside iterate');
       const need = (field: string) => {
         if (!(field in o)) fail(path, `"${String(o.op)}" needs "${field}"`);
       };
@@ -120,13 +134,13 @@ export function loadTrace(
           const after = o.after;
           if (after !== undefined && (typeof after !== 'number' || !Number.isInteger(after) || after < 0)) fail([...path, 'after'], '"after" must be a non-negative integer');
           if (o.ops !== undefined && !Array.isArray(o.ops)) fail([...path, 'ops'], '"ops" must be an array');
-          return { op: 'iterate', after: after as number | undefined, ops: o.ops ? readOps(o.ops as unknown[], [...path, 'ops']) : undefined };
+          return { op: 'iterate', after: after as number | undefined, ops: o.ops ? readOps(o.ops as unknown[], [...path, 'ops'], true) : undefined };
         }
         default:
           return fail([...path, 'op'], `unknown op ${JSON.stringify(o.op)} (insert, delete, lookup, snapshot, clear, clearloop, iterate)`);
       }
     });
-  return { key: doc.key as string, elem: doc.elem as string, hint: hint as number, ops: readOps(doc.ops as unknown[], ['ops']) };
+  return { key: doc.key as string, elem: doc.elem as string, hint: hint as number, ops: readOps(doc.ops as unknown[], ['ops'], false) };
 }
 
 /** Reads the `seeds` and `hashes` of a dump (or of a file holding only those). */

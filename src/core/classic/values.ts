@@ -5,10 +5,14 @@
  * bools as themselves; arrays as arrays, structs as objects. Byte arrays in oracle traces are one
  * unsigned integer stored little-endian in the first 8 bytes (`shared/oracle/FORMAT.md`).
  *
+ * An interface holds `{ "$type": "int64", "value": 5 }`, its dynamic type beside its value
+ * (`../go/value.ts`); null is a nil interface.
+ *
  * `normalizeValue` checks that a value fits its type and gives it its one canonical form, so that
  * equal Go values are equal model values (`5`, never `"5"`, for an int64 5).
  */
 import { GoType } from '../types/gotype';
+import { ModelValue, dynamicTypeComparable, goString, iface, isIface, unhashable } from '../go/value';
 
 export class ValueError extends Error {}
 
@@ -55,8 +59,15 @@ function underlyingOf(t: GoType): Exclude<GoType, { kind: 'named' }> {
   return u;
 }
 
+export interface NormalizeOptions {
+  /** The GoType of a dynamic type name (`int64`, `[2]string`), for interface values; throws if unknown. */
+  resolve?: (typeText: string) => GoType;
+  /** The value is a map key: an interface in it must hold a hashable dynamic type. */
+  isKey?: boolean;
+}
+
 /** Checks `v` against Go type `t` and returns its canonical form; throws `ValueError` if it does not fit. */
-export function normalizeValue(t: GoType, v: unknown, ptrSize: 4 | 8 = 8): unknown {
+export function normalizeValue(t: GoType, v: unknown, ptrSize: 4 | 8 = 8, opts: NormalizeOptions = {}): unknown {
   const u = underlyingOf(t);
   switch (u.kind) {
     case 'basic': {
@@ -73,7 +84,7 @@ export function normalizeValue(t: GoType, v: unknown, ptrSize: 4 | 8 = 8): unkno
       }
       if (name === 'string') {
         if (typeof v !== 'string') throw new ValueError(`${JSON.stringify(v)} is not a string`);
-        return v;
+        return goString(v);
       }
       if (name === 'float32' || name === 'float64') {
         if (typeof v === 'number') return name === 'float32' ? Math.fround(v) : v;
@@ -85,7 +96,7 @@ export function normalizeValue(t: GoType, v: unknown, ptrSize: 4 | 8 = 8): unkno
       if (name === 'complex64' || name === 'complex128') {
         if (!Array.isArray(v) || v.length !== 2) throw new ValueError(`${JSON.stringify(v)} is not a ${name} ([re, im])`);
         const part = name === 'complex64' ? 'float32' : 'float64';
-        return v.map((p) => normalizeValue({ kind: 'basic', name: part }, p, ptrSize));
+        return v.map((p) => normalizeValue({ kind: 'basic', name: part }, p, ptrSize, opts));
       }
       throw new ValueError(`values of type ${name} are not supported here`);
     }
@@ -99,7 +110,7 @@ export function normalizeValue(t: GoType, v: unknown, ptrSize: 4 | 8 = 8): unkno
         return canonicalInt(x);
       }
       if (!Array.isArray(v) || v.length !== u.len) throw new ValueError(`${JSON.stringify(v)} is not a [${u.len}] array`);
-      return v.map((e) => normalizeValue(u.elem, e, ptrSize));
+      return v.map((e) => normalizeValue(u.elem, e, ptrSize, opts));
     }
     case 'struct': {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ValueError(`${JSON.stringify(v)} is not a struct value`);
@@ -108,7 +119,7 @@ export function normalizeValue(t: GoType, v: unknown, ptrSize: 4 | 8 = 8): unkno
       for (const f of u.fields) {
         if (f.name === '_') continue;
         if (!(f.name in obj)) throw new ValueError(`struct value lacks field ${f.name}`);
-        out[f.name] = normalizeValue(f.type, obj[f.name], ptrSize);
+        out[f.name] = normalizeValue(f.type, obj[f.name], ptrSize, opts);
       }
       return out;
     }
@@ -120,6 +131,55 @@ export function normalizeValue(t: GoType, v: unknown, ptrSize: 4 | 8 = 8): unkno
       if (v !== null) throw new ValueError(`only nil is supported for ${u.kind} values here`);
       return null;
     case 'interface':
-      return v;
+      return normalizeInterface(v, ptrSize, opts);
   }
 }
+
+/** The dynamic type a bare JSON value stands for inside an interface (as `gomap literal` infers JSON). */
+function bareDynamicType(v: unknown): string | undefined {
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float64';
+  return undefined;
+}
+
+/**
+ * An interface value in canonical form `{ $type, value }` (`../go/value.ts`), or null for nil.
+ * A bare bool, string or number stands for that value with the type an untyped constant would
+ * get (`1` is `{ $type: 'int', value: 1 }`). The value is normalized against its dynamic type
+ * when that type can be resolved. In a key, an uncomparable dynamic type is the runtime's panic.
+ */
+function normalizeInterface(v: unknown, ptrSize: 4 | 8, opts: NormalizeOptions): unknown {
+  if (v === null) return null;
+  let type: string | undefined;
+  let inner: unknown;
+  if (isIface(v)) {
+    type = v.$type.trim();
+    inner = v.value;
+  } else {
+    type = bareDynamicType(v);
+    inner = v;
+    if (type === undefined) {
+      if (opts.isKey) throw new ValueError(unhashable(Array.isArray(v) ? '[]interface {}' : 'map[string]interface {}').goText);
+      return v; // an element: kept as written
+    }
+  }
+  if (!dynamicTypeComparable(type)) {
+    if (opts.isKey) throw new ValueError(unhashable(type).goText);
+    return iface(type, inner as ModelValue); // a slice or map in an element: kept as written
+  }
+  let dyn: GoType | undefined = basicNames.has(type) ? ({ kind: 'basic', name: type } as GoType) : undefined;
+  if (!dyn && opts.resolve) {
+    try {
+      dyn = opts.resolve(type);
+    } catch {
+      dyn = undefined; // a named type of the user's program: kept as written
+    }
+  }
+  return iface(type, (dyn ? normalizeValue(dyn, inner, ptrSize, opts) : inner) as ModelValue);
+}
+
+const basicNames = new Set([
+  'bool', 'string', 'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr',
+  'float32', 'float64', 'complex64', 'complex128',
+]);

@@ -133,3 +133,14 @@ export function unhashable(type: string): GoPanic {
 export function uncomparable(type: string): GoPanic {
   return new GoPanic(`comparing uncomparable type ${type}`);
 }
+
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A JS string as a Go string decoded by `encoding/json` holds it: a lone surrogate (`"\ud800"`,
+ * which JSON allows and UTF-8 cannot encode) becomes U+FFFD, as `unquote` makes it; a valid pair
+ * stays one rune.
+ */
+export function goString(s: string): string {
+  return s.replace(loneSurrogate, '\ufffd');
+}

@@ -17,9 +17,12 @@ import { Env, envAt, packageEnv } from './env';
 import { under } from './gotypes';
 import { stdPackageEnv } from './stdpkg';
 import { syntaxErrors } from './syntaxerrors';
+import { encodingErrors } from './sourcebytes';
 import { LiteralError, SourceText } from './position';
 import { GoValue, JsonValue, toJson } from './value';
 import { runtimeTypeString, unhashableIn } from './rtype';
+import { namedIn, recursiveInterfaces } from './ifacecycle';
+import { tooLarge, tooLargeAt } from './addrspace';
 import { unhashable } from '../go/value';
 
 export interface EvaluateOptions {
@@ -68,6 +71,8 @@ export async function evaluateMapLiteral(source: string, opts: EvaluateOptions =
 
 /** As `evaluateMapLiteral`, with a loaded parser (synchronous). */
 export function evaluateMapLiteralWith(parser: Parser, source: string, opts: EvaluateOptions = {}): LiteralResult {
+  const encoding = encodingErrors(source);
+  if (encoding.length > 0) return { ok: false, errors: encoding };
   const tree = parser.parse(source);
   if (!tree) throw new Error('tree-sitter returned no tree');
   try {
@@ -122,6 +127,16 @@ function checkMapLiteral(target: MapTarget, env: Env, checker: Checker, src: Sou
     return { ok: false, errors: [src.error('cannot evaluate this map literal', node.startIndex, node.endIndex)] };
   }
   const { key, elem } = u;
+  let root = node;
+  while (root.parent) root = root.parent;
+  const cycles = recursiveInterfaces(root);
+  const cycle = namedIn(key, cycles) ?? namedIn(elem, cycles);
+  if (cycle) return { ok: false, errors: [src.error(`invalid recursive type ${cycle.text}`, cycle.startIndex, cycle.endIndex)] };
+  const big = tooLarge(key, checker.arch) ?? tooLarge(elem, checker.arch);
+  if (big) {
+    const at = tooLargeAt(big, target.outer);
+    return { ok: false, errors: [src.error(`type ${big.text} larger than address space`, at.startIndex, at.endIndex)] };
+  }
   const pkg = packageName(node);
   const insertionOrder = [...entries.keys()].sort((a, b) => Number(entries[b].static) - Number(entries[a].static) || a - b);
   // A key whose dynamic type has no hash function compiles, and panics when the program inserts

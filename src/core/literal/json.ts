@@ -63,7 +63,7 @@ export function evaluateJsonMap(text: string, opts: JsonMapOptions = {}): Litera
 export const maxJsonDepth = 400;
 
 /** The offset where nesting first exceeds maxJsonDepth (outside strings and comments), if it does. */
-function tooDeep(text: string): number | undefined {
+export function tooDeep(text: string): number | undefined {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
