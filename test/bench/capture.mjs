@@ -22,7 +22,7 @@ const targets = { 1000: 500, 10000: 3000 };
 
 const setups = [
   { name: 'Swiss, Go 1.26 + Delve v1.27.2', go: 'go', env: { GOTOOLCHAIN: 'local' }, dlv: 'v1.27.2' },
-  { name: 'classic, Go 1.19 + Delve v1.21.2', go: '/usr/lib/go-1.19/bin/go', env: { GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod' }, dlv: 'v1.21.2' },
+  { name: 'classic, Go 1.19 + Delve v1.21.2', go: '/usr/lib/go-1.19/bin/go', env: { GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod -buildvcs=false' }, dlv: 'v1.21.2' },
 ];
 const cases = [
   { expr: 'i1k', n: 1000, what: 'map[int64]int64' },

@@ -35,7 +35,7 @@ export interface Toolchain {
 export const go119 = '/usr/lib/go-1.19/bin/go';
 
 export const toolchains: Toolchain[] = [
-  { name: 'Go 1.19 with Delve v1.21.2', go: go119, env: { GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod' }, dlv: 'v1.21.2', needs: ['dlv@v1.21.2'], runtime: 'classic' },
+  { name: 'Go 1.19 with Delve v1.21.2', go: go119, env: { GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod -buildvcs=false' }, dlv: 'v1.21.2', needs: ['dlv@v1.21.2'], runtime: 'classic' },
   { name: 'Go 1.26 with Delve v1.27.2', go: 'go', env: { GOTOOLCHAIN: 'local' }, dlv: 'v1.27.2', needs: ['dlv@v1.27.2'], runtime: 'swiss' },
   { name: 'Go 1.27.3 with Delve v1.27.2', go: 'go', env: { GOTOOLCHAIN: 'go1.27.3' }, dlv: 'v1.27.2', needs: ['dlv@v1.27.2', 'go1.27.3'], runtime: 'swiss' },
   {

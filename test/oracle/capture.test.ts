@@ -82,6 +82,13 @@ for (const t of toolchains) {
       await assert.rejects(prog!.session.capture('nosuch'), /^Error: nosuch: could not find symbol value for nosuch/);
     });
 
+    it('reports progress up to the whole map', async () => {
+      let last = [0, 0];
+      await prog!.session.capture('big', { onProgress: (done, total) => { last = [done, total]; } });
+      // One unit per bucket or group, one per entry (5000).
+      assert.ok(last[1] > 5000 && last[0] === last[1], `progress ended at ${last[0]}/${last[1]}`);
+    });
+
     it('says where it captured: goroutine, function, file and line', async () => {
       const c = await get('holder.M');
       assert.strictEqual(c.where.function, 'main.main');

@@ -81,6 +81,7 @@ export class DapClient {
   waitFor(event: string, ms: number, what: string): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => { off(); reject(new Error(what)); }, ms);
+      timer.unref?.();
       const off = this.on(event, (body) => { clearTimeout(timer); off(); resolve(body); });
     });
   }

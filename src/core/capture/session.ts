@@ -75,19 +75,21 @@ export class DebugSession {
       client = await DapClient.connect('127.0.0.1', port);
       const c = client;
       const output: string[] = [];
-      c.on('output', (b) => { output.push(String(b.output ?? '')); if (output.length > 50) output.shift(); });
+      c.on('output', (b) => {
+        if (b.category !== 'stdout' && b.category !== 'stderr') return; // the program's, not Delve's console
+        output.push(String(b.output ?? ''));
+        if (output.length > 50) output.shift();
+      });
       await c.send('initialize', { adapterID: 'go', clientID: 'gomap', linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path', supportsVariableType: true });
       const initialized = c.waitFor('initialized', 30000, 'Delve did not answer the launch');
-      await c.send('launch', { request: 'launch', mode: 'exec', program: binary, args: o.args ?? [], env: o.env ?? {}, cwd: isDir ? path.resolve(o.program) : process.cwd() })
+      const launched = c.send('launch', { request: 'launch', mode: 'exec', program: binary, args: o.args ?? [], env: o.env ?? {}, cwd: isDir ? path.resolve(o.program) : process.cwd() })
         .catch((e: Error) => { throw versionError(e.message, dlvCmd, binary, o.go); });
-      await initialized;
+      await Promise.all([launched, initialized]);
       const bp = await c.send('setBreakpoints', { source: { path: file }, breakpoints: [{ line }] });
       const b = bp.breakpoints?.[0];
       if (!b?.verified) throw new CaptureError(`cannot set a breakpoint at ${m[1]}:${line}: ${b?.message ?? 'Delve refused it'}`);
       const timeoutMs = o.timeoutMs ?? 60000;
-      const stopped = raceStop(c, timeoutMs, `${m[1]}:${line}`, output);
-      await c.send('configurationDone', {});
-      const st = await stopped;
+      const [st] = await Promise.all([raceStop(c, timeoutMs, `${m[1]}:${line}`, output), c.send('configurationDone', {})]);
       const trace = await c.send('stackTrace', { threadId: st.threadId, startFrame: 0, levels: 1 });
       const frame = trace.stackFrames?.[0];
       if (!frame) throw new CaptureError('the stopped goroutine has no frames');
@@ -134,7 +136,7 @@ function startDelve(dlv: string): Promise<{ proc: ChildProcess; port: number }> 
 
 /** The first stop, or a one-line error when the program ends or the time runs out first. */
 function raceStop(c: DapClient, ms: number, where: string, output: string[]): Promise<{ threadId: number }> {
-  const seconds = Math.round(ms / 1000);
+  const seconds = ms >= 1000 ? Math.round(ms / 1000) : ms / 1000;
   return new Promise((resolve, reject) => {
     const offs: (() => void)[] = [];
     const done = () => { clearTimeout(timer); offs.forEach((f) => f()); };

@@ -16,7 +16,7 @@
  */
 import { CaptureError, moreCount, parseInteger, unquoteBytes } from './delve';
 import { MemoryBatch } from './memory';
-import { Reader } from './reader';
+import { Child, Reader } from './reader';
 
 export type ValueKind =
   | { kind: 'int'; size: number; signed: boolean }
@@ -189,8 +189,17 @@ async function arrayElements(r: Reader, text: string, ref: number, indexed: numb
     const body = stripLoaded(text).slice(open + 2, -1);
     return body === '' ? [] : body.split(',');
   }
-  const kids = await r.children(ref, 0, indexed);
-  return kids.map((k) => plainChild(k.value));
+  return (await elements(r, ref, indexed)).map((k) => plainChild(k.value));
+}
+
+/**
+ * An array's elements, picked by their `[i]` names: Delve adds a `string()` child to byte and
+ * int32 arrays, so a child's position is not its index.
+ */
+async function elements(r: Reader, ref: number, indexed: number): Promise<Child[]> {
+  const kids = (await r.children(ref, 0, indexed)).filter((k) => /^\[\d+\]$/.test(k.name));
+  if (kids.length !== indexed) throw new CaptureError(`Delve listed ${kids.length} of ${indexed} array elements`);
+  return kids.sort((a, b) => Number(a.name.slice(1, -1)) - Number(b.name.slice(1, -1)));
 }
 
 /**
@@ -201,7 +210,7 @@ async function repair(r: Reader, text: string, ref: number, type: string, indexe
   if (!moreCount(text) && !/\.\.\.\+\d+ more/.test(text)) return text;
   if (!ref || depth > 4) return text;
   if (type.startsWith('[') && indexed > 0 && moreCount(text)) {
-    const kids = await r.children(ref, 0, indexed);
+    const kids = await elements(r, ref, indexed);
     const parts = await Promise.all(kids.map((k) => fixChild(r, k, depth)));
     return `${type} [${parts.join(',')}]`;
   }
