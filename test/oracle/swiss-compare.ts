@@ -8,6 +8,7 @@ import { describeDiff, firstDiff } from '../../src/core/classic/diff';
 import { loadTrace } from '../../src/core/classic/tracefile';
 import { GoArch, ptrSizeOf } from '../../src/core/maptype';
 import { GoType } from '../../src/core/types';
+import { swissMakeAlloc, swissMapTypeOf } from '../../src/core/swiss/layout';
 import { SwissInputs, replaySwissTrace } from '../../src/core/swiss/trace';
 import { SwissDump, SwissGoVersion, SwissMapType } from '../../src/core/swiss/types';
 
@@ -24,6 +25,17 @@ export function inputsOf(d: SwissDump): SwissInputs {
 }
 
 export type SwissTypeFor = (key: string, elem: string, arch: GoArch, version: SwissGoVersion, split: boolean) => SwissMapType;
+
+/** The map type from our layout code (gc's group type and `mapfast`), named as the trace names it. */
+export function layoutTypeFor(resolve: (t: string) => GoType): SwissTypeFor {
+  return (key, elem, arch, version, split) => ({ ...swissMapTypeOf(resolve(key), resolve(elem), arch, version, { splitGroup: split }), key, elem });
+}
+
+/** What `make` allocates, from our layout code. */
+export function makeAllocOf(t: SwissMapType, hint: number): { bytes: number; mallocs: number } {
+  const a = swissMakeAlloc(t, hint);
+  return { bytes: a.allocBytes, mallocs: a.allocObjects };
+}
 
 /** Replays `traceText` with the runtime's inputs from `runtime`, checking invariants after every op. */
 export function replaySwissAgainst(traceText: string, runtime: SwissDump, resolve: (t: string) => GoType, typeFor: SwissTypeFor, alloc?: (t: SwissMapType, hint: number) => { bytes: number; mallocs: number }): SwissDump {

@@ -9,7 +9,7 @@ import * as path from 'path';
 import { GoType } from '../../src/core/types';
 import { SwissDump } from '../../src/core/swiss/types';
 import { typeResolver } from './compare';
-import { compareSwissDumps, replaySwissAgainst, swissVersionOf } from './swiss-compare';
+import { compareSwissDumps, layoutTypeFor, makeAllocOf, replaySwissAgainst } from './swiss-compare';
 
 const dir = path.join(__dirname, '../fixtures/swiss');
 const dumps = fs.readdirSync(dir).filter((f) => f.endsWith('.dump.json')).sort();
@@ -29,10 +29,10 @@ describe('Swiss oracle fixtures: the model replays every real Go 1.26/1.27 dump 
     const file = 'sample-d_tombstones.go1.26.8-amd64.dump.json';
     const traceText = fs.readFileSync(path.join(dir, 'sample-d_tombstones.trace.json'), 'utf8');
     const runtime = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as SwissDump;
-    const sim = replaySwissAgainst(traceText, runtime, resolve, (key, elem, arch, version) => ({ ...runtime.type, goarch: arch, ptrSize: 8, goversion: version }));
+    const sim = replaySwissAgainst(traceText, runtime, resolve, layoutTypeFor(resolve), makeAllocOf);
     const last = sim.snapshots[sim.snapshots.length - 1];
     last.tables[0].groups[1].ctrl[3] ^= 1;
-    assert.match(compareSwissDumps(runtime, sim, { alloc: false }) ?? '', /tables\[0\]\.groups\[1\]\.ctrl\[3\]/);
+    assert.match(compareSwissDumps(runtime, sim) ?? '', /tables\[0\]\.groups\[1\]\.ctrl\[3\]/);
   });
 
   for (const file of dumps) {
@@ -40,12 +40,8 @@ describe('Swiss oracle fixtures: the model replays every real Go 1.26/1.27 dump 
       const name = file.slice(0, file.indexOf('.go1.'));
       const traceText = fs.readFileSync(path.join(dir, `${name}.trace.json`), 'utf8');
       const runtime = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as SwissDump;
-      // Until the layout code computes it, the map type is the runtime's own (so `type` compares equal by construction).
-      const sim = replaySwissAgainst(traceText, runtime, resolve, (key, elem, arch, version) => ({
-        ...runtime.type, goarch: arch, ptrSize: arch === '386' || arch === 'arm' ? 4 : 8, goversion: version,
-      }));
-      void swissVersionOf;
-      const diff = compareSwissDumps(runtime, sim, { alloc: false });
+      const sim = replaySwissAgainst(traceText, runtime, resolve, layoutTypeFor(resolve), makeAllocOf);
+      const diff = compareSwissDumps(runtime, sim);
       assert.strictEqual(diff, undefined, diff);
     });
   }
