@@ -1,0 +1,3 @@
+module layoutdumpswiss
+
+go 1.26
