@@ -21,22 +21,26 @@
  * overflow pointer is an index, tophash bytes and integer keys and elems sit in typed arrays
  * (`lanes.ts`), so a lookup touches a few bytes of a few arrays, not objects.
  *
- * This file keeps the runtime's names (hmap, bmap, B, hash0, noverflow, nevacuate, evacuate,
- * growWork, ...) so it can be read beside map.go. What the runtime draws from `fastrand` (hash0,
+ * This file holds the hmap and its small helpers; the operations live beside it, as map.go's
+ * functions: `assign.ts` (mapassign), `access.ts` (mapaccess, mapdelete), `evacuate.ts` (hashGrow,
+ * growWork, evacuate), `iter.ts` (mapiterinit, mapiternext), `invariants.ts`; `bulk.ts` runs many
+ * operations in cancellable slices. The runtime's names (hmap, bmap, B, hash0, noverflow,
+ * nevacuate, evacuate, growWork, ...) are kept so the code can be read beside map.go. What the runtime draws from `fastrand` (hash0,
  * iteration start, overflow counting above B = 15) comes from a seeded generator (`rand.ts`), and
  * hashes from a pluggable `Hasher` (`hash.ts`), so a session can be replayed exactly.
  */
 import { MapTypeInfo } from '../maptype';
-import { FastRand } from './rand';
 import { Hasher, KeyValue, two32 } from './hash';
 import { goEqual } from '../go/equal';
-import { bucketArrayLength, bucketCnt, bucketShift, bucketsLog2ForHint, overLoadFactor, tooManyOverflowBuckets } from './makemap';
-import { BmapPage, BucketArray, nilBmap } from './buckets';
+import { bucketArrayLength, bucketShift, bucketsLog2ForHint } from './makemap';
+import { BmapPage, BucketArray } from './buckets';
 import { Bmap } from './bmapview';
-import { emptyOne, emptyRest, minTopHash } from './tophash';
+import { minTopHash } from './tophash';
 import { IntCodec, LaneKind, codecFor, laneKindOf } from './lanes';
-import { growWork, hashGrow } from './evacuate';
+import { growWork } from './evacuate';
 import { LookupResult, LookupStep, mapaccess, mapaccessK, mapdelete } from './access';
+import { mapassign } from './assign';
+import { MapRandomness } from './randomness';
 import { HIter } from './iter';
 import { checkInvariants } from './invariants';
 import { iteratorFlag, maxB, oldIteratorFlag, sameSizeGrowFlag } from './flags';
@@ -47,6 +51,8 @@ export { evacuated } from './bmapview';
 export type { Bmap } from './bmapview';
 export { HIter } from './iter';
 export type { LookupStep, LookupResult } from './access';
+export { seededRandomness } from './randomness';
+export type { MapRandomness } from './randomness';
 export { iteratorFlag, oldIteratorFlag, hashWritingFlag, sameSizeGrowFlag, maxB } from './flags';
 
 export type KeyEqual = (a: KeyValue, b: KeyValue) => boolean;
@@ -54,33 +60,6 @@ export type KeyEqual = (a: KeyValue, b: KeyValue) => boolean;
 /** Go's `==` on the model's value form of keys (`../go/equal.ts`): NaN != NaN anywhere inside, +0 == -0,
  * interfaces by dynamic type then value; `GoPanic` for an uncomparable dynamic type. */
 export const defaultKeyEqual: KeyEqual = goEqual;
-
-/** Where the runtime's random numbers come from. */
-export interface MapRandomness {
-  /** `fastrand()` for hash seeds. */
-  hash0(): number;
-  /** `mapiterinit`'s random start: the start bucket (< 1<<B) and the offset inside buckets (< 8). */
-  iterStart(B: number): { startBucket: number; offset: number };
-  /** `fastrand()` for `incrnoverflow` when B > 15. */
-  fastrand(): number;
-}
-
-/** All random choices from one seeded generator, in the order the runtime would draw them. */
-export function seededRandomness(rand: FastRand): MapRandomness {
-  return {
-    hash0: () => rand.next(),
-    fastrand: () => rand.next(),
-    iterStart(B) {
-      // mapiterinit: r := fastrand() (fastrand64() when B > 31-bucketCntBits);
-      // startBucket = r & bucketMask(B); offset = uint8(r >> B & (bucketCnt - 1)).
-      const lo = rand.next();
-      const hi = B > 31 - 3 ? rand.next() : 0;
-      const startBucket = B === 0 ? 0 : lo & (bucketShift(B) - 1);
-      const shifted = B + 3 <= 32 ? lo >>> B : (lo >>> B) | (hi << (32 - B));
-      return { startBucket, offset: shifted & (bucketCnt - 1) };
-    },
-  };
-}
 
 export interface HMapOptions {
   hasher: Hasher;
@@ -140,7 +119,8 @@ export class HMap {
   /** Encoders of the word lanes (null for a value lane): `encode` leaves the words in lo/hi. */
   /** @internal */
   keyEnc: IntCodec | null;
-  private elemEnc: IntCodec | null;
+  /** @internal */
+  elemEnc: IntCodec | null;
   /** Keys are Go strings: for a string key, Go's == is JS ===. */
   private readonly stringKeys: boolean;
 
@@ -268,15 +248,16 @@ export class HMap {
 
   // --- lanes ---
 
-  /** Whether `key` goes into word lanes (its words then in `keyEnc`); if it cannot, the lanes turn to values. */
-  private keyInWords(key: KeyValue): boolean {
+  /** @internal Whether `key` goes into word lanes (its words then in `keyEnc`); if it cannot, the lanes turn to values. */
+  keyInWords(key: KeyValue): boolean {
     if (this.keyEnc === null) return false;
     if (this.keyEnc.encode(key)) return true;
     this.toValueLane('key');
     return false;
   }
 
-  private elemInWords(elem: unknown): boolean {
+  /** @internal */
+  elemInWords(elem: unknown): boolean {
     if (this.elemEnc === null) return false;
     if (this.elemEnc.encode(elem)) return true;
     this.toValueLane('elem');
@@ -330,79 +311,13 @@ export class HMap {
     this.hash0 = this.random.hash0() >>> 0;
   }
 
-  // --- mapassign ---
+  // --- mapassign (assign.ts) ---
 
   /** `mapassign` then the store of the elem: `m[key] = elem`. Returns whether a new key was added. */
   assign(key: KeyValue, elem: unknown): boolean {
-    const hash = this.hashOf(key);
-    const kw = this.keyInWords(key);
-    const klo = kw ? this.keyEnc!.lo : 0;
-    const khi = kw ? this.keyEnc!.hi : 0;
-    const ew = this.elemInWords(elem);
-    const elo = ew ? this.elemEnc!.lo : 0;
-    const ehi = ew ? this.elemEnc!.hi : 0;
-    if (this.buckets === null) {
-      this.buckets = this.newBucketArray(1, 1); // newobject(t.bucket)
-    }
-    const top = this.tophash(hash);
-    for (;;) {
-      const bucket = (hash >>> 0) & this.bucketMask(this.B);
-      if (this.growing()) growWork(this, bucket);
-      const arr = this.buckets;
-      let b = bucket;
-      let insertPg: BmapPage | null = null;
-      let insertb = nilBmap;
-      let inserti = 0;
-      bucketloop: for (;;) {
-        const pg = arr.pageW(b);
-        const hb = arr.headBase(b);
-        const tb = hb << 2;
-        const th = pg.bytes;
-        for (let i = 0; i < bucketCnt; i++) {
-          const t = th[tb + i];
-          if (t !== top) {
-            if (t <= emptyOne && insertPg === null) {
-              insertPg = pg;
-              insertb = b;
-              inserti = i;
-            }
-            if (t === emptyRest) break bucketloop;
-            continue;
-          }
-          if (!this.keyMatches(arr, pg, b, i, key, kw, klo, khi)) continue;
-          // already have a mapping for key. Update it.
-          if (this.t.needkeyupdate) put(arr, pg, b, i, arr.keyOff, pg.keyValues, key, kw, klo, khi);
-          put(arr, pg, b, i, arr.elemOff, pg.elemValues, elem, ew, elo, ehi);
-          return false;
-        }
-        const ovf = BucketArray.overflowIn(pg, hb);
-        if (ovf === nilBmap) break;
-        b = ovf;
-      }
-
-      // Did not find mapping for key. Allocate new cell & add entry.
-
-      // If we hit the max load factor or we have too many overflow buckets,
-      // and we're not already in the middle of growing, start growing.
-      if (!this.growing() && (overLoadFactor(this.count + 1, this.B) || tooManyOverflowBuckets(this.noverflow, this.B))) {
-        hashGrow(this);
-        continue; // Growing the table invalidates everything, so try again
-      }
-
-      if (insertPg === null) {
-        // The current bucket and all the overflow buckets connected to it are full, allocate a new one.
-        insertb = this.newoverflow(b);
-        insertPg = arr.pageW(insertb);
-        inserti = 0;
-      }
-      insertPg.bytes[(arr.headBase(insertb) << 2) + inserti] = top;
-      if (arr.hashOff >= 0) insertPg.body[arr.slotBase(insertb, inserti) + arr.hashOff] = hash >>> 0;
-      put(arr, insertPg, insertb, inserti, arr.keyOff, insertPg.keyValues, key, kw, klo, khi);
-      put(arr, insertPg, insertb, inserti, arr.elemOff, insertPg.elemValues, elem, ew, elo, ehi);
-      this.count++;
-      return true;
-    }
+    return mapassign(this, key, elem);
   }
+
 
   // --- growth (evacuate.ts) ---
 
@@ -506,15 +421,4 @@ export class HMap {
   }
 
 
-}
-
-/** Stores v in slot i of bmap b: its words lo/hi at `off` in a word lane, else v itself in `values`. */
-function put(arr: BucketArray, pg: BmapPage, b: number, i: number, off: number, values: unknown[], v: unknown, inWords: boolean, lo: number, hi: number): void {
-  if (inWords) {
-    const w = arr.slotBase(b, i) + off;
-    pg.body[w] = lo;
-    pg.body[w + 1] = hi;
-  } else {
-    values[arr.valueIndex(b, i)] = v;
-  }
 }
