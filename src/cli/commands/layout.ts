@@ -4,6 +4,9 @@
  * runtime avoids, a fieldalignment reordering for struct keys/elems, and what
  * `make(map[K]V, hint)` allocates, all as gc and the Go 1.19 runtime do it (src/core/types).
  *
+ * With `--runtime swiss [--go 1.26|1.27] [--split]`, the Swiss-table group of Go 1.24+ instead
+ * (`layout-swiss.ts`); `--runtime classic` is the default.
+ *
  * Besides the predeclared types, the standard-library types of `core/hover/std.ts` (time.Time,
  * sync.Mutex, ...) are known; others come from --types.
  *
@@ -29,8 +32,11 @@ import { stdScope } from '../../core/hover/std';
 import { maxSmallSize } from '../../core/sizeclasses';
 import { loadGoParser } from '../../core/go/parser';
 import { Command, UsageError, parseFlags } from '../io';
+import { human, pct, slotLine, table } from './layout-format';
+import { SwissLayoutRequest, swissLayoutText, swissRequest } from './layout-swiss';
 
-const usage = "usage: gomap layout 'map[K]V' [--hint N] [--arch amd64|arm64|386|arm] [--types FILE.go] [--json]";
+const usage =
+  "usage: gomap layout 'map[K]V' [--hint N] [--arch amd64|arm64|386|arm] [--types FILE.go] [--runtime classic|swiss [--go 1.26|1.27] [--split]] [--json]";
 
 interface LayoutRequest {
   expr: string;
@@ -38,10 +44,12 @@ interface LayoutRequest {
   arch: GoArch;
   typesFile?: string;
   json: boolean;
+  /** Set for `--runtime swiss`. */
+  swiss?: SwissLayoutRequest;
 }
 
 function parseArgs(args: string[]): LayoutRequest {
-  const { flags, switches, positional } = parseFlags(args, { values: ['hint', 'arch', 'types'], switches: ['json'] });
+  const { flags, switches, positional } = parseFlags(args, { values: ['hint', 'arch', 'types', 'runtime', 'go'], switches: ['json', 'split'] });
   if (positional.length !== 1) throw new UsageError(positional.length === 0 ? usage : `expected one map type, got ${positional.length} arguments (quote the type)`);
   const hintText = flags.get('hint') ?? '0';
   if (!/^\d+$/.test(hintText) || !Number.isSafeInteger(Number(hintText))) {
@@ -49,7 +57,11 @@ function parseArgs(args: string[]): LayoutRequest {
   }
   const arch = (flags.get('arch') ?? 'amd64') as GoArch;
   if (!goArches.includes(arch)) throw new UsageError(`--arch must be one of ${goArches.join(', ')}, got "${arch}"`);
-  return { expr: positional[0], hint: Number(hintText), arch, typesFile: flags.get('types'), json: switches.has('json') };
+  const runtime = flags.get('runtime') ?? 'classic';
+  if (runtime !== 'classic' && runtime !== 'swiss') throw new UsageError(`--runtime must be classic or swiss, got "${runtime}"`);
+  if (runtime === 'classic' && (flags.has('go') || switches.has('split'))) throw new UsageError('--go and --split describe Swiss tables: add --runtime swiss');
+  const swiss = runtime === 'swiss' ? swissRequest(flags.get('go'), switches.has('split')) : undefined;
+  return { expr: positional[0], hint: Number(hintText), arch, typesFile: flags.get('types'), json: switches.has('json'), swiss };
 }
 
 /** The --json object: the maptype fields under the runtime's names, make's memory, the regions. */
@@ -81,39 +93,12 @@ export function layoutJson(l: BucketLayout, m: MapMemory, reorderAtHint: Array<n
   };
 }
 
-/** `24.1 KiB, ` for sizes worth converting, else nothing. */
-function human(n: number): string {
-  if (n < 10 * 1024) return '';
-  if (n < 10 * 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB, `;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB, `;
-}
-
-function pct(part: number, whole: number): string {
-  return whole === 0 ? '0%' : `${Math.round((100 * part) / whole)}%`;
-}
-
-function table(rows: string[][], rightAligned: number[]): string[] {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) =>
-    r.map((cell, c) => (rightAligned.includes(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd(),
-  );
-}
-
-function slotLine(role: string, s: BucketLayout['key']): string {
-  const l = s.layout;
-  const where = s.indirect
-    ? `stored indirectly: the bucket holds ${s.slotType} (${s.slotSize} B); each one is its own ${s.indirectObjectBytes}-byte heap object`
-    : `stored inline, ${s.slotSize} B per slot`;
-  const pad = s.internalPadding > 0 ? `, ${s.internalPadding} B of it padding` : '';
-  return `${role.padEnd(5)} ${s.type}: size ${l.size}${pad}, align ${l.align}, ptrdata ${l.ptrdata}; ${where}`;
-}
-
 /** The human-readable report. */
 export function layoutTable(l: BucketLayout, m: MapMemory, reorderAtHint: Array<number | undefined>): string {
   const t = l.info;
   const out: string[] = [];
   out.push(`map[${t.key}]${t.elem} on ${t.goarch} (Go 1.19 classic map; sizes as gc lays them out)`, '');
-  out.push(slotLine('key', l.key), slotLine('elem', l.elem), '');
+  out.push(slotLine('key', l.key, 'bucket'), slotLine('elem', l.elem, 'bucket'), '');
   const scan = t.bucketPtrdata === 0 ? 'no pointers: the GC never scans the bucket array' : `the GC scans the first ${t.bucketPtrdata} bytes of each bucket`;
   out.push(`bucket (bmap): ${t.bucketsize} bytes, align ${l.bucketAlign}, ptrdata ${t.bucketPtrdata} (${scan})`);
   const rows = [['offset', 'size', 'region', 'type', 'padding before']];
@@ -216,11 +201,15 @@ async function resolveMap(req: LayoutRequest, readFile: (p: string) => string): 
 }
 
 export const layout: Command = {
-  summary: "bucket layout and memory of a map type: `layout 'map[K]V' [--hint N] [--arch A] [--types F.go] [--json]`",
+  summary: "bucket or group layout and memory of a map type: `layout 'map[K]V' [--hint N] [--arch A] [--types F.go] [--runtime classic|swiss [--go V] [--split]] [--json]`",
   async run(args, io) {
     try {
       const req = parseArgs(args);
       const { key, elem } = await resolveMap(req, io.readFile);
+      if (req.swiss) {
+        io.out(swissLayoutText(key, elem, req.arch, req.swiss, req.hint, req.json));
+        return 0;
+      }
       const l = bucketLayout(key, elem, req.arch);
       const m = mapMemory(l.info, req.hint);
       const reorderAtHint = l.reorder.map((r) => mapMemory({ bucketsize: r.bucketsize, ptrSize: l.info.ptrSize }, req.hint).allocBytes);
