@@ -79,8 +79,9 @@ export function swissSnapshotOf(m: SwissMap, label: string): SwissDumpSnapshot {
   };
 }
 
-function hexOffset(x: bigint, bits: 32 | 64): string {
-  return '0x' + x.toString(16).padStart(bits / 4, '0');
+/** `Iter.entryOffset`/`dirOffset` are uint64 on every platform: `0x` and 16 hex digits. */
+function hexOffset(x: bigint): string {
+  return '0x' + x.toString(16).padStart(16, '0');
 }
 
 /** The randomness of a replay: the inputs' seeds and offsets first, then the generator. */
@@ -121,7 +122,7 @@ function replaySources(t: SwissMapType, opts: SwissReplayOptions) {
 
 /** Runs a trace on the Swiss model and writes the dump the oracle would write. */
 export function replaySwissTrace(trace: Trace & { name?: string }, t: SwissMapType, opts: SwissReplayOptions = {}): SwissDump {
-  const { random, hasher, seedsUsed, nextOffsets, bits } = replaySources(t, opts);
+  const { random, hasher, seedsUsed, nextOffsets } = replaySources(t, opts);
   const m = new SwissMap(t, trace.hint, { hasher, random, equal: opts.equal ?? goEqual });
   const snapshots: SwissDumpSnapshot[] = [];
   let lookups: SwissDumpLookup[] = [];
@@ -148,7 +149,7 @@ export function replaySwissTrace(trace: Trace & { name?: string }, t: SwissMapTy
         const it = iterate(m, nextOffsets(m.used === 0));
         const order: unknown[] = [];
         for (let kv = it.next(); kv !== undefined; kv = it.next()) order.push(kv.key);
-        iterations.push({ entryOffset: hexOffset(it.entryOffset, bits), dirOffset: hexOffset(it.dirOffset, bits), order });
+        iterations.push({ entryOffset: hexOffset(it.entryOffset), dirOffset: hexOffset(it.dirOffset), order });
         break;
       }
       case 'snapshot': {
