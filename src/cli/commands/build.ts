@@ -8,7 +8,7 @@
  * Errors print as `gomap literal` prints them (`FILE:LINE:COL: message`), exit 2.
  */
 import { makeAlloc } from '../../core/classic/makemap';
-import { Trace, replayTrace } from '../../core/classic/trace';
+import { Trace, dumpJson, replayTrace } from '../../core/classic/trace';
 import type { EvaluatedMap } from '../../core/literal/evaluate';
 import { mapTypeOf } from '../../core/types';
 import { Command, UsageError, parseFlags } from '../io';
@@ -38,7 +38,7 @@ export const build: Command = {
     return runOnMap('build', io, parse, (m, req) => {
       const t = mapTypeOf(m.key, m.elem, req.arch);
       const alloc = makeAlloc(t, m.hint);
-      return JSON.stringify(replayTrace(traceOf(m), t, { seed, alloc: { bytes: alloc.allocBytes, mallocs: alloc.mallocs }, goarch: req.arch }));
+      return dumpJson(replayTrace(traceOf(m), t, { seed, alloc: { bytes: alloc.allocBytes, mallocs: alloc.mallocs }, goarch: req.arch }));
     });
   },
 };

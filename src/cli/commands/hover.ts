@@ -56,7 +56,7 @@ export const hoverCommand: Command = {
     try {
       source = io.readFile(file);
     } catch (e) {
-      io.err(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+      io.err(`gomap hover: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
       return 2;
     }
     const lines = source.split(/\r?\n/);

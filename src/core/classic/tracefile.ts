@@ -89,7 +89,8 @@ export function loadTrace(
   const problem = keyProblem(types.key);
   if (problem !== undefined) fail(['key'], `invalid map key type ${doc.key as string}: ${problem}`);
   const hint = doc.hint ?? 0;
-  if (typeof hint !== 'number' || !Number.isInteger(hint) || hint < 0) fail(['hint'], '"hint" must be a non-negative integer');
+  // make's hint is an int; beyond 2^53 JSON cannot even say which one.
+  if (typeof hint !== 'number' || !Number.isSafeInteger(hint) || hint < 0) fail(['hint'], '"hint" must be a non-negative integer (at most 2^53)');
   if (!Array.isArray(doc.ops)) fail(['ops'], '"ops" must be an array');
 
   const value = (path: (string | number)[], t: GoType, v: unknown): unknown => {

@@ -3,6 +3,7 @@
  * unit per byte) and convert at the edges with Go's own rules: `utf8.DecodeRuneInString` (an
  * invalid byte is one U+FFFD of width 1), `utf8.EncodeRune`, and `strconv.Quote`.
  */
+import { isUtf8 } from 'buffer';
 import type { ByteString } from './constant';
 
 export const runeError = 0xfffd;
@@ -61,29 +62,36 @@ export function runes(s: ByteString): number[] {
   return out;
 }
 
+const ascii = /^[\x00-\x7f]*$/;
+
 /** A JS (UTF-16) string as Go string bytes: its UTF-8 encoding (lone surrogates become U+FFFD). */
 export function fromText(text: string): ByteString {
-  let out = '';
-  for (const ch of text) out += encodeRune(ch.codePointAt(0)!);
-  return out;
+  if (ascii.test(text)) return text;
+  return Buffer.from(text, 'utf8').toString('latin1'); // a lone surrogate encodes as U+FFFD
 }
 
 /** A Go string for display or JSON: its runes, each invalid byte read as U+FFFD (as encoding/json does). */
 export function toText(s: ByteString): string {
-  let out = '';
-  for (const r of runes(s)) out += String.fromCodePoint(r);
-  return out;
+  if (ascii.test(s)) return s;
+  const bytes = Buffer.from(s, 'latin1');
+  // Valid UTF-8 decodes alike everywhere; otherwise Go's rule (one U+FFFD per invalid byte) applies.
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  const parts: string[] = [];
+  for (const r of runes(s)) parts.push(String.fromCodePoint(r));
+  return parts.join('');
 }
 
 /** `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space. */
 export function isPrint(r: number): boolean {
   if (r === 0x20) return true;
   if (r < 0x20 || r === 0x7f) return false;
+  if (r < 0x7f) return true;
   return /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(String.fromCodePoint(r));
 }
 
 /** `strconv.Quote` of a Go string (or, with quote = "'", `strconv.QuoteRune` of one rune). */
 export function goQuote(s: ByteString, quote: '"' | "'" = '"'): string {
+  if (/^[\x20-\x7e]*$/.test(s) && !s.includes('\\') && !s.includes(quote)) return quote + s + quote;
   let out = quote;
   for (let i = 0; i < s.length;) {
     const { rune, size } = decodeRune(s, i);

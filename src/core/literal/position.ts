@@ -40,8 +40,14 @@ export class SourceText {
     const l = Math.max(0, Math.min(line - 1, this.lineStarts.length - 1));
     const start = this.lineStarts[l];
     const stop = l + 1 < this.lineStarts.length ? this.lineStarts[l + 1] : this.text.length;
+    // One pass, byte count kept as we go (a 10 MB line must not cost 10 MB squared).
     let i = start;
-    while (i < stop && utf8Length(this.text, start, i) < col - 1) i++;
+    let bytes = 0;
+    while (i < stop && bytes < col - 1) {
+      const n = utf8Length(this.text, i, i + 1 < stop && isHighSurrogate(this.text.charCodeAt(i)) ? i + 2 : i + 1);
+      bytes += n;
+      i += n === 4 ? 2 : 1;
+    }
     return i;
   }
 
@@ -54,6 +60,10 @@ export class SourceText {
   error(message: string, offset: number, end = offset): LiteralError {
     return { message, ...this.position(offset), offset, end };
   }
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c < 0xdc00;
 }
 
 /** Bytes of UTF-8 for text[from, to). */

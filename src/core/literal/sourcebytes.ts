@@ -12,6 +12,7 @@
  *
  * gc keeps one error per line and message (`base.ErrorfAt`) and stops after 10 errors.
  */
+import { isUtf8 } from 'buffer';
 import { decodeRune, runeError } from './gostring';
 import { LiteralError, SourceText } from './position';
 
@@ -22,6 +23,12 @@ const maxErrors = 10;
 
 /** The bytes as text, each invalid byte as one U+FFFD, and the scanner's errors about them. */
 export function decodeGoSource(bytes: Uint8Array): { text: string; errors: LiteralError[] } {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isUtf8(buf)) {
+    // Valid UTF-8 (the same definition as Go's: no surrogates, no overlong forms) decodes alike.
+    const text = buf.toString('utf8');
+    return { text, errors: encodingErrors(text) };
+  }
   const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const parts: string[] = [];
   const bad: { offset: number; message: string }[] = [];

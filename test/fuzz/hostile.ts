@@ -1,0 +1,236 @@
+/**
+ * Hostile inputs for the `gomap` CLI, by class (issue 13): each case is files to write and the
+ * command line to run on them, with what Go itself answers where that is known (the compiler's
+ * message, the runtime's panic, the number of entries). The fuzz tier (`cli.fuzz.test.ts`) runs
+ * every case on the built CLI under a time and memory limit and asserts exit 0 or 2, one line on
+ * stderr for a refusal, never an internal error, and the expectation when there is one.
+ *
+ * Besides the fixed cases, `mutants(seed)` derives inputs from valid ones by seeded byte edits
+ * (deletions, duplications, inserted hostile bytes), so every run also tries inputs nobody wrote.
+ */
+
+export interface HostileCase {
+  name: string;
+  /** The class of issue 13 it belongs to. */
+  klass: 'answer' | 'bounded' | 'security' | 'mutant';
+  /** Files to create in the case's directory (name -> content). */
+  files: Record<string, string | Buffer>;
+  /** The command line, with `$D` standing for the case's directory. */
+  args: string[];
+  /** Exit status Go's answer implies (0: the CLI answers; 2: one positioned line). */
+  code?: 0 | 2;
+  /** A pattern stdout (code 0) or the stderr line (code 2) must match. */
+  match?: RegExp;
+  /** Further checks of stdout (throws an AssertionError). */
+  check?: (stdout: string) => void;
+}
+
+const goFile = (decls: string, lit: string) => `package main\n\n${decls}\nvar m = ${lit}\n\nfunc main() {}\n`;
+
+/** A trace (`gomap replay`). */
+function trace(key: string, elem: string, ops: unknown[], hint = 0): string {
+  return JSON.stringify({ key, elem, hint, ops });
+}
+
+/** `hint` for which makemap picks B: the largest hint that still fits 2^B buckets (6.5 per bucket). */
+function hintForB(B: number): number {
+  return Math.floor(6.5 * 2 ** B);
+}
+
+function repeat(s: string, n: number): string {
+  return s.repeat(n);
+}
+
+/** Class 1: the answer Go gives. */
+function answers(): HostileCase[] {
+  const lit = (name: string, decls: string, literal: string, code: 0 | 2, match?: RegExp, json = true): HostileCase => ({
+    name, klass: 'answer', files: { 'm.go': goFile(decls, literal) }, args: ['literal', '$D/m.go', ...(json ? ['--json'] : [])], code, match,
+  });
+  const cases: HostileCase[] = [
+    // Go 1.19 and 1.26: len(m) == 4 (go run).
+    lit('any-keys-keep-dynamic-types', '', 'map[any]int{1: 1, int64(1): 2, int8(1): 3, 1.0: 4}', 0,
+      /"\$type":"int".*"\$type":"int64".*"\$type":"int8".*"\$type":"float64"/),
+    lit('any-keys-formatted-with-types', '', 'map[any]int{1: 1, int64(1): 2, uint(1): 3, 1.0: 4}', 0, /int64\(1\): 2[\s\S]*uint\(1\): 3[\s\S]*float64\(1\): 4/, false),
+    // go run: panic: runtime error: hash of unhashable type []int
+    lit('unhashable-slice-key', '', 'map[any]int{[]int{1}: 1}', 2, /:4:21: panic: runtime error: hash of unhashable type \[\]int$/),
+    lit('unhashable-map-in-struct-field', '', 'map[struct{ A any }]int{{A: map[int]int{}}: 1}', 2, /hash of unhashable type map\[int\]int$/),
+    lit('unhashable-named-struct', 'type S struct{ A []int }\n', 'map[any]int{1: 1, S{}: 2}', 2, /hash of unhashable type main\.S$/),
+    lit('unhashable-in-array-of-any', '', 'map[any]int{[1]any{[]string{}}: 1}', 2, /hash of unhashable type \[\]string$/),
+    // go build (Go 1.19): the compiler's messages at these positions.
+    lit('recursive-interface', 'type I interface{ I }\n', 'map[I]int{}', 2, /:3:6: invalid recursive type I$/),
+    lit('recursive-interface-cycle', 'type I interface{ J; M() }\ntype J interface{ K }\ntype K interface{ J }\n', 'map[int]I{}', 2, /:4:6: invalid recursive type J$/),
+    lit('array-larger-than-address-space', '', 'map[[1 << 62]byte]int{}', 2, /:4:5: type \[4611686018427387904\]byte larger than address space$/),
+    lit('nested-array-too-large', '', 'map[int][1 << 40][1 << 20]int64{}', 2, /:4:5: type \[1099511627776\]\[1048576\]int64 larger than address space$/),
+  ];
+  const bytes = (name: string, body: Buffer, match: RegExp): HostileCase => ({
+    name, klass: 'answer', files: { 'm.go': Buffer.concat([Buffer.from('package main\n\nvar m = map[string]int{"a'), body, Buffer.from('": 1}\n')]) },
+    args: ['literal', '$D/m.go'], code: 2, match,
+  });
+  cases.push(
+    bytes('invalid-utf8-in-string', Buffer.from([0xff]), /:3:26: invalid UTF-8 encoding$/),
+    bytes('truncated-utf8-sequence', Buffer.from([0xe2, 0x82]), /:3:26: invalid UTF-8 encoding$/),
+    bytes('nul-byte', Buffer.from([0]), /:3:26: invalid NUL character$/),
+    bytes('bom-in-the-middle', Buffer.from([0xef, 0xbb, 0xbf]), /:3:26: invalid BOM in the middle of the file$/),
+  );
+  // encoding/json turns a lone surrogate escape into U+FFFD.
+  cases.push({
+    name: 'lone-surrogates-in-json', klass: 'answer', files: { 'm.json': '{"\\ud800": 1, "\\udc00x": 2, "\\ud83d\\ude00": 3}' },
+    args: ['literal', '$D/m.json', '--json'], code: 0, match: /\["\uFFFD",1\],\["\uFFFDx",2\],\["\u{1F600}",3\]/u,
+  });
+  cases.push({
+    name: 'lone-surrogate-in-trace', klass: 'answer',
+    files: { 't.json': trace('string', 'int64', [{ op: 'insert', key: '\ud800', elem: 1 }, { op: 'lookup', key: '\ufffd' }, { op: 'snapshot', label: 's' }]) },
+    args: ['replay', '$D/t.json'], code: 0, match: /"lookups":\[\{"key":"\uFFFD","found":true,"elem":1\}\]/,
+  });
+  // NaN anywhere in a key: each insert is a new entry; dumps write "NaN".
+  cases.push({
+    name: 'nan-inside-struct-keys', klass: 'answer',
+    files: { 't.json': trace('struct{ X float64; Y int }', 'int64', [
+      { op: 'insert', key: { X: 'NaN', Y: 1 }, elem: 1 }, { op: 'insert', key: { X: 'NaN', Y: 1 }, elem: 2 },
+      { op: 'lookup', key: { X: 'NaN', Y: 1 } }, { op: 'snapshot', label: 's' }]) },
+    args: ['replay', '$D/t.json'], code: 0, match: /"count":2,.*"X":"NaN".*"found":false/,
+  });
+  cases.push({
+    name: 'nan-inside-complex-and-array', klass: 'answer',
+    files: { 't.json': trace('[2]complex128', 'int64', [
+      { op: 'insert', key: [[0, 'NaN'], [1, 1]], elem: 1 }, { op: 'insert', key: [[0, 'NaN'], [1, 1]], elem: 2 },
+      { op: 'insert', key: [[0, -0], [1, 1]], elem: 3 }, { op: 'insert', key: [[0, 0], [1, 1]], elem: 4 }, { op: 'snapshot', label: 's' }]) },
+    args: ['replay', '$D/t.json'], code: 0, match: /"count":3,/,
+  });
+  cases.push({
+    name: 'any-keys-in-trace', klass: 'answer',
+    files: { 't.json': trace('any', 'int64', [
+      { op: 'insert', key: 1, elem: 1 }, { op: 'insert', key: { $type: 'int64', value: 1 }, elem: 2 },
+      { op: 'insert', key: { $type: 'float64', value: 1 }, elem: 3 }, { op: 'insert', key: { $type: 'int', value: 1 }, elem: 4 },
+      { op: 'snapshot', label: 's' }]) },
+    args: ['replay', '$D/t.json'], code: 0, match: /"count":3,/,
+  });
+  cases.push({
+    name: 'unhashable-key-in-trace', klass: 'answer',
+    files: { 't.json': trace('any', 'int64', [{ op: 'insert', key: { $type: '[]int', value: [1] }, elem: 1 }]) },
+    args: ['replay', '$D/t.json'], code: 2, match: /:1:\d+: ops\[0\]\.key: panic: runtime error: hash of unhashable type \[\]int$/,
+  });
+  cases.push({
+    name: 'clear-nested-in-range', klass: 'answer',
+    files: { 't.json': trace('int64', 'int64', [{ op: 'insert', key: 1, elem: 1 }, { op: 'iterate', after: 1, ops: [{ op: 'clear' }] }]) },
+    args: ['replay', '$D/t.json'], code: 2, match: /ops\[1\]\.ops\[0\]\.op: only insert, delete and lookup may be nested in iterate, not "clear"$/,
+  });
+  return cases;
+}
+
+/** Class 2: no crash, no hang, bounded memory. */
+function bounded(): HostileCase[] {
+  const cases: HostileCase[] = [];
+  for (const B of [24, 27, 30]) {
+    cases.push({
+      name: `hint-B${B}-one-entry`, klass: 'bounded',
+      files: { 't.json': trace('int64', 'int64', [{ op: 'insert', key: 1, elem: 1 }, { op: 'lookup', key: 1 }, { op: 'snapshot', label: 's' }], hintForB(B)) },
+      args: ['replay', '$D/t.json'], code: 0, match: new RegExp(`"B":${B},.*"buckets":\\{"length":${2 ** B},"chains":\\{"\\d+":`),
+    });
+  }
+  const deep = 100_000;
+  cases.push(
+    { name: 'deep-slice-type', klass: 'bounded', files: { 'm.go': goFile('', `map[int]${repeat('[]', deep)}int{}`) }, args: ['literal', '$D/m.go'], code: 2 },
+    { name: 'deep-map-type', klass: 'bounded', files: { 'm.go': goFile('', `${repeat('map[int]', deep)}int{}`) }, args: ['literal', '$D/m.go'], code: 2 },
+    { name: 'deep-parens', klass: 'bounded', files: { 'm.go': goFile('', `map[int]int{1: ${repeat('(', deep)}1${repeat(')', deep)}}`) }, args: ['literal', '$D/m.go'], code: 2 },
+    { name: 'unary-minus-chain', klass: 'bounded', files: { 'm.go': goFile('', `map[int]int{1: ${repeat('- ', deep)}1}`) }, args: ['literal', '$D/m.go'], code: 2 },
+    { name: 'unary-xor-chain', klass: 'bounded', files: { 'm.go': goFile('', `map[int]int{1: ${repeat('^', deep)}1}`) }, args: ['literal', '$D/m.go'], code: 2 },
+    { name: 'unary-not-chain', klass: 'bounded', files: { 'm.go': goFile('', `map[bool]int{${repeat('!', deep)}true: 1}`) }, args: ['literal', '$D/m.go'], code: 2 },
+    { name: 'deep-composite', klass: 'bounded', files: { 'm.go': goFile('', `map[int]any{1: ${repeat('[]any{', deep)}${repeat('}', deep)}}`) }, args: ['literal', '$D/m.go'], code: 2 },
+    { name: 'deep-json', klass: 'bounded', files: { 'm.json': `{"a": ${repeat('[', deep)}${repeat(']', deep)}}` }, args: ['literal', '$D/m.json'], code: 2 },
+    { name: 'deep-trace-json', klass: 'bounded', files: { 't.json': `{"key":"int64","elem":"int64","ops":${repeat('[', deep)}${repeat(']', deep)}}` }, args: ['replay', '$D/t.json'], code: 2 },
+    {
+      name: 'deep-nested-iterate', klass: 'bounded',
+      files: { 't.json': `{"key":"int64","elem":"int64","ops":[${repeat('{"op":"iterate","ops":[', 5000)}${repeat(']}', 5000)}]}` },
+      args: ['replay', '$D/t.json'], code: 2,
+    },
+    { name: 'deep-type-in-trace', klass: 'bounded', files: { 't.json': trace(`${repeat('[1]', deep)}int64`, 'int64', []) }, args: ['replay', '$D/t.json'], code: 2 },
+    { name: 'dev-zero-go', klass: 'bounded', files: {}, args: ['literal', '/dev/zero'], code: 2, match: /more than the 8 MiB limit on input/ },
+    { name: 'dev-zero-json', klass: 'bounded', files: {}, args: ['replay', '/dev/zero.json'], code: 2 },
+    { name: 'dev-zero-trace', klass: 'bounded', files: {}, args: ['replay', '/dev/zero'], code: 2, match: /more than the 8 MiB limit on input/ },
+    { name: 'dev-zero-hover', klass: 'bounded', files: {}, args: ['hover', '/dev/zero', '--at', '1:1'], code: 2, match: /more than the 8 MiB limit on input/ },
+    {
+      name: 'ten-mb-literal', klass: 'bounded', files: { 'm.go': goFile('', `map[int]string{1: "${'x'.repeat(10_000_000)}"}`) },
+      args: ['literal', '$D/m.go'], code: 2, match: /more than the 8 MiB limit on input/,
+    },
+    {
+      name: 'seven-mb-literal', klass: 'bounded', files: { 'm.go': goFile('', `map[int]string{1: "${'x'.repeat(7_000_000)}"}`) },
+      args: ['literal', '$D/m.go', '--at', '4:9'], code: 0, match: /1 entry/,
+    },
+    {
+      // A position far into a 1 MB line (once found byte by byte from the line start, quadratically).
+      name: 'long-line-position', klass: 'bounded', files: { 'm.go': `package main\nvar m = ${'map[int]int{}; var _ = '.repeat(50_000)}map[int]int{1: 2}\n` },
+      args: ['literal', '$D/m.go', '--at', '2:1150010'], code: 0, match: /1 entry/,
+    },
+    {
+      name: 'many-string-inserts', klass: 'bounded',
+      files: { 't.json': trace('string', 'int64', [...Array.from({ length: 150_000 }, (_, i) => ({ op: 'insert', key: `k${i}`, elem: i })), { op: 'lookup', key: 'k7' }]) },
+      args: ['replay', '$D/t.json'], code: 0,
+    },
+    {
+      name: 'many-string-entries-json', klass: 'bounded',
+      files: { 'm.json': `{${Array.from({ length: 200_000 }, (_, i) => `"${i}":1`).join(',')}}` },
+      args: ['build', '$D/m.json'], code: 0,
+    },
+    { name: 'huge-hint-number', klass: 'bounded', files: { 't.json': trace('int64', 'int64', [{ op: 'insert', key: 1, elem: 1 }], 1e300) }, args: ['replay', '$D/t.json'], code: 2 },
+    { name: 'many-keys-one-line', klass: 'bounded', files: { 'm.go': goFile('', `map[int]int{${Array.from({ length: 30_000 }, (_, i) => `${i}: ${i}`).join(', ')}}`) }, args: ['build', '$D/m.go'], code: 0 },
+  );
+  return cases;
+}
+
+/** Class 4: what a hover or an export could be made to say. */
+function security(): HostileCase[] {
+  const src = 'package main\n\n// ](javascript:alert(1)) `x\n\n' +
+    'var m = map[string]int{"a`\\n\\n[click](command:workbench.action.quit)": 1, "![img](http://x/y.png)": 2}\n';
+  return [
+    { name: 'hover-markdown-injection', klass: 'security', files: { 'm.go': src }, args: ['hover', '$D/m.go', '--at', '5:10'], code: 0 },
+  ];
+}
+
+/** All fixed cases. */
+export function hostileCases(): HostileCase[] {
+  return [...answers(), ...bounded(), ...security()];
+}
+
+/** xorshift32, seeded: the mutants of a run are reproducible from its printed seed. */
+function rng(seed: number): () => number {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    return x / 4294967296;
+  };
+}
+
+const seeds: Record<string, string> = {
+  'm.go': goFile('type P struct{ X, Y float64 }\n', 'map[any]int{1: 1, "a": 2, P{1, 2}: 3, [2]any{nil, 1.5}: 4, int8(-1): 5}'),
+  'm.json': '{"a": 1, "b": [1, 2, {"c": null}], "\\u00e9": -2.5e10}',
+  't.json': trace('string', 'int64', [{ op: 'insert', key: 'a', elem: 1 }, { op: 'iterate', after: 1, ops: [{ op: 'delete', key: 'a' }] }, { op: 'snapshot', label: 's' }], 9),
+};
+const hostileBytes = ['\u0000', '\uFEFF', '\uD800', '`', '\n', '{', '[', '"', '\\', '0x', '1e400', 'NaN', 'map[', '...', '/*', '$type'];
+
+/** `n` inputs derived from the seeds by random edits, each run with the command for its kind. */
+export function mutants(seed: number, n: number): HostileCase[] {
+  const r = rng(seed);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
+  const out: HostileCase[] = [];
+  for (let i = 0; i < n; i++) {
+    const file = pick(Object.keys(seeds));
+    let text = seeds[file];
+    for (let edits = 1 + Math.floor(r() * 4); edits > 0; edits--) {
+      const at = Math.floor(r() * text.length);
+      const len = Math.floor(r() * 6);
+      switch (Math.floor(r() * 3)) {
+        case 0: text = text.slice(0, at) + text.slice(at + len); break;
+        case 1: text = text.slice(0, at) + text.slice(at, at + len).repeat(1 + Math.floor(r() * 50)) + text.slice(at + len); break;
+        default: text = text.slice(0, at) + pick(hostileBytes) + text.slice(at);
+      }
+    }
+    const args = file === 't.json' ? ['replay', `$D/${file}`] : [pick(['literal', 'build']), `$D/${file}`, ...(file === 'm.go' && r() < 0.5 ? ['--json'] : [])];
+    out.push({ name: `mutant-${seed}-${i}`, klass: 'mutant', files: { [file]: text }, args });
+  }
+  return out;
+}
