@@ -32,6 +32,8 @@ spawnSync('bash', [join(root, 'test/prereqs.sh')], { stdio: 'inherit' });
 const tiers = [
   { name: 'unit', globs: ['test/unit/**/*.test.ts'] },
   { name: 'oracle', globs: ['test/oracle/**/*.test.ts'] },
+  // The built CLI on hostile inputs, each under a time and memory limit (test/fuzz/cli.fuzz.test.ts).
+  { name: 'fuzz', globs: ['test/fuzz/**/*.test.ts'] },
 ];
 for (const tier of tiers) {
   if (only.length && !only.includes(tier.name)) continue;
