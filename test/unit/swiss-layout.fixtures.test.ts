@@ -4,14 +4,18 @@
  * test/oracle/layoutdump-swiss) against src/core/swiss: the abi.MapType in the dump's `type` shape
  * and its flags, the assign path gc compiled, the group and slot structs' size/align/ptrdata and
  * field offsets, the key and elem types, what the first and the 9th insert allocated, and for every
- * hint the directory, table capacity and depths, bytes and objects of make(map[K]V, hint).
+ * hint the directory, table capacity and depths, bytes and objects of make(map[K]V, hint). And
+ * the assign path Go 1.26.8 compiles for every pair on arm and arm64 (built and disassembled, not
+ * run: arm's 4-byte load alignment turns [4]byte and [8]byte keys slow, issue 46283).
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { TypeScope } from '../../src/core/types';
 import { LayoutSwissDump, diffPair, modelPair, oracleScope } from '../oracle/layoutdump-swiss/compare';
 import { hints, pairList } from '../oracle/layoutdump-swiss/gen';
-import { configName, configs, fixturePath } from '../oracle/layoutdump-swiss/run';
+import { AssignDump, assignFixturePath, configName, configs, fixturePath } from '../oracle/layoutdump-swiss/run';
+import { assignPath } from '../../src/core/swiss/alg';
+import { parseTypeExpr } from '../../src/core/types';
 
 const dumps = configs.map((c) => ({ c, dump: JSON.parse(fs.readFileSync(fixturePath(c), 'utf8')) as LayoutSwissDump }));
 
@@ -62,4 +66,32 @@ describe('Swiss layout fixtures from the Go 1.26.8 and 1.27.3 runtimes', () => {
       }
     });
   }
+});
+
+describe('Swiss assign paths compiled by Go 1.26.8 for arm and arm64', () => {
+  const dump = JSON.parse(fs.readFileSync(assignFixturePath, 'utf8')) as AssignDump;
+  let scope: TypeScope;
+  before(async () => {
+    scope = await oracleScope();
+  });
+
+  it('cover the generated pair list', () => {
+    assert.deepStrictEqual(dump.pairs.map(([k, e]) => `map[${k}]${e}`), pairList().map(([k, e]) => `map[${k}]${e}`), 'stale: run npx tsx test/oracle/layoutdump-swiss/run.ts');
+    assert.deepStrictEqual(dump.arches, ['arm', 'arm64']);
+  });
+
+  it('walk.mapfast as modelled picks the same runtime.mapassign* for every pair', async () => {
+    const diffs: string[] = [];
+    for (const [k, e, ...paths] of dump.pairs) {
+      const kt = await parseTypeExpr(k, scope);
+      const et = await parseTypeExpr(e, scope);
+      dump.arches.forEach((arch, i) => {
+        const got = assignPath(kt, et, arch);
+        if (got !== paths[i]) diffs.push(`map[${k}]${e} on ${arch}: compiled ${paths[i]}, model ${got}`);
+      });
+    }
+    assert.deepStrictEqual(diffs, []);
+    // The arm alignment rule is exercised: [8]byte is fast64 on arm64 and slow on arm.
+    assert.deepStrictEqual(dump.pairs.find(([k, e]) => k === '[8]byte' && e === 'int64')?.slice(2), ['slow', 'fast64']);
+  });
 });

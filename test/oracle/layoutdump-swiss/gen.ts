@@ -93,7 +93,7 @@ export const typesFile = path.join(__dirname, '..', 'layoutdump', 'types.go');
 /** The runtime mirrors and their checks, shared with the trace oracle (test/oracle/swissdump). */
 const swissdumpDir = path.join(__dirname, '..', 'swissdump');
 const mirrorFiles = ['mirror.go', 'layout.go', 'maptype_go126.go', 'maptype_go127.go', 'split_on.go', 'split_off.go'];
-const ownFiles = ['go.mod', 'main.go', 'keys.go', 'asm.go'];
+const ownFiles = ['go.mod', 'main.go', 'keys.go', 'assign.go'];
 
 /** Fills `dir` with everything `go build` needs: this directory's Go files, swissdump's mirrors,
  * types.go and pairs_gen.go. */

@@ -2,13 +2,14 @@
  * Live check: rebuild and rerun the Swiss layout oracle with the real toolchains (Go 1.26.8, the
  * machine's go; Go 1.27.3 through GOTOOLCHAIN, with and without GOEXPERIMENT=mapsplitgroup) for
  * GOARCH=amd64 and 386, in a temporary directory, and compare every field with src/core/swiss and
- * with the committed fixtures. Skipped, saying why, where go is missing or older than 1.26, and
+ * with the committed fixtures; and compile it for arm and arm64 to read the assign paths again.
+ * Skipped, saying why, where go is missing or older than 1.26, and
  * per configuration where the go command cannot fetch Go 1.27.3.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { LayoutSwissDump, diffDump, oracleScope } from './compare';
-import { configName, configs, fixturePath, goMissing, runOracle } from './run';
+import { AssignDump, assignFixturePath, compileAssignPaths, configName, configs, fixturePath, goMissing, runOracle } from './run';
 
 const missing = goMissing();
 
@@ -44,4 +45,11 @@ describe('layoutdump-swiss live against Go 1.26.8 and 1.27.3', function () {
       assert.deepStrictEqual(live.pairs, fixture.pairs, 'the committed fixture is stale: run npx tsx test/oracle/layoutdump-swiss/run.ts');
     });
   }
+
+  it('arm and arm64 (compiled by Go 1.26.8, not run): the same assign paths as the committed fixture', () => {
+    const live = compileAssignPaths();
+    const fixture = JSON.parse(fs.readFileSync(assignFixturePath, 'utf8')) as AssignDump;
+    // The model is compared with the fixture in test/unit/swiss-layout.fixtures.test.ts.
+    assert.deepStrictEqual(live.pairs, fixture.pairs, 'the committed fixture is stale: run npx tsx test/oracle/layoutdump-swiss/run.ts');
+  });
 });

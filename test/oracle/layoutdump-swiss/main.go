@@ -8,8 +8,8 @@
 //   - the group type itself (MapType.Group, through reflect): size, align, ptrdata, its fields
 //     (ctrl, slots or ctrl, keys, elems) and, interleaved, the slot struct's fields; they must agree
 //     with the MapType's numbers or the oracle stops;
-//   - the assign path: which runtime.mapassign* the compiled `m[k] = v` calls (from the listing
-//     run.ts passes with -asm);
+//   - the assign path: which runtime.mapassign* the compiled `m[k] = v` calls (read by run.ts
+//     from the binary's machine code and passed with -assign);
 //   - for each hint, make(map[K]V, hint) with the GC off: the bytes and objects allocated
 //     (runtime.MemStats TotalAlloc/Mallocs, smallest of 3 runs: background work only adds; the
 //     map escapes to a package variable), Map.dirLen and globalDepth, the tables' capacity and
@@ -256,15 +256,15 @@ type header struct {
 }
 
 func main() {
-	asm := flag.String("asm", "", "objdump listing of main.assignN (see run.ts)")
+	assign := flag.String("assign", "", "JSON object: pair index -> the mapassign variant main.assignN calls (see run.ts)")
 	flag.Parse()
 	if bad := checkMirrors(); len(bad) > 0 {
 		fail("built with %s, whose runtime differs from the mirrors:\n  %s", runtime.Version(), strings.Join(bad, "\n  "))
 	}
-	if *asm == "" {
-		fail("-asm LISTING is required (run.ts makes it with go tool objdump)")
+	if *assign == "" {
+		fail("-assign FILE is required (run.ts makes it from go tool objdump)")
 	}
-	paths, err := readAssignPaths(*asm)
+	paths, err := readAssignPaths(*assign)
 	if err != nil {
 		fail("%v", err)
 	}
