@@ -1,16 +1,20 @@
 /**
- * The map panel's webview: header, memory, bucket layout ruler, overview strip and the virtualized
- * bucket list. It keeps nothing but what it draws; every message is checked with the shared
- * protocol's validators, and every key is set as text.
+ * The map panel's webview: title and summary, the toolbar, the detail strip of the selected slot,
+ * the three cards (header, memory, layout), the result of the last operation, the overview strip
+ * and the virtualized rows. It draws the runtime-neutral view of `src/core/view` and keeps nothing
+ * but what it draws; every message is checked with the shared protocol's validators, and every
+ * key is set as text.
  */
 import { CommandId, panelOperations } from '../src/protocol/commands';
 import {
-  ArrayName, IterationView, LookupView, MapView, PanelState, ToExtension, parsePanelState, parseToWebview, summaryText, tophashName,
+  MapView, PanelState, SlotDetailReply, SlotRef, ToExtension, parsePanelState, parseToWebview,
 } from '../src/protocol/messages';
-import { BucketList } from './buckets';
-import { bucketSegments, interleavedSegments, Segment } from './layout';
+import { Requests, answer } from '../src/protocol/requests';
+import { Card, CardName, makeCard, renderHeader, renderLayout, renderMemory } from './cards';
 import { OverviewStrip } from './overview';
-import { renderSvg } from './svg';
+import { svgToPng } from './png';
+import { showIteration, showLookup, showOutcome } from './result';
+import { RowList, Zoom } from './rows';
 import { button, setEnabled } from './toolkit';
 
 interface VsCodeApi {
@@ -24,8 +28,14 @@ const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
 const initial = safeJson(app.dataset.initial);
 const saved = parsePanelState(vscode.getState());
-let state: PanelState = { sessionId: saved?.sessionId ?? (typeof initial?.sessionId === 'string' ? initial.sessionId : ''), scrollTop: saved?.scrollTop };
+let state: PanelState = {
+  sessionId: saved?.sessionId ?? (typeof initial?.sessionId === 'string' ? initial.sessionId : ''),
+  scrollTop: saved?.scrollTop,
+  zoom: saved?.zoom ?? 'detailed',
+  folded: saved?.folded ?? [],
+};
 vscode.setState(state);
+const requests = new Requests();
 
 let map: MapView | undefined;
 let receivedAt = 0;
@@ -33,8 +43,11 @@ let restoredScroll = false;
 
 // ----- skeleton -----
 const top = div('top');
+const titleRow = div('title-row');
 const title = document.createElement('h1');
 title.textContent = 'Go map';
+const subtitle = div('subtitle');
+titleRow.append(title, subtitle);
 const summary = div('summary');
 summary.dataset.testid = 'summary';
 summary.textContent = 'Waiting for the map…';
@@ -46,39 +59,37 @@ for (const op of panelOperations) {
   buttons.set(op.id, b);
   toolbar.append(b);
 }
-const details = document.createElement('details');
-details.className = 'details';
-details.open = true;
-const detailsSummary = document.createElement('summary');
-detailsSummary.textContent = 'hmap header · memory · bucket layout';
-details.append(detailsSummary);
+const zoomButton = button('', 'Slot width: compact (state byte) or detailed (key and elem)', () => setZoom(state.zoom === 'compact' ? 'detailed' : 'compact'));
+zoomButton.dataset.testid = 'zoom';
+toolbar.append(zoomButton);
+const detail = div('slot-detail');
+detail.dataset.testid = 'slot-detail';
+detail.textContent = 'Click a slot to see its full key and elem in Go syntax.';
 const cards = div('cards');
-details.append(cards);
-const headerCard = card('hmap');
-const memoryCard = card('memory');
-const layoutCard = card('bucket layout');
+const folded = new Set(state.folded);
+const onToggle = (name: CardName, open: boolean): void => {
+  if (open) folded.delete(name);
+  else folded.add(name);
+  saveState({ folded: [...folded] });
+};
+const headerCard: Card = makeCard('hmap', 'hmap', folded.has('hmap'), onToggle);
+const memoryCard: Card = makeCard('memory', 'memory (as pprof counts it)', folded.has('memory'), onToggle);
+const layoutCard: Card = makeCard('layout', 'bucket layout', folded.has('layout'), onToggle);
 cards.append(headerCard.root, memoryCard.root, layoutCard.root);
+const note = div('note');
+note.dataset.testid = 'note';
 const result = div('result');
 result.dataset.testid = 'result';
 const legend = div('legend');
-for (const [label, cssVar] of [
-  ['stored top hash', '--stored'], ['emptyOne', '--empty-one'], ['emptyRest', '--empty-rest'],
-  ['evacuatedX', '--evac-x'], ['evacuatedY', '--evac-y'], ['evacuatedEmpty', '--evac-empty'],
-] as const) {
-  const s = document.createElement('span');
-  s.textContent = label;
-  s.style.setProperty('--c', `var(${cssVar})`);
-  legend.append(s);
-}
-top.append(title, summary, toolbar, details, result);
+top.append(titleRow, summary, toolbar, detail, cards, note, result);
 app.append(top);
-const overview = new OverviewStrip(top, (bucket) => list.scrollToRow(bucket));
+const overview = new OverviewStrip(top, (row) => list.scrollToRow(row));
 top.append(legend);
-const list = new BucketList(
+const list = new RowList(
   app,
   (array, start, end, revision) => send({ type: 'viewport', revision, array, start, end }),
-  (array, bucket) => send({ type: 'selected', array, bucket }),
-  (scrollTop) => saveScroll(scrollTop),
+  (ref) => select(ref),
+  (scrollTop) => saveState({ scrollTop }),
 );
 list.onComplete = (revision) => {
   send({ type: 'rendered', revision, ms: Math.round((performance.now() - receivedAt) * 10) / 10 });
@@ -87,6 +98,7 @@ list.scroller.addEventListener('scroll', () => {
   const r = list.visibleRange();
   overview.setView(r.first, r.last);
 });
+setZoom(state.zoom ?? 'detailed');
 
 window.addEventListener('message', (e: MessageEvent) => {
   const m = parseToWebview(e.data);
@@ -103,24 +115,31 @@ window.addEventListener('message', (e: MessageEvent) => {
       summary.textContent = m.reason;
       title.textContent = 'No map';
       return;
-    case 'buckets':
-      list.receive(m.revision, m.array, m.start, m.buckets);
+    case 'rows':
+      list.receive(m.revision, m.array, m.start, m.rows);
       return;
-    case 'lookup':
-      showLookup(m.lookup);
-      return;
-    case 'iteration':
-      showIteration(m.iteration);
-      return;
-    case 'reveal':
-      list.reveal(m.array, m.bucket, m.chainIndex, m.slot);
-      return;
-    case 'requestSvg': {
-      const css = getComputedStyle(document.body);
-      const svg = map ? renderSvg(map, list.visibleRange(), (a, i) => list.bucket(a, i), (v, f) => css.getPropertyValue(v).trim() || f) : '<svg xmlns="http://www.w3.org/2000/svg"/>';
-      send({ type: 'svg', requestId: m.requestId, svg });
+    case 'lookup': {
+      const target = showLookup(result, m.lookup, list.highlight);
+      if (target) list.reveal(target.array, target.row);
+      list.render();
       return;
     }
+    case 'iteration':
+      showIteration(result, m.iteration);
+      return;
+    case 'outcome':
+      showOutcome(result, m.outcome);
+      return;
+    case 'reveal':
+      list.reveal(m.array, m.row, m.group, m.slot);
+      if (m.slot !== undefined) select({ array: m.array, row: m.row, group: m.group ?? 0, slot: m.slot }, false);
+      return;
+    case 'png':
+      void answer(m.requestId, () => svgToPng(m.png.svg, m.png.width, m.png.height), send);
+      return;
+    case 'reply':
+      requests.receive(m);
+      return;
     default: {
       const never: never = m;
       void never;
@@ -133,17 +152,23 @@ send({ type: 'ready' });
 function showMap(m: MapView): void {
   const revisionChanged = map?.revision !== m.revision;
   map = m;
-  title.textContent = `${m.title} · ${m.type.goarch}`;
-  summary.textContent = summaryText(m);
-  if (revisionChanged) list.highlight.slots = new Map();
-  renderHeader(m);
-  renderMemory(m);
-  renderLayout(m);
+  title.textContent = m.title;
+  subtitle.textContent = `${m.subtitle} · ${m.runtime.label}`;
+  summary.textContent = m.summary;
+  if (revisionChanged) {
+    list.highlight.slots = new Map();
+    result.replaceChildren();
+  }
+  note.textContent = m.note ?? '';
+  renderHeader(headerCard, m);
+  renderMemory(memoryCard, m.memory);
+  renderLayout(layoutCard, m.layout);
+  renderLegend(m);
   setEnabled(buttons.get(CommandId.Undo)!, m.history.position > 0);
   setEnabled(buttons.get(CommandId.Redo)!, m.history.position < m.history.length);
-  setEnabled(buttons.get(CommandId.StepGrowth)!, m.header.growing);
-  setEnabled(buttons.get(CommandId.FinishGrowth)!, m.header.growing);
-  overview.set(m.overview.find((o) => o.array === 'buckets'));
+  setEnabled(buttons.get(CommandId.StepGrowth)!, m.growth.growing);
+  setEnabled(buttons.get(CommandId.FinishGrowth)!, m.growth.growing);
+  overview.set(m.overview.find((o) => o.array === 'buckets') ?? m.overview[0]);
   list.setMap(m);
   if (!restoredScroll && state.scrollTop !== undefined) {
     restoredScroll = true;
@@ -152,113 +177,66 @@ function showMap(m: MapView): void {
   list.render();
   const r = list.visibleRange();
   overview.setView(r.first, r.last);
+  if (list.selectedSlot && revisionChanged) select(list.selectedSlot, false);
 }
 
-function renderHeader(m: MapView): void {
-  const h = m.header;
-  const flags = [h.flags & 1 ? 'iterator' : '', h.flags & 2 ? 'oldIterator' : '', h.flags & 4 ? 'hashWriting' : '', h.flags & 8 ? 'sameSizeGrow' : ''].filter(Boolean);
-  headerCard.set([
-    ['count', String(h.count)],
-    ['B', `${h.B} (${h.nbuckets} buckets)`],
-    ['noverflow', String(h.noverflow)],
-    ['overflow buckets', String(h.overflowBuckets)],
-    ['hash0', h.hash0],
-    ['flags', `${h.flags}${flags.length ? ` (${flags.join('|')})` : ''}`],
-    ['oldbuckets', h.growing ? `${h.noldbuckets} (${h.sameSizeGrow ? 'same-size' : 'doubling'} growth)` : 'nil'],
-    ['nevacuate', String(h.nevacuate)],
-    ['preallocated overflow free', String(h.nextOverflowFree)],
-    ['history', `${m.history.position}/${m.history.length}${m.history.last ? ` · ${m.history.last}` : ''}`],
-    ['hash', h.hasher],
-    ['seed', String(m.seed)],
-  ]);
+const legendStates: Record<string, [string, string][]> = {
+  classic: [['full', 'stored top hash'], ['emptyOne', 'emptyOne'], ['emptyRest', 'emptyRest'], ['evacuatedX', 'evacuatedX'], ['evacuatedY', 'evacuatedY'], ['evacuatedEmpty', 'evacuatedEmpty']],
+  swiss: [['full', 'full (h2)'], ['empty', 'empty'], ['deleted', 'deleted (tombstone)']],
+};
+
+function renderLegend(m: MapView): void {
+  legend.replaceChildren(...(legendStates[m.runtime.kind] ?? []).map(([st, label]) => {
+    const s = document.createElement('span');
+    s.className = `swatch ${st}`;
+    s.textContent = label;
+    return s;
+  }));
 }
 
-function renderMemory(m: MapView): void {
-  if (m.pending) {
-    memoryCard.set([['live / allocated', 'counting the buckets…']]);
-    return;
-  }
-  const rows: [string, string][] = [
-    ['live (buckets in use, hmap, indirect objects)', `${m.memory.liveBytes.toLocaleString('en-US')} B`],
-    ['allocated', `${m.memory.allocatedBytes.toLocaleString('en-US')} B`],
-  ];
-  for (const p of m.memory.parts) rows.push([p.label, p.text]);
-  const ratio = m.memory.liveBytes > 0 ? (m.memory.allocatedBytes / m.memory.liveBytes).toFixed(2) : '—';
-  rows.push(['allocated / live', ratio]);
-  memoryCard.set(rows);
-}
-
-function renderLayout(m: MapView): void {
-  const t = m.type;
-  const segs = bucketSegments(t);
-  const inter = { segments: interleavedSegments(t), size: t.interleaved.bucketsize };
-  const body = document.createElement('div');
-  const scale = 520 / Math.max(t.bucketsize, inter.size);
-  const label = (text: string): HTMLElement => {
-    const d = div('ruler-label');
-    d.textContent = text;
-    return d;
-  };
-  body.append(
-    label(`bmap: ${t.bucketsize} bytes (${t.paddingBytes} padding) · key ${t.keysize} B${t.indirectkey ? ' (indirect)' : ''}, elem ${t.elemsize} B${t.indirectelem ? ' (indirect)' : ''} · ${t.bucketPtrdata ? `GC scans ${t.bucketPtrdata} B` : 'no pointers: never scanned'}`),
-    ruler(segs, scale),
-    label(`interleaved ${t.interleaved.pairType} pairs would take ${inter.size} bytes (${t.interleaved.paddingBytes} padding)${t.interleaved.savedPerBucket > 0 ? `: grouping saves ${t.interleaved.savedPerBucket} bytes per bucket` : ''}`),
-    ruler(inter.segments, scale),
-  );
-  layoutCard.body.replaceChildren(body);
-}
-
-function ruler(segs: Segment[], scale: number): HTMLElement {
-  const r = div('ruler');
-  for (const s of segs) {
-    const d = div(`seg ${s.kind}`);
-    d.style.width = `${Math.max(2, s.bytes * scale)}px`;
-    d.textContent = s.bytes * scale > 40 ? `${s.label} ${s.bytes}` : '';
-    d.title = `${s.label}: ${s.bytes} bytes`;
-    r.append(d);
-  }
-  return r;
-}
-
-function showLookup(l: LookupView): void {
-  const lines = [`lookup ${l.key}: ${l.found ? `found, = ${l.elem}` : 'not found'}`];
-  const marks = new Map<string, string>();
-  let array: ArrayName = 'buckets';
-  let bucket = 0;
-  let chainIndex = 0;
-  for (const s of l.steps) {
-    switch (s.kind) {
-      case 'hash':
-        lines.push(`  hash ${s.hash} → bucket ${s.bucket}, tophash 0x${s.tophash.toString(16)}`);
-        break;
-      case 'oldbucket':
-        lines.push(`  growing: old bucket ${s.oldbucket} ${s.evacuated ? 'already evacuated, look in the new array' : 'not evacuated yet, look there'}`);
-        break;
-      case 'bucket':
-        array = s.array;
-        bucket = s.bucket;
-        chainIndex = s.chainIndex;
-        lines.push(`  ${s.array === 'oldbuckets' ? 'old ' : ''}bucket ${s.bucket}${s.chainIndex ? ` overflow ${s.chainIndex}` : ''}`);
-        break;
-      case 'slot':
-        marks.set(`${array}:${bucket}:${chainIndex}:${s.slot}`, s.match === 'found' ? 'hl-found' : 'hl-visited');
-        lines.push(`    slot ${s.slot}: ${tophashName(s.tophash)} — ${s.match}`);
-        break;
-    }
-  }
-  result.textContent = lines.join('\n');
-  list.highlight.slots = marks;
-  const target = l.where ?? (l.steps.find((s) => s.kind === 'bucket') as { array: ArrayName; bucket: number } | undefined);
-  if (target) list.reveal(target.array, target.bucket);
+/** Selects a slot: the detail strip shows its full key and elem (asked from the extension). */
+function select(ref: SlotRef | { array: string; row: number }, tellHost = true): void {
+  if (tellHost) send({ type: 'selected', array: ref.array, row: ref.row });
+  if (!('slot' in ref)) return;
+  list.selectedSlot = ref;
   list.render();
+  void requests.send<SlotDetailReply>('the slot detail', (requestId) => send({ type: 'slotDetail', requestId, ref })).then((d) => {
+    if (!d) {
+      detail.textContent = 'This slot is not in the map any more.';
+      return;
+    }
+    const where = `${d.ref.array === 'oldbuckets' ? 'old bucket' : d.ref.array === 'buckets' ? 'bucket' : d.ref.array} ${d.ref.row}${d.ref.group ? `, overflow ${d.ref.group}` : ''}, slot ${d.ref.slot}`;
+    const parts: HTMLElement[] = [labelled('', where, 'where'), labelled('state', d.stateText, 'state')];
+    if (d.key !== undefined) parts.push(labelled(`key (${d.keyType})`, d.key, 'key'), labelled(`elem (${d.elemType})`, d.elem ?? '', 'elem'));
+    detail.replaceChildren(...parts);
+  }, (e: Error) => {
+    detail.textContent = e.message;
+  });
 }
 
-function showIteration(it: IterationView): void {
-  result.textContent = `range: start bucket ${it.startBucket}, offset ${it.offset}; ${it.total} keys in this order:\n  ${it.keys.join(', ')}${it.total > it.keys.length ? ', …' : ''}`;
+function labelled(label: string, value: string, cls: string): HTMLElement {
+  const d = div(`detail-${cls}`);
+  if (label) {
+    const l = document.createElement('span');
+    l.className = 'detail-label';
+    l.textContent = `${label}: `;
+    d.append(l);
+  }
+  const v = document.createElement('span');
+  v.className = 'detail-value';
+  v.textContent = value;
+  d.append(v);
+  return d;
 }
 
-function saveScroll(scrollTop: number): void {
-  state = { ...state, scrollTop };
+function setZoom(zoom: Zoom): void {
+  zoomButton.textContent = zoom === 'compact' ? 'Zoom: compact' : 'Zoom: detailed';
+  saveState({ zoom });
+  list.setZoom(zoom);
+}
+
+function saveState(change: Partial<PanelState>): void {
+  state = { ...state, ...change };
   vscode.setState(state);
 }
 
@@ -270,30 +248,6 @@ function div(cls: string): HTMLDivElement {
   const d = document.createElement('div');
   d.className = cls;
   return d;
-}
-
-function card(name: string): { root: HTMLElement; body: HTMLElement; set(rows: [string, string][]): void } {
-  const root = div('card');
-  const h = document.createElement('h2');
-  h.textContent = name;
-  const body = div('');
-  root.append(h, body);
-  return {
-    root,
-    body,
-    set(rows) {
-      const dl = document.createElement('dl');
-      dl.className = 'kv';
-      for (const [k, v] of rows) {
-        const dt = document.createElement('dt');
-        dt.textContent = k;
-        const dd = document.createElement('dd');
-        dd.textContent = v;
-        dl.append(dt, dd);
-      }
-      body.replaceChildren(dl);
-    },
-  };
 }
 
 function safeJson(text: string | undefined): Record<string, unknown> | undefined {

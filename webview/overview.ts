@@ -16,9 +16,9 @@ export class OverviewStrip {
     this.canvas.title = 'All buckets: color = longest overflow chain, shade = fill. Click to jump.';
     parent.append(this.canvas);
     this.canvas.addEventListener('click', (e) => {
-      if (!this.data || this.data.buckets === 0) return;
+      if (!this.data || this.data.rows === 0) return;
       const r = this.canvas.getBoundingClientRect();
-      onJump(Math.floor(((e.clientX - r.left) / r.width) * this.data.buckets));
+      onJump(Math.floor(((e.clientX - r.left) / r.width) * this.data.rows));
     });
     new ResizeObserver(() => this.draw()).observe(this.canvas);
   }
@@ -49,7 +49,7 @@ export class OverviewStrip {
     g.fillStyle = color('--vscode-editor-background', '#1e1e1e');
     g.fillRect(0, 0, w, h);
     const d = this.data;
-    if (!d || d.buckets === 0) return;
+    if (!d || d.rows === 0) return;
     const bins = d.maxChain.length;
     const chainColors = [
       color('--vscode-goMapInspector-emptyRestSlot', '#333'),
@@ -66,8 +66,8 @@ export class OverviewStrip {
       g.fillRect(x0, 0, x1 - x0, h);
     }
     g.globalAlpha = 1;
-    const vx0 = (this.view.first / d.buckets) * w;
-    const vx1 = Math.max(vx0 + 2, (this.view.last / d.buckets) * w);
+    const vx0 = (this.view.first / d.rows) * w;
+    const vx1 = Math.max(vx0 + 2, (this.view.last / d.rows) * w);
     g.strokeStyle = color('--vscode-focusBorder', '#007fd4');
     g.lineWidth = 2;
     g.strokeRect(vx0 + 1, 1, vx1 - vx0 - 2, h - 2);

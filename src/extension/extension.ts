@@ -1,6 +1,7 @@
 /**
  * Go Map Inspector: the composition root. Each feature registers itself and pushes its disposables
- * to `context.subscriptions`; all map logic lives in `src/core`.
+ * to `context.subscriptions`; all map logic lives in `src/core` (the runtime-neutral view and
+ * sessions in `src/core/view`).
  */
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
@@ -8,6 +9,7 @@ import { registerCodeActions } from './codeActions';
 import { registerHover } from './hover';
 import { PanelManager } from './panel';
 import { SessionStore } from './sessions';
+import { watchSettings } from './settings';
 import { StructureTree } from './tree';
 
 export const structureViewId = 'goMapInspector.structure';
@@ -19,22 +21,29 @@ export interface GoMapInspectorApi {
   tree: StructureTree;
 }
 
+let active: SessionStore | undefined;
+
 export function activate(context: vscode.ExtensionContext): GoMapInspectorApi {
-  const store = new SessionStore(context.workspaceState);
-  const panels = new PanelManager(context.extensionUri, store);
+  const output = vscode.window.createOutputChannel('Go Map Inspector');
+  const log = (line: string): void => output.appendLine(line);
+  const store = new SessionStore(context.workspaceState, log);
+  const panels = new PanelManager(context.extensionUri, store, output);
   const tree = new StructureTree(store);
   const view = vscode.window.createTreeView(structureViewId, { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(store, panels, tree, view);
+  context.subscriptions.push(output, store, panels, tree, view);
   context.subscriptions.push(store.onDidChange((s) => {
-    view.description = s?.title;
+    view.description = s?.displayTitle;
     void vscode.commands.executeCommand('setContext', 'goMapInspector.hasMap', s !== undefined);
   }));
-  registerCommands(context, store, panels);
+  context.subscriptions.push(watchSettings(() => store.all(), (prev, next) => store.replace(prev, next), log));
+  registerCommands(context, { store, panels, log });
   registerHover(context);
   registerCodeActions(context);
+  active = store;
   return { store, panels, tree };
 }
 
-export function deactivate(): void {
-  // Everything is in context.subscriptions.
+/** Writes the records of maps changed in the last second before the window goes. */
+export function deactivate(): Promise<void> | undefined {
+  return active?.flush();
 }

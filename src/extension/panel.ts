@@ -1,11 +1,15 @@
 /**
  * The map panel: one webview per open map (viewType `goMapInspector.panel`), its HTML with a strict
  * CSP, the typed message exchange, and the serializer that brings panels back after a reload.
+ *
+ * A map has at most one panel: showing it again reveals that panel. Closing a map's panel forgets
+ * the map (and cancels a prompt a command is waiting on for it).
  */
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { ArrayName, ToExtension, ToWebview, parsePanelState, parseToExtension } from '../protocol/messages';
-import { MapSession } from './model/session';
+import { MapSession } from '../core/view/session';
+import { ToExtension, ToWebview, parsePanelState, parseToExtension } from '../protocol/messages';
+import { Requests, answer } from '../protocol/requests';
 import { SessionStore } from './sessions';
 
 export const panelViewType = 'goMapInspector.panel';
@@ -14,9 +18,8 @@ export const panelViewType = 'goMapInspector.panel';
 class MapPanel {
   /** The last `rendered` report of the webview (tests read it). */
   lastRendered?: { revision: number; ms: number };
-  private readonly svgWaiters = new Map<number, (svg: string) => void>();
-  private nextRequestId = 1;
-  /** The revision whose full view (with the counts over every bucket) is still to be sent. */
+  readonly requests = new Requests();
+  /** The revision whose full view (with the counts over every row) is still to be sent. */
   private fullViewPending?: number;
 
   constructor(
@@ -29,10 +32,10 @@ class MapPanel {
     return this.panel.webview.postMessage(message);
   }
 
-  /** Sends the map view: for a big map first without the counts that walk every bucket, then
-   * (off this turn of the event loop) the full view of the same revision. */
+  /** Sends the map view: for a big map first without the counts that walk every row, then (off
+   * this turn of the event loop) the full view of the same revision. */
   sendMap(): void {
-    this.panel.title = `${this.session.title} — Go Map`;
+    this.panel.title = `${this.session.displayTitle} — Go Map`;
     const quick = this.session.mapView(true);
     void this.post({ type: 'map', map: quick });
     if (!quick.pending) return;
@@ -44,8 +47,9 @@ class MapPanel {
   private sendFullView(revision: number): void {
     if (this.fullViewPending !== revision) return;
     this.fullViewPending = undefined;
-    void this.session.computeStats().then((done) => {
-      if (done && this.session.revision === revision) void this.post({ type: 'map', map: this.session.mapView() });
+    const session = this.session;
+    void session.computeStats().then((done) => {
+      if (done && session === this.session && session.revision === revision) void this.post({ type: 'map', map: session.mapView() });
     });
   }
 
@@ -65,22 +69,24 @@ class MapPanel {
         return;
       case 'viewport':
         if (m.revision !== this.session.revision) return; // a newer map message is on its way
-        void this.post({ type: 'buckets', revision: this.session.revision, array: m.array, start: m.start, buckets: this.session.bucketRange(m.array, m.start, m.end) });
+        void this.post({ type: 'rows', revision: this.session.revision, array: m.array, start: m.start, rows: this.session.rows(m.array, m.start, m.end) });
         return;
       case 'run':
         this.owner.store.setActive(this.session.id);
         await vscode.commands.executeCommand(m.command);
         return;
-      case 'svg':
-        this.svgWaiters.get(m.requestId)?.(m.svg);
-        this.svgWaiters.delete(m.requestId);
-        return;
       case 'selected':
-        this.owner.onSelected(this.session, m.array, m.bucket);
+        this.owner.onSelected(this.session, m.array, m.row);
         return;
       case 'rendered':
         this.lastRendered = { revision: m.revision, ms: m.ms };
         this.sendFullView(m.revision);
+        return;
+      case 'slotDetail':
+        await answer(m.requestId, () => this.session.slotDetail(m.ref) ?? null, (r) => void this.post(r));
+        return;
+      case 'reply':
+        this.requests.receive(m);
         return;
       default: {
         const never: never = m;
@@ -89,20 +95,9 @@ class MapPanel {
     }
   }
 
-  /** Asks the webview for an SVG of what it shows. */
-  requestSvg(): Promise<string> {
-    const requestId = this.nextRequestId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.svgWaiters.delete(requestId);
-        reject(new Error('the panel did not answer with its picture'));
-      }, 10000);
-      this.svgWaiters.set(requestId, (svg) => {
-        clearTimeout(timer);
-        resolve(svg);
-      });
-      void this.post({ type: 'requestSvg', requestId });
-    });
+  /** Asks the webview to draw `svg` on a canvas and answer with the PNG's base64. */
+  requestPng(svg: string, width: number, height: number): Promise<string> {
+    return this.requests.send<string>('the panel drawing the PNG', (requestId) => void this.post({ type: 'png', requestId, png: { svg, width, height } }), 60_000);
   }
 }
 
@@ -110,21 +105,23 @@ export class PanelManager implements vscode.Disposable {
   private readonly panels = new Set<MapPanel>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly output: vscode.OutputChannel;
-  /** Called when the user selects a bucket in the panel (the tree follows). */
-  onSelected: (session: MapSession, array: ArrayName, bucket: number) => void = () => undefined;
+  /** Prompts open for a map: cancelled when its panel closes. */
+  private readonly prompts = new Map<string, Set<vscode.CancellationTokenSource>>();
+  /** Called when the user selects a row in the panel (the tree follows). */
+  onSelected: (session: MapSession, array: string, row: number) => void = () => undefined;
 
-  constructor(private readonly extensionUri: vscode.Uri, readonly store: SessionStore) {
-    this.output = vscode.window.createOutputChannel('Go Map Inspector');
-    this.disposables.push(this.output);
+  constructor(private readonly extensionUri: vscode.Uri, readonly store: SessionStore, output?: vscode.OutputChannel) {
+    this.output = output ?? vscode.window.createOutputChannel('Go Map Inspector');
+    if (!output) this.disposables.push(this.output);
     this.disposables.push(vscode.window.registerWebviewPanelSerializer(panelViewType, {
       deserializeWebviewPanel: async (panel, state) => {
         const s = parsePanelState(state);
         const session = s ? await store.restore(s.sessionId).catch(() => undefined) : undefined;
         if (!session) {
           this.setHtml(panel);
-          const msg: ToWebview = { type: 'noMap', reason: 'This map was not saved with the workspace. Run "Go Map: New Map" or "Go Map: Inspect Map Under Cursor".' };
-          const answer = panel.webview.onDidReceiveMessage(() => void panel.webview.postMessage(msg));
-          panel.onDidDispose(() => answer.dispose());
+          const msg: ToWebview = { type: 'noMap', reason: 'This map was not saved with the workspace. Run "Go Map: New Map…" or "Go Map: Inspect Map Under Cursor".' };
+          const reply = panel.webview.onDidReceiveMessage(() => void panel.webview.postMessage(msg));
+          panel.onDidDispose(() => reply.dispose());
           return;
         }
         this.attach(panel, session);
@@ -133,7 +130,10 @@ export class PanelManager implements vscode.Disposable {
     }));
     this.disposables.push(store.onDidChange((session) => {
       if (!session) return;
-      for (const p of this.panels) if (p.session.id === session.id) p.sendMap();
+      for (const p of this.panels) if (p.session.id === session.id) {
+        p.session = session; // a rebuilt session replaces its predecessor under the same id
+        p.sendMap();
+      }
     }));
   }
 
@@ -141,10 +141,9 @@ export class PanelManager implements vscode.Disposable {
     this.output.appendLine(line);
   }
 
-  /** The panel of the active session, if open. */
-  activePanel(): MapPanel | undefined {
-    const id = this.store.active?.id;
-    return [...this.panels].find((p) => p.session.id === id);
+  /** The panel of a session, if open. */
+  panelOf(session: MapSession): MapPanel | undefined {
+    return [...this.panels].find((p) => p.session.id === session.id);
   }
 
   /** Shows `session` in its panel, opening one if needed. */
@@ -153,7 +152,7 @@ export class PanelManager implements vscode.Disposable {
     // only a session that was active before needs the map sent here.
     const wasActive = this.store.active?.id === session.id;
     this.store.setActive(session.id);
-    const existing = [...this.panels].find((p) => p.session.id === session.id);
+    const existing = this.panelOf(session);
     if (existing) {
       existing.panel.reveal(undefined, true);
       if (wasActive) existing.sendMap();
@@ -161,25 +160,42 @@ export class PanelManager implements vscode.Disposable {
     }
     // New maps open beside the code, in the column of the other map panels if there are any.
     const column = [...this.panels].find((p) => p.panel.viewColumn !== undefined)?.panel.viewColumn ?? vscode.ViewColumn.Beside;
-    const panel = vscode.window.createWebviewPanel(panelViewType, `${session.title} — Go Map`, { viewColumn: column, preserveFocus: true }, this.webviewOptions());
+    const panel = vscode.window.createWebviewPanel(panelViewType, `${session.displayTitle} — Go Map`, { viewColumn: column, preserveFocus: true }, this.webviewOptions());
     return this.attach(panel, session);
   }
 
-  reveal(array: ArrayName, bucket: number, chainIndex?: number, slot?: number): void {
-    const p = this.activePanel();
+  reveal(array: string, row: number, group?: number, slot?: number): void {
+    const s = this.store.active;
+    const p = s && this.panelOf(s);
     if (!p) return;
     p.panel.reveal(undefined, true);
-    void p.post({ type: 'reveal', array, bucket, chainIndex, slot });
+    void p.post({ type: 'reveal', array, row, group, slot });
   }
 
   async post(session: MapSession, message: ToWebview): Promise<void> {
     for (const p of this.panels) if (p.session.id === session.id) await p.post(message);
   }
 
-  requestSvg(session: MapSession): Promise<string> {
-    const p = [...this.panels].find((x) => x.session.id === session.id);
-    if (!p) return Promise.reject(new Error('open the map in its panel first'));
-    return p.requestSvg();
+  /** Closes every map panel (their maps are forgotten). */
+  closeAll(): number {
+    const n = this.panels.size;
+    for (const p of [...this.panels]) p.panel.dispose();
+    return n;
+  }
+
+  /** A token cancelled when the session's panel closes (or the session is forgotten). */
+  promptToken(session: MapSession): { token: vscode.CancellationToken; done(): void } {
+    const cts = new vscode.CancellationTokenSource();
+    let set = this.prompts.get(session.id);
+    if (!set) this.prompts.set(session.id, (set = new Set()));
+    set.add(cts);
+    return {
+      token: cts.token,
+      done: () => {
+        set!.delete(cts);
+        cts.dispose();
+      },
+    };
   }
 
   /** For tests: the open panels with their sessions and last render reports. */
@@ -197,13 +213,14 @@ export class PanelManager implements vscode.Disposable {
     return {
       enableScripts: true,
       enableFindWidget: true,
+      retainContextWhenHidden: false,
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
     };
   }
 
   private attach(panel: vscode.WebviewPanel, session: MapSession): MapPanel {
     panel.webview.options = this.webviewOptions();
-    panel.title = `${session.title} — Go Map`;
+    panel.title = `${session.displayTitle} — Go Map`;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'map.svg');
     const p = new MapPanel(panel, session, this);
     this.panels.add(p);
@@ -216,9 +233,14 @@ export class PanelManager implements vscode.Disposable {
     }, undefined, own);
     panel.onDidDispose(() => {
       this.panels.delete(p);
-      // The user closed the last panel of this map: drop it and its record in the workspace state
+      p.requests.cancelAll('the panel was closed');
+      // The user closed the map's panel: drop the map, its record, and any prompt waiting on it
       // (a window reload does not dispose panels, so the serializer still finds its records).
-      if (![...this.panels].some((x) => x.session.id === p.session.id)) void this.store.forget(p.session.id);
+      if (!this.panelOf(p.session)) {
+        for (const cts of this.prompts.get(p.session.id) ?? []) cts.cancel();
+        this.prompts.delete(p.session.id);
+        void this.store.forget(p.session.id);
+      }
       for (const d of own.splice(0)) d.dispose();
     }, undefined, own);
     return p;
@@ -231,7 +253,7 @@ export class PanelManager implements vscode.Disposable {
     const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'panel.css'));
     const csp = [
       "default-src 'none'",
-      `img-src ${webview.cspSource} data:`,
+      `img-src ${webview.cspSource} data: blob:`,
       `style-src ${webview.cspSource} 'nonce-${nonce}'`,
       `font-src ${webview.cspSource}`,
       `script-src 'nonce-${nonce}'`,

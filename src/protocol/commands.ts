@@ -13,10 +13,13 @@ export enum CommandId {
   StepGrowth = 'goMapInspector.stepGrowth',
   FinishGrowth = 'goMapInspector.finishGrowth',
   Iterate = 'goMapInspector.iterate',
+  Clear = 'goMapInspector.clear',
   Undo = 'goMapInspector.undo',
   Redo = 'goMapInspector.redo',
   ExportSnapshot = 'goMapInspector.exportSnapshot',
   ExportImage = 'goMapInspector.exportImage',
+  ExportPng = 'goMapInspector.exportPng',
+  CloseAllPanels = 'goMapInspector.closeAllPanels',
   /** Internal: the tree's "reveal in panel" (hidden from the palette). */
   RevealInPanel = 'goMapInspector.revealInPanel',
 }
@@ -33,10 +36,12 @@ export const panelOperations: readonly { id: CommandId; label: string }[] = [
   { id: CommandId.StepGrowth, label: 'Step growth' },
   { id: CommandId.FinishGrowth, label: 'Finish growth' },
   { id: CommandId.Iterate, label: 'Range' },
+  { id: CommandId.Clear, label: 'Clear' },
   { id: CommandId.Undo, label: 'Undo' },
   { id: CommandId.Redo, label: 'Redo' },
   { id: CommandId.ExportSnapshot, label: 'Export JSON' },
   { id: CommandId.ExportImage, label: 'Export SVG' },
+  { id: CommandId.ExportPng, label: 'Export PNG' },
 ];
 
 export function isCommandId(x: unknown): x is CommandId {

@@ -19,3 +19,4 @@ export * from './text';
 export { ClassicModel, tophashState, tophashText, tophashExplained } from './classic';
 export { hashBits } from './hashbits';
 export * from './locate';
+export * from './svg';

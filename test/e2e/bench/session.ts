@@ -2,7 +2,7 @@
  * The extension side of the render benchmark, without VS Code: one simulated map, answering the
  * webview's messages as the panel does (`src/extension/panel.ts`).
  */
-import { MapSession } from '../../../src/extension/model/session';
+import { MapSession } from '../../../src/core/view/session';
 import { ToWebview, parseToExtension } from '../../../src/protocol/messages';
 
 export interface BenchSession {
@@ -21,11 +21,11 @@ export async function makeBenchSession(B: number, entries: number): Promise<Benc
   const t0 = performance.now();
   const hint = B === 0 ? 0 : 13 * 2 ** (B - 1);
   const s = await MapSession.create('bench', { key: 'int64', elem: 'int64', goarch: 'amd64', hint, seed: 1, origin: 'bench' }, 10_000_000);
-  if (entries > 0) s.apply({ op: 'fill', n: entries, seed: 2 });
+  if (entries > 0) await s.apply({ op: 'fill', n: entries, seed: 2 });
   const buildMs = performance.now() - t0;
   return {
-    B: s.hmap.B,
-    count: s.hmap.count,
+    B: Math.log2(Math.max(1, s.mapView().arrays.find((a) => a.id === 'buckets')?.rows ?? 1)),
+    count: s.model.count,
     buildMs,
     mapMessage() {
       const t = performance.now();
@@ -41,7 +41,7 @@ export async function makeBenchSession(B: number, entries: number): Promise<Benc
     reply(raw) {
       const m = parseToExtension(raw);
       if (m?.type !== 'viewport') return undefined;
-      return { type: 'buckets', revision: s.revision, array: m.array, start: m.start, buckets: s.bucketRange(m.array, m.start, m.end) };
+      return { type: 'rows', revision: s.revision, array: m.array, start: m.start, rows: s.rows(m.array, m.start, m.end) };
     },
   };
 }

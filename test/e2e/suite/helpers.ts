@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import type { GoMapInspectorApi } from '../../../src/extension/extension';
+import type { HMap } from '../../../src/core/classic/hmap';
+import type { ClassicModel } from '../../../src/core/view/classic';
+import type { MapSession } from '../../../src/core/view/session';
 
 export const extensionId = 'go-map-inspector.go-map-inspector';
 
@@ -38,4 +41,9 @@ export async function rendered(id: string): Promise<{ revision: number; ms: numb
     const p = a.panels.openPanels().find((x) => x.sessionId === id);
     return s && p?.lastRendered && p.lastRendered.revision === s.revision ? p.lastRendered : undefined;
   });
+}
+
+/** The classic hmap under a session (the tests look at the runtime's own fields). */
+export function hmapOf(s: MapSession): HMap {
+  return (s.model as ClassicModel).h;
 }

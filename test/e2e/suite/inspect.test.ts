@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { CommandId } from '../../../src/protocol/commands';
-import { api } from './helpers';
+import { api, hmapOf } from './helpers';
 
 /** Opens a workspace file (or an untitled Go document), puts the cursor on `text`, runs Inspect. */
 async function inspectAt(file: string | { content: string; language: string }, text: string, offset = 0): Promise<string | undefined> {
@@ -33,9 +33,9 @@ describe('inspect the map under the cursor (literal evaluator of src/core/litera
       assert.ok(id, 'a map was built');
       const s = a.store.get(id)!;
       assert.strictEqual(s.title, c.title);
-      assert.strictEqual(s.hmap.count, c.count);
-      if (c.B !== undefined) assert.strictEqual(s.hmap.B, c.B);
-      s.hmap.checkInvariants();
+      assert.strictEqual(hmapOf(s).count, c.count);
+      if (c.B !== undefined) assert.strictEqual(hmapOf(s).B, c.B);
+      hmapOf(s).checkInvariants();
     });
   }
 
@@ -43,8 +43,8 @@ describe('inspect the map under the cursor (literal evaluator of src/core/litera
     const a = await api();
     const id = await inspectAt('cmd/orders/main.go', 'map[uint16][200]byte{}', 3);
     const t = a.store.get(id!)!.mapView().type;
-    assert.strictEqual(t.indirectelem, true);
-    assert.strictEqual(t.elemsize, 8);
+    assert.strictEqual(t.indirectElem, true);
+    assert.strictEqual(t.elemSlotBytes, 8);
   });
 
   it('builds nothing for a sync.Map, or for a literal the compiler rejects', async () => {

@@ -4,12 +4,12 @@ import * as path from 'path';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { CommandId } from '../../../src/protocol/commands';
-import { api, newMap, rendered, waitFor } from './helpers';
+import { api, hmapOf, newMap, rendered, waitFor } from './helpers';
 
 describe('panel: operations through the commands, rendered by the webview', () => {
   it('opens a panel for a new map and the webview renders it (ready → map → viewport → buckets → rendered)', async () => {
     const s = await newMap('string', 'int', 0, 20);
-    assert.strictEqual(s.hmap.count, 20);
+    assert.strictEqual(hmapOf(s).count, 20);
     const r = await rendered(s.id);
     assert.ok(r.ms >= 0);
     const a = await api();
@@ -38,36 +38,36 @@ describe('panel: operations through the commands, rendered by the webview', () =
     const s = await newMap('string', 'int64', 0, 0);
     assert.strictEqual(await vscode.commands.executeCommand(CommandId.Insert, '"a"', '1'), true);
     assert.strictEqual(await vscode.commands.executeCommand(CommandId.Insert, 'b', '2'), true);
-    assert.strictEqual(s.hmap.count, 2);
+    assert.strictEqual(hmapOf(s).count, 2);
     const found = await vscode.commands.executeCommand<{ found: boolean; elem: string; steps: unknown[] }>(CommandId.Lookup, '"b"');
     assert.strictEqual(found.found, true);
     assert.strictEqual(found.elem, '2');
     assert.ok(found.steps.length >= 2, 'the lookup reports its path');
     assert.strictEqual(await vscode.commands.executeCommand(CommandId.Delete, '"a"'), true);
-    assert.strictEqual(s.hmap.count, 1);
-    assert.ok(s.hmap.chain('buckets', 0).some((b) => b.tophash.some((t) => t === 1 || t === 0)), 'the deleted slot is emptyOne or emptyRest');
+    assert.strictEqual(hmapOf(s).count, 1);
+    assert.ok(hmapOf(s).chain('buckets', 0).some((b) => b.tophash.some((t) => t === 1 || t === 0)), 'the deleted slot is emptyOne or emptyRest');
     await vscode.commands.executeCommand(CommandId.Undo);
-    assert.strictEqual(s.hmap.count, 2);
+    assert.strictEqual(hmapOf(s).count, 2);
     await vscode.commands.executeCommand(CommandId.Redo);
-    assert.strictEqual(s.hmap.count, 1);
+    assert.strictEqual(hmapOf(s).count, 1);
     assert.deepStrictEqual(s.mapView().history, { position: 3, length: 3, last: 'delete(m, "a")' });
     await rendered(s.id);
   });
 
   it('grows: past 6.5 entries per bucket the map starts growing; stepGrowth evacuates, finishGrowth ends it', async () => {
     const s = await newMap('int64', 'int64', 0, 52); // B = 3 holds 52
-    assert.strictEqual(s.hmap.B, 3);
-    assert.strictEqual(s.hmap.growing(), false);
+    assert.strictEqual(hmapOf(s).B, 3);
+    assert.strictEqual(hmapOf(s).growing(), false);
     await vscode.commands.executeCommand(CommandId.Fill, 1);
-    assert.strictEqual(s.hmap.growing(), true);
-    assert.strictEqual(s.hmap.B, 4);
-    const before = s.hmap.nevacuate;
+    assert.strictEqual(hmapOf(s).growing(), true);
+    assert.strictEqual(hmapOf(s).B, 4);
+    const before = hmapOf(s).nevacuate;
     await vscode.commands.executeCommand(CommandId.StepGrowth);
-    assert.ok(s.hmap.nevacuate > before || !s.hmap.growing());
+    assert.ok(hmapOf(s).nevacuate > before || !hmapOf(s).growing());
     await rendered(s.id);
     await vscode.commands.executeCommand(CommandId.FinishGrowth);
-    assert.strictEqual(s.hmap.growing(), false);
-    s.hmap.checkInvariants();
+    assert.strictEqual(hmapOf(s).growing(), false);
+    hmapOf(s).checkInvariants();
     await rendered(s.id);
   });
 
@@ -75,14 +75,14 @@ describe('panel: operations through the commands, rendered by the webview', () =
     const s = await newMap('int32', 'bool', 0, 30);
     const it = await vscode.commands.executeCommand<{ keys: string[]; total: number; startBucket: number }>(CommandId.Iterate);
     assert.strictEqual(it.total, 30);
-    assert.strictEqual(new Set(it.keys).size, s.hmap.count);
+    assert.strictEqual(new Set(it.keys).size, hmapOf(s).count);
   });
 
   it('refuses to go above goMapInspector.maxEntries and builds nothing', async () => {
     const s = await newMap('int64', 'int64', 0, 10);
     const ok = await vscode.commands.executeCommand(CommandId.Fill, 1_000_000);
     assert.strictEqual(ok, false);
-    assert.strictEqual(s.hmap.count, 10);
+    assert.strictEqual(hmapOf(s).count, 10);
   });
 
   it('exports a JSON snapshot and an SVG picture of what the panel shows', async () => {
@@ -105,7 +105,7 @@ describe('panel: operations through the commands, rendered by the webview', () =
 
   it('a 2^20-bucket map opens and renders its first frame', async () => {
     const s = await newMap('int64', 'int64', 13 * 2 ** 19, 0);
-    assert.strictEqual(s.hmap.B, 20);
+    assert.strictEqual(hmapOf(s).B, 20);
     const r = await rendered(s.id);
     assert.ok(r.ms < 3000, `first frame in ${r.ms} ms`);
   });
@@ -127,6 +127,6 @@ describe('typed keys and values: JSON value form or Go syntax', () => {
   it('refuses a value that does not fit the type, and changes nothing', async () => {
     const s = await newMap('int8', 'bool', 0, 0);
     assert.strictEqual(await vscode.commands.executeCommand(CommandId.Insert, '300', 'true'), undefined);
-    assert.strictEqual(s.hmap.count, 0);
+    assert.strictEqual(hmapOf(s).count, 0);
   });
 });

@@ -12,7 +12,7 @@ describe('protocol: every message is validated on receipt', () => {
       null, 42, 'ready', {}, { type: 'nope' },
       { type: 'viewport', revision: 3, array: 'buckets', start: 10, end: 5 },
       { type: 'viewport', revision: -1, array: 'buckets', start: 0, end: 5 },
-      { type: 'viewport', revision: 1, array: 'elsewhere', start: 0, end: 5 },
+      { type: 'viewport', revision: 1, array: 'else where', start: 0, end: 5 },
       { type: 'run', command: 'workbench.action.terminal.new' },
       { type: 'svg', requestId: 1 },
       { type: 'rendered', revision: 1, ms: -5 },
@@ -24,14 +24,20 @@ describe('protocol: every message is validated on receipt', () => {
     const s = await newMap('string', 'int', 0, 20);
     const map = { type: 'map', map: s.mapView() };
     assert.ok(parseToWebview(map));
-    const buckets = { type: 'buckets', revision: s.revision, array: 'buckets', start: 0, buckets: s.bucketRange('buckets', 0, 4) };
-    assert.ok(parseToWebview(buckets));
-    const broken = JSON.parse(JSON.stringify(buckets));
-    broken.buckets[0].chain[0].slots[0].tophash = 300;
+    const rows = { type: 'rows', revision: s.revision, array: 'buckets', start: 0, rows: s.rows('buckets', 0, 4) };
+    assert.ok(parseToWebview(rows));
+    const broken = JSON.parse(JSON.stringify(rows));
+    broken.rows[0].groups[0].slots[0].byte = 300;
     assert.strictEqual(parseToWebview(broken), undefined);
-    const short = JSON.parse(JSON.stringify(buckets));
-    short.buckets[0].chain[0].slots.pop();
+    const short = JSON.parse(JSON.stringify(rows));
+    short.rows[0].groups[0].slots.pop();
     assert.strictEqual(parseToWebview(short), undefined);
+    const badState = JSON.parse(JSON.stringify(rows));
+    badState.rows[0].groups[0].slots[0].state = '<img>';
+    assert.strictEqual(parseToWebview(badState), undefined);
+    assert.ok(parseToExtension({ type: 'slotDetail', requestId: 1, ref: { array: 'buckets', row: 0, group: 0, slot: 7 } }));
+    assert.strictEqual(parseToExtension({ type: 'slotDetail', requestId: 1, ref: { array: 'buckets', row: 0, group: 0, slot: 8 } }), undefined);
+    assert.strictEqual(parseToExtension({ type: 'viewport', revision: 1, array: '<script>', start: 0, end: 5 }), undefined);
     assert.strictEqual(parseToWebview({ type: 'map', map: { ...s.mapView(), header: null } }), undefined);
     assert.ok(parsePanelState({ sessionId: s.id, scrollTop: 10 }));
     assert.strictEqual(parsePanelState({ scrollTop: 10 }), undefined);

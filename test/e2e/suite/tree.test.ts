@@ -11,7 +11,7 @@ describe('structure tree', () => {
     const summary = a.tree.getTreeItem(root[0]);
     assert.match(String(summary.description), /count 12 · B 1 · buckets 2/);
     const states = a.tree.getChildren(root[1]) as Extract<StructureNode, { kind: 'state' }>[];
-    const stored = states.find((n) => n.name === 'stored top hash');
+    const stored = states.find((n) => n.name === 'full');
     assert.strictEqual(stored?.count, 12);
     const buckets = a.tree.getChildren(root[2]);
     assert.strictEqual(buckets.length, 2);

@@ -1,0 +1,367 @@
+/**
+ * The map's arrays, virtualized: only the rows in view exist in the DOM, and only their contents
+ * are asked from the extension (in aligned blocks, cached per map revision). The arrays of the
+ * runtime-neutral view sit side by side by column (a classic map's old buckets left of the new
+ * ones while it grows), row i of every column on one line, each row's groups (a bucket and its
+ * overflow chain) left to right; a heading names each column. Arrows from evacuated old slots run
+ * in the gutter between the columns, never over text. Past a few million pixels the scroll position
+ * is scaled, so 2^20 and more rows scroll like any list.
+ */
+import { ArrayView, MapView, RowView, SlotRef, SlotView } from '../src/protocol/messages';
+
+export type Zoom = 'compact' | 'detailed';
+
+/** Pixel sizes per zoom: slot width and row height. */
+const sizes: Record<Zoom, { slot: number; row: number }> = {
+  compact: { slot: 50, row: 42 },
+  detailed: { slot: 116, row: 60 },
+};
+const groupGap = 20;
+const indexWidth = 64;
+const gutter = 56;
+const headingHeight = 22;
+/** Browsers cap element heights near 2^25 px; stay well below. */
+const maxSpacer = 8_000_000;
+const block = 64;
+const overscan = 4;
+
+export interface Highlight {
+  /** `${array}:${row}:${group}:${slot}` → CSS class. */
+  slots: Map<string, string>;
+}
+
+export const slotKey = (r: SlotRef): string => `${r.array}:${r.row}:${r.group}:${r.slot}`;
+
+export class RowList {
+  readonly scroller: HTMLDivElement;
+  private readonly spacer: HTMLDivElement;
+  private readonly heading: HTMLDivElement;
+  private readonly rowsLayer: HTMLDivElement;
+  private readonly arrows: SVGSVGElement;
+  private map?: MapView;
+  private cache = new Map<string, RowView>();
+  private pending = new Set<string>();
+  private frame = 0;
+  private selectedRow?: { array: string; row: number };
+  selectedSlot?: SlotRef;
+  highlight: Highlight = { slots: new Map() };
+  zoom: Zoom = 'detailed';
+  /** Called once per revision when every visible row is drawn with its data. */
+  onComplete: (revision: number) => void = () => undefined;
+  private completedRevision = -1;
+
+  constructor(
+    parent: HTMLElement,
+    private readonly request: (array: string, start: number, end: number, revision: number) => void,
+    private readonly onSelect: (ref: SlotRef | { array: string; row: number }) => void,
+    private readonly onScroll: (scrollTop: number) => void,
+  ) {
+    this.scroller = el('div', 'scroller');
+    this.scroller.tabIndex = 0;
+    this.heading = el('div', 'col-headings');
+    this.spacer = el('div', 'spacer');
+    this.rowsLayer = el('div', 'rows');
+    this.arrows = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    this.arrows.classList.add('arrows');
+    this.spacer.append(this.rowsLayer, this.arrows);
+    this.scroller.append(this.heading, this.spacer);
+    parent.append(this.scroller);
+    this.scroller.addEventListener('scroll', () => {
+      this.schedule();
+      this.onScroll(this.scroller.scrollTop);
+    });
+    new ResizeObserver(() => this.schedule()).observe(this.scroller);
+    this.rowsLayer.addEventListener('click', (e) => {
+      const slot = (e.target as HTMLElement).closest<HTMLElement>('[data-testid=slot]');
+      const group = (e.target as HTMLElement).closest<HTMLElement>('[data-row]');
+      if (!group) return;
+      const array = group.dataset.array!;
+      const row = Number(group.dataset.row);
+      this.selectedRow = { array, row };
+      if (slot) {
+        this.selectedSlot = { array, row, group: Number(group.dataset.group), slot: Number(slot.dataset.slot) };
+        this.onSelect(this.selectedSlot);
+      } else this.onSelect({ array, row });
+      this.schedule();
+    });
+  }
+
+  setMap(map: MapView): void {
+    if (this.map?.revision !== map.revision) {
+      this.cache = new Map();
+      this.pending = new Set();
+    }
+    this.map = map;
+    this.schedule();
+  }
+
+  setZoom(zoom: Zoom): void {
+    this.zoom = zoom;
+    this.scroller.dataset.zoom = zoom;
+    this.render();
+  }
+
+  receive(revision: number, array: string, start: number, rows: RowView[]): void {
+    if (!this.map || revision !== this.map.revision) return;
+    this.pending.delete(`${array}:${Math.floor(start / block)}`);
+    for (const r of rows) this.cache.set(`${array}:${r.index}`, r);
+    this.schedule();
+  }
+
+  get rows(): number {
+    return this.map ? Math.max(0, ...this.map.arrays.map((a) => a.rows)) : 0;
+  }
+
+  private get rowHeight(): number {
+    return sizes[this.zoom].row;
+  }
+
+  /** Scrolls row `row` into view and marks it (and a slot, if given). */
+  reveal(array: string, row: number, group?: number, slot?: number): void {
+    this.selectedRow = { array, row };
+    this.highlight.slots = new Map([...this.highlight.slots].filter(([, c]) => c !== 'revealed'));
+    if (slot !== undefined) this.highlight.slots.set(slotKey({ array, row, group: group ?? 0, slot }), 'revealed');
+    this.scrollToRow(row);
+  }
+
+  scrollToRow(row: number): void {
+    const { spacerH, realH, viewH } = this.metrics();
+    const realTop = Math.max(0, row * this.rowHeight - viewH / 3);
+    this.scroller.scrollTop = realH <= spacerH ? realTop : (realTop / Math.max(1, realH - viewH)) * (spacerH - viewH);
+    this.schedule();
+  }
+
+  /** The rows currently drawn (for the overview marker). */
+  visibleRange(): { first: number; last: number } {
+    const { first, last } = this.window();
+    return { first, last };
+  }
+
+  row(array: string, i: number): RowView | undefined {
+    return this.cache.get(`${array}:${i}`);
+  }
+
+  private metrics(): { realH: number; spacerH: number; viewH: number } {
+    const realH = this.rows * this.rowHeight;
+    return { realH, spacerH: Math.min(realH, maxSpacer), viewH: Math.max(1, (this.scroller.clientHeight || 600) - headingHeight) };
+  }
+
+  private window(): { first: number; last: number; realTop: number; s: number } {
+    const { realH, spacerH, viewH } = this.metrics();
+    const s = this.scroller.scrollTop;
+    const realTop = realH <= spacerH || spacerH <= viewH ? s : (s / (spacerH - viewH)) * (realH - viewH);
+    const first = Math.max(0, Math.floor(realTop / this.rowHeight));
+    const last = Math.min(this.rows, Math.ceil((realTop + viewH) / this.rowHeight));
+    return { first, last, realTop, s };
+  }
+
+  private schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render();
+    });
+  }
+
+  /** The columns of the view, left to right, each with its arrays. */
+  private columns(map: MapView): ArrayView[][] {
+    const cols = [...new Set(map.arrays.map((a) => a.column))].sort((a, b) => a - b);
+    return cols.map((c) => map.arrays.filter((a) => a.column === c));
+  }
+
+  /** Draws now (the first frame after a map message does not wait for an animation frame). */
+  render(): void {
+    const map = this.map;
+    if (!map) return;
+    const { slot } = sizes[this.zoom];
+    const rowH = this.rowHeight;
+    const { spacerH } = this.metrics();
+    const { first, last, realTop, s } = this.window();
+    this.scroller.style.setProperty('--slot-w', `${slot}px`);
+    this.scroller.style.setProperty('--row-h', `${rowH}px`);
+    const columns = this.columns(map);
+    for (const arrays of columns) for (const a of arrays) this.fetch(a.id, first, last, a.rows, map.revision);
+
+    // Each column is as wide as its longest chain among the rows in view.
+    const groupW = 8 * slot + groupGap;
+    const widths = columns.map((arrays) => {
+      let longest = 1;
+      for (const a of arrays) for (let i = first; i < Math.min(last, a.rows); i++) longest = Math.max(longest, this.cache.get(`${a.id}:${i}`)?.groups.length ?? 1);
+      return longest * groupW;
+    });
+    const colX: number[] = [];
+    let x = indexWidth + 8;
+    for (const w of widths) {
+      colX.push(x);
+      x += w + gutter;
+    }
+    this.spacer.style.height = `${spacerH}px`;
+    this.spacer.style.width = `${x}px`;
+    this.heading.style.width = `${x}px`;
+    this.heading.replaceChildren(...columns.map((arrays, c) => {
+      const h = el('div', 'col-heading');
+      h.style.left = `${colX[c]}px`;
+      h.textContent = arrays.map((a) => a.title).join(' / ');
+      h.dataset.testid = 'column-heading';
+      return h;
+    }));
+
+    const frag = document.createDocumentFragment();
+    let complete = true;
+    for (let i = first; i < last; i++) {
+      const row = el('div', 'row');
+      row.style.top = `${s + i * rowH - realTop}px`;
+      const index = el('div', 'index');
+      index.textContent = String(i);
+      row.append(index);
+      columns.forEach((arrays, c) => {
+        const col = el('div', 'col');
+        col.style.left = `${colX[c]}px`;
+        for (const a of arrays) {
+          if (i >= a.rows) continue;
+          const r = this.cache.get(`${a.id}:${i}`);
+          if (r) col.append(...this.groups(a, r));
+          else {
+            complete = false;
+            col.textContent = '…';
+          }
+        }
+        row.append(col);
+      });
+      if (this.selectedRow?.row === i) row.classList.add('selected');
+      frag.append(row);
+    }
+    this.rowsLayer.replaceChildren(frag);
+    this.drawArrows(map, columns, colX, widths, first, last, s, realTop);
+    if (complete && this.completedRevision !== map.revision) {
+      this.completedRevision = map.revision;
+      this.onComplete(map.revision);
+    }
+  }
+
+  private fetch(array: string, first: number, last: number, n: number, revision: number): void {
+    const lo = Math.max(0, first - overscan);
+    const hi = Math.min(n, last + overscan);
+    for (let b = Math.floor(lo / block); b * block < hi; b++) {
+      const key = `${array}:${b}`;
+      if (this.pending.has(key) || this.cache.has(`${array}:${b * block}`)) continue;
+      this.pending.add(key);
+      this.request(array, b * block, Math.min(n, (b + 1) * block), revision);
+    }
+  }
+
+  private groups(a: ArrayView, r: RowView): HTMLElement[] {
+    const out: HTMLElement[] = [];
+    r.groups.forEach((g, gi) => {
+      if (gi > 0) {
+        const link = el('span', 'chain-link');
+        link.textContent = '→';
+        link.title = `overflow ${gi}`;
+        out.push(link);
+      }
+      const box = el('div', g.separate ? 'group separate' : 'group');
+      box.dataset.array = a.id;
+      box.dataset.row = String(r.index);
+      box.dataset.group = String(gi);
+      box.title = `${a.rowName} ${r.index}${gi > 0 ? `, overflow ${gi}${g.separate ? ' (allocated on its own)' : ' (preallocated)'}` : ''}`;
+      g.slots.forEach((slot, si) => box.append(this.slot({ array: a.id, row: r.index, group: gi, slot: si }, slot)));
+      out.push(box);
+    });
+    return out;
+  }
+
+  private slot(ref: SlotRef, s: SlotView): HTMLElement {
+    const d = el('div', `slot ${s.state}`);
+    d.dataset.testid = 'slot';
+    d.dataset.state = s.state;
+    d.dataset.tophash = String(s.byte);
+    d.dataset.slot = String(ref.slot);
+    const hl = this.highlight.slots.get(slotKey(ref));
+    if (hl) d.classList.add(hl);
+    const sel = this.selectedSlot;
+    if (sel && slotKey(sel) === slotKey(ref)) d.classList.add('selected');
+    const th = el('div', 'th');
+    const compact = this.zoom === 'compact';
+    const state = s.state === 'full' ? `0x${s.byte.toString(16).padStart(2, '0')}` : compact ? shortNames[s.state] ?? s.state : s.state;
+    th.textContent = compact ? state : `${ref.slot} · ${state}`;
+    d.append(th);
+    if (s.key !== undefined) {
+      const k = el('div', 'k');
+      k.textContent = s.key; // text, never HTML
+      d.append(k);
+      if (!compact) {
+        const v = el('div', 'v');
+        v.textContent = `= ${s.elem ?? ''}`;
+        d.append(v);
+      }
+      d.title = `slot ${ref.slot}\n${s.key} = ${s.elem ?? ''}${s.cut ? '\n(cut: click for the full text)' : ''}`;
+    } else {
+      d.title = `slot ${ref.slot}: ${s.state}`;
+    }
+    return d;
+  }
+
+  /** Arrows from evacuated slots (`links`) to their destination rows, in the gutter. */
+  private drawArrows(map: MapView, columns: ArrayView[][], colX: number[], widths: number[], first: number, last: number, s: number, realTop: number): void {
+    const ns = 'http://www.w3.org/2000/svg';
+    this.arrows.replaceChildren();
+    const rowH = this.rowHeight;
+    const columnOf = new Map<string, number>();
+    columns.forEach((arrays, c) => arrays.forEach((a) => columnOf.set(a.id, c)));
+    const paths: { cls: string; d: string }[] = [];
+    const top = s;
+    const bottom = s + this.scroller.clientHeight - headingHeight;
+    for (const arrays of columns) {
+      for (const a of arrays) {
+        for (let i = first; i < Math.min(last, a.rows); i++) {
+          const r = this.cache.get(`${a.id}:${i}`);
+          for (const l of r?.links ?? []) {
+            const from = columnOf.get(a.id)!;
+            const to = columnOf.get(l.toArray);
+            if (to === undefined) continue;
+            const x0 = colX[from] + widths[from] - groupGap + 2;
+            const y0 = s + i * rowH - realTop + 6 + l.slot * ((rowH - 16) / 7);
+            const x1 = colX[to] - 4;
+            const y1 = Math.max(top, Math.min(bottom, s + l.toRow * rowH - realTop + rowH / 2));
+            paths.push({ cls: l.kind === 'evacuatedX' ? 'x' : 'y', d: `M${x0},${y0} C${x0 + gutter / 2},${y0} ${x1 - gutter / 2},${y1} ${x1},${y1}` });
+          }
+        }
+      }
+    }
+    if (paths.length === 0) return;
+    this.arrows.setAttribute('width', this.spacer.style.width);
+    this.arrows.setAttribute('height', String(this.spacer.clientHeight));
+    const defs = document.createElementNS(ns, 'defs');
+    for (const cls of ['x', 'y']) {
+      const marker = document.createElementNS(ns, 'marker');
+      marker.setAttribute('id', `tip-${cls}`);
+      marker.setAttribute('markerWidth', '6');
+      marker.setAttribute('markerHeight', '6');
+      marker.setAttribute('refX', '5');
+      marker.setAttribute('refY', '3');
+      marker.setAttribute('orient', 'auto');
+      const tip = document.createElementNS(ns, 'path');
+      tip.setAttribute('d', 'M0,0 L6,3 L0,6 z');
+      tip.setAttribute('class', `tip ${cls}`);
+      marker.append(tip);
+      defs.append(marker);
+    }
+    this.arrows.append(defs);
+    for (const p of paths) {
+      const path = document.createElementNS(ns, 'path');
+      path.setAttribute('class', p.cls);
+      path.setAttribute('d', p.d);
+      path.setAttribute('marker-end', `url(#tip-${p.cls})`);
+      this.arrows.append(path);
+    }
+  }
+}
+
+/** Slot states in a few letters, for compact slots (the tooltip has the word). */
+const shortNames: Record<string, string> = { emptyRest: 'R', emptyOne: 'E1', evacuatedX: 'X', evacuatedY: 'Y', evacuatedEmpty: 'E', empty: '∅', deleted: 'del' };
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  e.className = cls;
+  return e;
+}
