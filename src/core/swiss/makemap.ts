@@ -24,6 +24,9 @@ import { capacityForHint } from './hint';
 import { groupArrayBytes, mallocBytes, mapHeaderSize, tableStructSize } from './memory';
 import { SwissMapType } from './types';
 
+// One group array of `capacity` slots, as allocated: memory.ts has it; the views find it here too.
+export { groupArrayBytes };
+
 /** Bytes and heap objects, as `runtime.MemStats` counts them (TotalAlloc, Mallocs). */
 export interface Alloc {
   bytes: number;
