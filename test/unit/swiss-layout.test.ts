@@ -193,7 +193,7 @@ describe('Swiss group layout by hand', () => {
   });
 
   it('split layout does not exist in Go 1.26', async () => {
-    assert.throws(() => swissMapTypeOf(await0('int64'), await0('int64'), 'amd64', '1.26', { splitGroup: true }), /from Go 1\.27 on/);
+    assert.throws(() => swissMapTypeOf(basic('int64'), basic('int64'), 'amd64', '1.26', { splitGroup: true }), /from Go 1\.27 on/);
   });
 
   it('a zero-size elem after a key gets a byte before rounding (issue 9401)', async () => {
@@ -204,11 +204,11 @@ describe('Swiss group layout by hand', () => {
   });
 
   it('an unhashable key type is refused with the reason', async () => {
-    assert.throws(() => swissMapTypeOf({ kind: 'slice', elem: { kind: 'basic', name: 'int' } }, await0('int'), 'amd64', '1.26'), /invalid map key type \[\]int: slices are not comparable/);
+    assert.throws(() => swissMapTypeOf({ kind: 'slice', elem: { kind: 'basic', name: 'int' } }, basic('int'), 'amd64', '1.26'), /invalid map key type \[\]int: slices are not comparable/);
   });
 });
 
 /** A basic type without the parser (for synchronous throws). */
-function await0(name: 'int' | 'int64'): GoType {
+function basic(name: 'int' | 'int64'): GoType {
   return { kind: 'basic', name };
 }
