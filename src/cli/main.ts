@@ -4,6 +4,7 @@
  */
 import { commands } from './commands';
 import { CliIO, nodeIO } from './io';
+import { GoPanic } from '../core/go/value';
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
@@ -18,9 +19,22 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (e) {
-    io.err(`gomap ${name}: internal error: ${e instanceof Error ? e.message : String(e)}`);
-    return 1;
+    const [code, line] = failure(e);
+    io.err(`gomap ${name}: ${line}`);
+    return code;
   }
+}
+
+/**
+ * What escaped a command, as one line: a Go panic the model raised where the runtime would (bad
+ * input, exit 2); a stack exhausted by nesting no limit caught (bad input, exit 2); anything else
+ * is a bug of ours, said so (exit 1; the fuzz tier fails on it).
+ */
+function failure(e: unknown): [number, string] {
+  if (e instanceof GoPanic) return [2, e.goText];
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return [2, 'the input is nested too deeply to read'];
+  const message = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+  return [1, `unexpected failure (a bug in gomap; please report it with the input): ${message}`];
 }
 
 function usage(): string {

@@ -25,3 +25,40 @@ describe('hover markdown: source text cannot escape its code', () => {
     assert.ok(!outside.includes('[run]'), `injected link outside the code block:\n${md}`);
   });
 });
+
+/** The markdown a renderer would treat as markdown: without fenced blocks and inline code spans. */
+function outsideCode(md: string): string {
+  let out = md;
+  for (let open = /^(`{3,})\w*\n/m.exec(out); open; open = /^(`{3,})\w*\n/m.exec(out)) {
+    const close = out.indexOf('\n' + open[1], open.index + open[0].length - 1);
+    out = out.slice(0, open.index) + (close < 0 ? '' : out.slice(close + open[1].length + 1));
+  }
+  return out.replace(/(`+)[^`]*?\1/g, '');
+}
+
+describe('hover markdown: source text outside code blocks cannot become markdown', () => {
+  it('collapses line breaks inside inline code (a blank line would end the span)', () => {
+    assert.strictEqual(code('a\n\n[x](command:evil)'), '`a [x](command:evil)`');
+    assert.strictEqual(code('f(/*\r\n  \r\n*/)'), '`f(/* */)`');
+  });
+
+  it('escapes source quoted by an error message', async () => {
+    // "array length ... too large" quotes the length expression as written, comment and blank
+    // lines included.
+    const src = 'package p\n\nvar m = make(map[[1 /*\n\n[x](command:evil) ![i](http://e/i.png)\n*/ << 62]int]int, 10)\n';
+    const h = await hover(src, { line: 2, character: 10 }, { goarch: 'amd64' });
+    assert.ok(h, 'a hover for make');
+    const text = outsideCode(h.markdown);
+    assert.ok(!/\[x\]\(command:evil\)|!\[i\]\(/.test(text), `live link or image outside code:\n${h.markdown}`);
+    assert.match(h.markdown, /No layout: .*\\\[x\\\]\\\(command:evil\\\)/);
+  });
+
+  it('keeps the inspect link one link: no raw parenthesis or quote in its destination and title', async () => {
+    const src = 'package p\n\nvar m = make(map[int]func(int) (string, error), 10)\n';
+    const h = await hover(src, { line: 2, character: 10 }, { goarch: 'amd64' });
+    assert.ok(h);
+    const link = /\[Inspect in Go Map Inspector\]\(command:goMapInspector\.newMap\?([^ )]*) "([^"]*)"\)/.exec(h.markdown);
+    assert.ok(link, h.markdown);
+    assert.deepStrictEqual(JSON.parse(decodeURIComponent(link[1])), ['int', 'func()', 10]);
+  });
+});

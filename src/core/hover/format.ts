@@ -57,12 +57,31 @@ export function goBlock(lines: readonly string[]): string {
   return `${fence}go\n${body}\n${fence}`;
 }
 
-/** Inline code, safe for backticks inside (the delimiter is longer than any run in `s`). */
-export function code(s: string): string {
+/**
+ * Inline code, safe for what source text can hold: newlines are collapsed to one space (a blank
+ * line would end the paragraph, and the code span with it, letting the rest render as markdown),
+ * and the delimiter is longer than any backtick run in `s`.
+ */
+export function code(text: string): string {
+  const s = oneLine(text);
   const run = longestBacktickRun(s);
   if (run === 0) return '`' + s + '`';
   const d = '`'.repeat(run + 1);
   return `${d} ${s} ${d}`;
+}
+
+/** Line breaks (and the blanks around them) as one space. */
+function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n\u2028\u2029]\s*/g, ' ');
+}
+
+/**
+ * Text from the user's files (an error message quoting source, a version) set outside code: on
+ * one line, with every character that markdown could read as a link, an image, emphasis, code,
+ * HTML or an entity escaped, so it shows as written and does nothing.
+ */
+export function plain(text: string): string {
+  return oneLine(text).replace(/[\\`*_{}[\]()#!<>&|~]/g, '\\$&');
 }
 
 /** What `goMapInspector.newMap` receives from a hover link. */
@@ -84,8 +103,11 @@ export function newMapArguments(args: NewMapArgs): [string, string, number] {
 /** `[Inspect in Go Map Inspector](command:goMapInspector.newMap?<args>)`: a command URI whose
  * query is the JSON array of arguments, URI-encoded. */
 export function inspectLink(args: NewMapArgs): string {
-  const query = encodeURIComponent(JSON.stringify(newMapArguments(args)));
-  return `[Inspect in Go Map Inspector](command:${newMapCommand}?${query} "Open the map panel on map[${args.key}]${args.elem}")`;
+  // encodeURIComponent leaves ( ) ' ! * as they are: encode the parentheses too, so that the
+  // destination ends where the link does; the title's quotes and backslashes are escaped.
+  const query = encodeURIComponent(JSON.stringify(newMapArguments(args))).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'));
+  const title = oneLine(`Open the map panel on map[${args.key}]${args.elem}`).replace(/["\\]/g, '\\$&');
+  return `[Inspect in Go Map Inspector](command:${newMapCommand}?${query} "${title}")`;
 }
 
 /**

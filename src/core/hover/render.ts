@@ -10,7 +10,7 @@ import { BucketLayout, bucketLayout } from '../types/bucket';
 import { bucketShift, bucketsLog2ForHint } from '../classic/makemap';
 import { Construct, GoroutineWrite, MapRef, MapT } from './constructs';
 import { GrowthFigures, MakeFigures, bucketArrayBytes, growthFigures, makeFigures, nextGrowthCount, perEntryFigures, structReorders } from './figures';
-import { code, fmt1, fmtBytes, fmtInt, goBlock, humanBytes, inspectLink, plural, selfContained } from './format';
+import { code, fmt1, fmtBytes, fmtInt, goBlock, humanBytes, inspectLink, plain, plural, selfContained } from './format';
 import { goAtLeast, newestGoVersion, usesSwissTables } from './gomod';
 
 export interface HoverOptions {
@@ -63,7 +63,7 @@ class Doc {
     if (usesSwissTables(runtime)) {
       const which = this.opts.toolchain && runtime === this.opts.toolchain ? `toolchain go${runtime}` : `go ${runtime}`;
       this.parts.push(
-        `**Go 1.24+ (go.mod: ${which}):** maps are Swiss tables there. These numbers describe the classic map of ` +
+        `**Go 1.24+ (go.mod: ${plain(which)}):** maps are Swiss tables there. These numbers describe the classic map of ` +
           'Go ≤ 1.23 (buckets of 8, overflow chains); Swiss tables are not modelled yet.',
       );
     }
@@ -193,7 +193,7 @@ function renderUnresolved(
   } else {
     const imported = /^undefined: \w+\.\w+/.test(error.message);
     doc.para(
-      `No layout: ${error.message}.`,
+      `No layout: ${plain(error.message)}.`,
       imported ? 'Types from other packages are not known to the hover yet; open the panel with the type spelled out.' : undefined,
     );
   }
