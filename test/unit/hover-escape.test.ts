@@ -2,6 +2,16 @@ import * as assert from 'assert';
 import { code, goBlock } from '../../src/core/hover/format';
 import { hover } from '../../src/core/hover';
 
+/** The markdown a renderer would treat as markdown: without fenced blocks and inline code spans. */
+function outsideCode(md: string): string {
+  let out = md;
+  for (let open = /^(`{3,})\w*\n/m.exec(out); open; open = /^(`{3,})\w*\n/m.exec(out)) {
+    const close = out.indexOf('\n' + open[1], open.index + open[0].length - 1);
+    out = out.slice(0, open.index) + (close < 0 ? '' : out.slice(close + open[1].length + 1));
+  }
+  return out.replace(/(`+)[^`]*?\1/g, '');
+}
+
 describe('hover markdown: source text cannot escape its code', () => {
   it('makes the fence longer than any backtick run in the block', () => {
     assert.strictEqual(goBlock(['a := 1']), '```go\na := 1\n```');
@@ -17,24 +27,10 @@ describe('hover markdown: source text cannot escape its code', () => {
     const md = h.markdown;
     // Everything up to the closing fence that opened the block is code: the injected link sits
     // inside it, and the only command link is the extension's own, after the block.
-    const open = /^(`{3,})go\n/m.exec(md);
-    assert.ok(open, md);
-    const close = md.indexOf('\n' + open[1] + '\n', open.index + open[0].length - 1);
-    assert.ok(close > 0, md);
-    const outside = md.slice(0, open.index) + md.slice(close + open[1].length + 2);
-    assert.ok(!outside.includes('[run]'), `injected link outside the code block:\n${md}`);
+    assert.match(md, /^`{4,}go\n/m);
+    assert.ok(!outsideCode(md).includes('[run]'), `injected link outside the code block:\n${md}`);
   });
 });
-
-/** The markdown a renderer would treat as markdown: without fenced blocks and inline code spans. */
-function outsideCode(md: string): string {
-  let out = md;
-  for (let open = /^(`{3,})\w*\n/m.exec(out); open; open = /^(`{3,})\w*\n/m.exec(out)) {
-    const close = out.indexOf('\n' + open[1], open.index + open[0].length - 1);
-    out = out.slice(0, open.index) + (close < 0 ? '' : out.slice(close + open[1].length + 1));
-  }
-  return out.replace(/(`+)[^`]*?\1/g, '');
-}
 
 describe('hover markdown: source text outside code blocks cannot become markdown', () => {
   it('collapses line breaks inside inline code (a blank line would end the span)', () => {
