@@ -68,6 +68,7 @@ function mapOf(c: Construct): MapT | undefined {
     case 'clear':
     case 'range':
     case 'nilMap':
+    case 'nilField':
       return c.ref.map;
     default:
       return undefined;

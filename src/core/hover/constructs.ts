@@ -3,7 +3,9 @@
  * position to the first construct a hover can explain:
  *
  * - a goroutine's write to a shared map (`m[k] = v`, `m[k]++`, `delete(m, k)` inside `go func`),
- * - a map variable declared with `var` and never made in this file (a nil map),
+ * - a map variable declared with `var` and never made in this file (a nil map), and a map field of
+ *   a struct declared here that this file never assigns (`s.pending[k]++` with no
+ *   `s.pending = make(...)` and no `pending:` in a literal of the struct),
  * - `make(map[K]V[, n])` (on `make` or inside its type) and map composite literals,
  * - a map type anywhere else, or a type name whose underlying type is a map,
  * - `delete(m, k)`, `clear(m)`, `for ... range m`,
@@ -61,6 +63,17 @@ export type Construct =
   | { kind: 'clear'; node: SyntaxNode; ref: MapRef & { map: MapT } }
   | { kind: 'range'; node: SyntaxNode; ref: MapRef & { map: MapT }; clause: string; deleteLoop: boolean }
   | { kind: 'nilMap'; node: SyntaxNode; ref: MapRef & { map: MapT; binding: Binding }; writes: SyntaxNode[]; packageLevel: boolean }
+  | {
+      kind: 'nilField';
+      node: SyntaxNode;
+      ref: MapRef & { map: MapT };
+      /** The field's name and the struct type declared in this file that has it. */
+      field: string;
+      struct: string;
+      /** The field's declaration line as written (`pending map[string]int`). */
+      decl: string;
+      writes: SyntaxNode[];
+    }
   | { kind: 'syncMap'; node: SyntaxNode }
   | { kind: 'goroutineWrite'; node: SyntaxNode; ref: MapRef; write: GoroutineWrite };
 
@@ -139,8 +152,10 @@ export class ConstructFinder {
       case 'selector_expression':
         return n.text.replace(/\s/g, '') === 'sync.Map' ? { kind: 'syncMap', node: n } : undefined;
       case 'field_identifier':
-        // `s.m[k] = v` in a goroutine, hovered on `m`.
-        return parent?.type === 'selector_expression' && parent.childForFieldName('field')?.id === n.id ? this.writeConstruct(parent) : undefined;
+        // `s.m[k] = v` in a goroutine, hovered on `m`; else a map field never made.
+        if (parent?.type === 'selector_expression' && parent.childForFieldName('field')?.id === n.id) return this.writeConstruct(parent) ?? this.nilFieldConstruct(n, parent);
+        if (parent?.type === 'field_declaration') return this.nilFieldConstruct(n, undefined);
+        return undefined;
       case 'package_identifier':
         return undefined;
       case 'range':
@@ -295,6 +310,20 @@ export class ConstructFinder {
     return undefined;
   }
 
+  /**
+   * A map field `f` (hovered in `x.f` or in its declaration) of a struct type declared in this file
+   * that the file never assigns: every struct value made here has a nil map there.
+   */
+  private nilFieldConstruct(field: SyntaxNode, sel: SyntaxNode | undefined): Construct | undefined {
+    const name = field.text;
+    const owner = structDeclaring(this.doc.tree.rootNode, name);
+    if (!owner) return undefined;
+    const ref = sel ? this.mapRef(sel) : { expr: field, type: this.resolver.typeOfTypeNode(owner.fieldType), map: asMap(this.resolver.typeOfTypeNode(owner.fieldType)) };
+    if (!ref.map || fieldEverSet(this.doc.tree.rootNode, name, owner.structNames)) return undefined;
+    const writes = selectorsOf(this.doc.tree.rootNode, name).filter((s) => writeStatementOf(s) && s.parent?.type === 'index_expression');
+    return { kind: 'nilField', node: sel ?? field, ref: { ...ref, map: ref.map }, field: name, struct: owner.structNames[0], decl: owner.decl, writes };
+  }
+
   /** Is the variable ever assigned (`m = ...`, `m, x = ...`) or its address taken (`&m`) in this file? */
   private isEverAssigned(b: Binding): boolean {
     const scope = b.scopeNode;
@@ -397,4 +426,58 @@ export function isDeleteAllLoop(stmt: SyntaxNode): boolean {
   if (!isBuiltinCall(call, 'delete')) return false;
   const [m, k] = callArgs(call);
   return m?.text === right.text && k?.text === key.text;
+}
+
+/** Every node under `root` of one of `types`. */
+function nodesOf(root: SyntaxNode, types: string[]): SyntaxNode[] {
+  return root.descendantsOfType(types).filter((n): n is SyntaxNode => n !== null);
+}
+
+/** `x.name` selector expressions under `root`. */
+function selectorsOf(root: SyntaxNode, name: string): SyntaxNode[] {
+  return nodesOf(root, ['selector_expression']).filter((s) => s.childForFieldName('field')?.text === name);
+}
+
+/**
+ * The struct types declared at the top of the file with a field `name` whose type is written here,
+ * the field's type node and its declaration as written. Undefined when no such struct is declared
+ * in this file (a field of another package's type: this file cannot know whether it is made).
+ */
+function structDeclaring(root: SyntaxNode, name: string): { structNames: string[]; fieldType: SyntaxNode; decl: string } | undefined {
+  const names: string[] = [];
+  let fieldType: SyntaxNode | undefined;
+  let decl = '';
+  for (const spec of nodesOf(root, ['type_spec'])) {
+    const st = spec.childForFieldName('type');
+    if (st?.type !== 'struct_type') continue;
+    for (const fd of nodesOf(st, ['field_declaration'])) {
+      if (fd.parent?.parent?.id !== st.id) continue; // not a nested struct's field
+      if (!fd.childrenForFieldName('name').some((n) => n?.text === name)) continue;
+      names.push(spec.childForFieldName('name')?.text ?? '');
+      fieldType ??= fd.childForFieldName('type') ?? undefined;
+      decl ||= fd.text.replace(/\s+/g, ' ');
+    }
+  }
+  return fieldType && names.length > 0 ? { structNames: names, fieldType, decl } : undefined;
+}
+
+/**
+ * Whether this file may set field `name`: `x.name = …` (or `x.name, y = …`), `&x.name`, a `name:`
+ * key in a composite literal, or a literal of one of `structs` whose elements are not keyed.
+ */
+function fieldEverSet(root: SyntaxNode, name: string, structs: string[]): boolean {
+  for (const s of selectorsOf(root, name)) {
+    const p = s.parent;
+    if (p?.type === 'expression_list' && p.parent?.type === 'assignment_statement' && p.parent.childForFieldName('left')?.id === p.id) return true;
+    if (p?.type === 'unary_expression' && p.childForFieldName('operator')?.type === '&') return true;
+  }
+  for (const ke of nodesOf(root, ['keyed_element'])) {
+    if (kids(ke, true)[0]?.text === name) return true;
+  }
+  for (const lit of nodesOf(root, ['composite_literal'])) {
+    const t = lit.childForFieldName('type')?.text;
+    const body = lit.childForFieldName('body');
+    if (t && structs.includes(t) && body && kids(body, true).some((e) => e.type !== 'keyed_element')) return true;
+  }
+  return false;
 }

@@ -102,6 +102,8 @@ export function render(c: Construct, opts: HoverOptions): Rendered | undefined {
       return renderRange(c.ref, c.clause, c.deleteLoop, opts);
     case 'nilMap':
       return renderNilMap(c, opts);
+    case 'nilField':
+      return renderNilField(c, opts);
     case 'syncMap':
       return renderSyncMap(opts);
     case 'goroutineWrite':
@@ -420,6 +422,23 @@ function renderNilMap(c: Extract<Construct, { kind: 'nilMap' }>, opts: HoverOpti
     lines.length > 0 ? `This file writes to it on line${lines.length > 1 ? 's' : ''} ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''}.` : undefined,
   );
   doc.para(`Make it before the first write: ${code(`${b.name} = make(${ty})`)}, or declare it with ${code(`var ${b.name} = make(${ty})`)}.`);
+  doc.raw(linkFor(c.ref.map, 0));
+  return { markdown: doc.toString(), figures: {} };
+}
+
+function renderNilField(c: Extract<Construct, { kind: 'nilField' }>, opts: HoverOptions): Rendered {
+  const ty = typeString(c.ref.map);
+  const doc = new Doc(opts).block([`type ${c.struct} struct {`, `\t${c.decl} // nil map: never made in this file`, '}']);
+  const lines = [...new Set(c.writes.map((w) => w.startPosition.row + 1))];
+  const f = c.field;
+  doc.para(
+    `${code(f)} is a map field of ${code(c.struct)} that this file never assigns: no ${code(`x.${f} = make(${ty})`)} and no ${code(`${f}:`)} in a ${code(`${c.struct}{…}`)} literal.`,
+    `A ${code(c.struct)} made here therefore holds a nil map there: no hmap, no buckets, 0 bytes for the map itself (the field is one ${opts.goarch === '386' || opts.goarch === 'arm' ? '4-byte' : '8-byte'} pointer, nil).`,
+    `Reading works and returns zero values (${code(`x.${f}[k]`)}, ${code(`len(x.${f})`)}, ${code(`range x.${f}`)}, and ${code('delete')} does nothing),`,
+    `but the first write panics: ${code('assignment to entry in nil map')}.`,
+    lines.length > 0 ? `This file writes to it on line${lines.length > 1 ? 's' : ''} ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''}.` : undefined,
+  );
+  doc.para(`Make it where the struct is made, ${code(`${c.struct}{${f}: make(${ty})}`)}, or before the first write, ${code(`x.${f} = make(${ty})`)}.`);
   doc.raw(linkFor(c.ref.map, 0));
   return { markdown: doc.toString(), figures: {} };
 }
