@@ -20,7 +20,7 @@ export type GroupLayout = 'interleaved' | 'split';
 export interface SwissDumpType {
   key: string;
   elem: string;
-  /** Size of a key in the group: the key's size, or the pointer size when stored indirectly. */
+  /** `MapType.Key.Size_`: the key type's own size, also when the group holds a pointer to it (measured: 129 for [129]byte). */
   keysize: number;
   elemsize: number;
   layout: GroupLayout;
