@@ -41,11 +41,13 @@ export function makeAllocOf(t: SwissMapType, hint: number): { bytes: number; mal
 export function replaySwissAgainst(traceText: string, runtime: SwissDump, resolve: (t: string) => GoType, typeFor: SwissTypeFor, alloc?: (t: SwissMapType, hint: number) => { bytes: number; mallocs: number }): SwissDump {
   const trace = loadTrace(traceText, resolve, ptrSizeOf(runtime.goarch as GoArch));
   const t = typeFor(trace.key, trace.elem, runtime.goarch as GoArch, swissVersionOf(runtime.goversion), runtime.type.layout === 'split');
+  let ops = 0;
   return replaySwissTrace(trace, t, {
     inputs: inputsOf(runtime),
     alloc: alloc?.(t, trace.hint),
+    // Every op while the map is small; then every 32nd op and every snapshot (a check walks the whole map).
     afterOp: (m, op) => {
-      if (m.used < 3000 || op.op === 'snapshot') m.checkInvariants();
+      if (m.used < 600 || op.op === 'snapshot' || ++ops % 32 === 0) m.checkInvariants();
     },
   });
 }

@@ -13,7 +13,7 @@ import { compareSwissDumps, layoutTypeFor, makeAllocOf, replaySwissAgainst } fro
 import { SwissOracleArch, SwissOracleGo, randomSwissTrace, runSwissOracle, swissOracleAvailable } from './swissdump/run';
 
 const seed = Number(process.env.GOMAP_SWISS_LIVE_SEED ?? Math.floor(Math.random() * 2 ** 31));
-const perConfig = Number(process.env.GOMAP_SWISS_LIVE_N ?? 6);
+const perConfig = Number(process.env.GOMAP_SWISS_LIVE_N ?? 3);
 
 const configs: { go: SwissOracleGo; arch: SwissOracleArch; split?: boolean }[] = [
   { go: '1.26', arch: 'amd64' },
