@@ -30,6 +30,7 @@ export const replay: Command = {
         try {
           return parseTypeExprWith(parser, text);
         } catch (e) {
+          if (e instanceof RangeError) throw new Error('type nested too deeply to read');
           throw new Error(e instanceof GoTypeError ? `type ${JSON.stringify(text)}: ${e.describe()}` : (e as Error).message);
         }
       };
