@@ -129,6 +129,29 @@ describe('classic storage: a map in word lanes', () => {
     assert.deepStrictEqual([h.lookup(42).elem, h.lookup(43).found, h.delete(42), h.count], [1, false, true, 0]);
   });
 
+  it('ranges over a huge map by skipping pages never written, in the runtime\'s order', () => {
+    const h = newMap(int64map, 2 ** 20); // B = 18: 13 * 2^17 >= 2^20 > 13 * 2^16
+    const keys = Array.from({ length: 20 }, (_, i) => i * 7919);
+    for (const k of keys) h.assign(k, k);
+    const it = h.iterate();
+    const got: KeyValue[] = [];
+    for (let kv = it.next(); kv; kv = it.next()) got.push(kv.key);
+    // mapiternext visits buckets from startBucket upwards, wrapping at 2^B; with one key per bucket
+    // the keys come in that order of their buckets.
+    const n = 2 ** h.B;
+    const bucketOf = (k: number) => (h.hashOf(k) >>> 0) % n;
+    assert.strictEqual(new Set(keys.map(bucketOf)).size, keys.length, 'one key per bucket');
+    const expected = [...keys].sort((a, b) => ((bucketOf(a) - it.startBucket + n) % n) - ((bucketOf(b) - it.startBucket + n) % n));
+    assert.deepStrictEqual(got, expected);
+    const huge = newMap(int64map, 2 ** 32); // B = 30: 2^30 buckets, 2 pages written
+    huge.assign(1, 1);
+    huge.assign(2 ** 40, 2);
+    const t0 = Date.now();
+    const hugeKeys = allKeys(huge);
+    assert.deepStrictEqual([...hugeKeys].sort(), [1, 2 ** 40]);
+    assert.ok(Date.now() - t0 < 2000, 'a range over 2^30 mostly unwritten buckets takes pages, not buckets');
+  });
+
   it('evacuates int64 keys without hashing them again, and float64 keys by hashing them again as the runtime does', () => {
     const rand = new SeededFastRand(3);
     const hs = new CountingHasher(rand);

@@ -67,6 +67,13 @@ export class HIter {
         arr = this.buckets!;
         b = bucket;
         checkBucket = noCheck;
+        if (!h.growing() && arr.page(bucket) === undefined) {
+          // A page never written holds only empty buckets (`buckets.ts`): skip to its end, or to
+          // the start bucket when the walk has wrapped around to it. Same keys, same order.
+          bucket = this.pageEnd(arr, bucket);
+          b = nilBmap;
+          continue;
+        }
         if (h.growing() && this.B === h.B) {
           // Iterator was started in the middle of a grow, and the grow isn't done yet.
           // If the bucket we're looking at hasn't been filled in yet (i.e. the old
@@ -129,5 +136,14 @@ export class HIter {
       b = a.overflowOf(b);
       i = 0;
     }
+  }
+
+  /** The bucket after the unwritten page that holds `bucket` (wrapping to 0), or the start bucket. */
+  private pageEnd(arr: BucketArray, bucket: number): number {
+    const end = Math.min(((bucket >>> arr.pageShift) + 1) << arr.pageShift, bucketShift(this.B));
+    if (this.wrapped && bucket < this.startBucket && this.startBucket < end) return this.startBucket;
+    if (end < bucketShift(this.B)) return end;
+    this.wrapped = true;
+    return 0;
   }
 }
