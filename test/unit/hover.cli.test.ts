@@ -45,10 +45,15 @@ describe('gomap hover', () => {
     assert.strictEqual(j.layout.info.bucketsize, 84);
   });
 
-  it('reads go.mod above the file: a go1.24 toolchain adds the classic-map note; --go overrides', async () => {
+  it('reads go.mod above the file: a go1.24 toolchain means Swiss tables; --go and --runtime override', async () => {
     const at = lineCol(swiss, 'make(', 1);
-    assert.match((await gomapHover(swiss, '--at', at)).out, /toolchain go1\.24\.2\):\*\* maps are Swiss tables/);
-    assert.doesNotMatch((await gomapHover(swiss, '--at', at, '--go', '1.22')).out, /Swiss/);
+    const out = (await gomapHover(swiss, '--at', at)).out;
+    assert.match(out, /\*\*swiss · Go 1\.24 \(go\.mod: toolchain go1\.24\.2\)\*\*/);
+    assert.match(out, /NewMap sizes it for 1,000 × 8\/7 = 1,142 slots/);
+    assert.match((await gomapHover(swiss, '--at', at, '--go', '1.22')).out, /\*\*classic · Go 1\.22 \(setting goMapInspector\.goVersion: 1\.22\)\*\*/);
+    assert.match((await gomapHover(swiss, '--at', at, '--runtime', 'classic')).out, /makemap picks B = 8/);
+    const bad = await gomapHover(swiss, '--at', at, '--runtime', 'hashtrie');
+    assert.deepStrictEqual([bad.code, bad.err], [2, 'gomap hover: --runtime must be auto, classic or swiss, got "hashtrie"']);
   });
 
   it('nothing to say: no output, exit 0', async () => {

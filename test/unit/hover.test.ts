@@ -285,15 +285,14 @@ describe('hover: Go version from go.mod', () => {
   const src = fs.readFileSync(path.join(swissDir, 'main.go'), 'utf8');
   const swissMod = parseGoMod(fs.readFileSync(path.join(swissDir, 'go.mod'), 'utf8'));
 
-  it('a toolchain line of go1.24 or later marks every hover as describing the classic map', async () => {
+  it('a toolchain line of go1.24 or later makes every hover describe Swiss tables, and say why', async () => {
     assert.deepStrictEqual(swissMod, { go: '1.23', toolchain: '1.24.2' });
     for (const snippet of ['make(map[int64]int8, 1000)', 'clear(m)']) {
       const r = await hover(src, at(src, snippet, 1), { goarch: 'amd64', goVersion: swissMod.go, toolchain: swissMod.toolchain });
       assert.ok(r);
-      assert.ok(r.markdown.includes('**Go 1.24+ (go.mod: toolchain go1.24.2):** maps are Swiss tables there.'), r.markdown);
-      assert.ok(r.markdown.includes('describe the classic map of Go ≤ 1.23'));
-      // The note follows the code block.
-      assert.ok(r.markdown.indexOf('Swiss') > r.markdown.indexOf('```\n'));
+      // The runtime line follows the code block.
+      assert.ok(r.markdown.indexOf('**swiss · Go 1.24 (go.mod: toolchain go1.24.2)**') > r.markdown.indexOf('```\n'), r.markdown);
+      assert.doesNotMatch(r.markdown, /bucket/);
     }
   });
 

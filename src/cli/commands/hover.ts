@@ -1,26 +1,35 @@
 /**
- * `gomap hover FILE --at LINE:COL [--arch amd64|arm64|386|arm] [--go VERSION] [--json]`: the
- * editor's hover for a position, printed as markdown. LINE and COL are 1-based (COL in characters,
- * as editors count). The Go version comes from the nearest go.mod above FILE unless --go is given.
+ * `gomap hover FILE --at LINE:COL [--arch amd64|arm64|386|arm] [--go VERSION] [--runtime auto|classic|swiss]
+ * [--json]`: the editor's hover for a position, printed as markdown. LINE and COL are 1-based (COL in
+ * characters, as editors count). The runtime and Go version are picked as the editor picks them
+ * (`core/runtime/pick.ts`): --go and --runtime as the settings, else the nearest go.work or go.mod
+ * above FILE and GOEXPERIMENT from the environment; outside a module, the newest Go modelled.
  * Nothing to say prints nothing (exit 0); a position outside the file is `FILE:LINE:COL: message`
  * (exit 2).
  */
 import * as path from 'path';
 import { GoModInfo, hover, parseGoMod } from '../../core/hover';
 import { GoArch, goArches } from '../../core/maptype';
+import { pickRuntime } from '../../core/runtime/pick';
 import { Command, parseFlags } from '../io';
 
-/** The `go`/`toolchain` lines of the nearest go.mod at or above `dir`. */
-export function nearestGoMod(dir: string, readFile: (p: string) => string): (GoModInfo & { path: string }) | undefined {
+/** The nearest file called `name` at or above `dir`, with its text. */
+export function nearestFile(dir: string, name: string, readFile: (p: string) => string): { path: string; text: string } | undefined {
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
-    const p = path.join(d, 'go.mod');
+    const p = path.join(d, name);
     try {
-      return { ...parseGoMod(readFile(p)), path: p };
+      return { path: p, text: readFile(p) };
     } catch {
-      // no go.mod here: look further up
+      // not here: look further up
     }
     if (path.dirname(d) === d) return undefined;
   }
+}
+
+/** The `go`/`toolchain` lines of the nearest go.mod at or above `dir`. */
+export function nearestGoMod(dir: string, readFile: (p: string) => string): (GoModInfo & { path: string }) | undefined {
+  const f = nearestFile(dir, 'go.mod', readFile);
+  return f && { ...parseGoMod(f.text), path: f.path };
 }
 
 export const hoverCommand: Command = {
@@ -28,7 +37,7 @@ export const hoverCommand: Command = {
   async run(args, io) {
     let parsed;
     try {
-      parsed = parseFlags(args, { values: ['at', 'arch', 'go'], switches: ['json'] });
+      parsed = parseFlags(args, { values: ['at', 'arch', 'go', 'runtime'], switches: ['json'] });
     } catch (e) {
       io.err(`gomap hover: ${(e as Error).message}`);
       return 2;
@@ -69,8 +78,21 @@ export const hoverCommand: Command = {
       io.err(`${file}:${line}:${col}: column ${col} is outside line ${line} (${lines[line - 1].length} character${lines[line - 1].length === 1 ? "" : "s"})`);
       return 2;
     }
-    const mod: GoModInfo | undefined = flags.has('go') ? { go: flags.get('go') } : nearestGoMod(path.dirname(file), io.readFile);
-    const result = await hover(source, { line: line - 1, character: col - 1 }, { goarch: arch, goVersion: mod?.go, toolchain: mod?.toolchain });
+    const setting = flags.get('runtime') ?? 'auto';
+    if (setting !== 'auto' && setting !== 'classic' && setting !== 'swiss') {
+      io.err(`gomap hover: --runtime must be auto, classic or swiss, got "${setting}"`);
+      return 2;
+    }
+    const goVersion = flags.get('go');
+    if (goVersion !== undefined && !/^\d+\.\d+(\.\d+)?$/.test(goVersion)) {
+      io.err(`gomap hover: --go must be a Go version such as 1.26, got "${goVersion}"`);
+      return 2;
+    }
+    const dir = path.dirname(file);
+    const goMod = nearestFile(dir, 'go.mod', io.readFile);
+    const runtime = pickRuntime({ runtime: setting, goVersion, goMod, goWork: nearestFile(dir, 'go.work', io.readFile), goexperiment: process.env.GOEXPERIMENT });
+    const mod: GoModInfo | undefined = goVersion !== undefined ? { go: goVersion } : goMod && parseGoMod(goMod.text);
+    const result = await hover(source, { line: line - 1, character: col - 1 }, { goarch: arch, goVersion: mod?.go, toolchain: mod?.toolchain, runtime });
     if (!result) return 0;
     if (switches.has('json')) {
       const { layout, make, growth } = result.figures;

@@ -11,7 +11,9 @@ import { bucketShift, bucketsLog2ForHint } from '../classic/makemap';
 import { Construct, GoroutineWrite, MapRef, MapT } from './constructs';
 import { GrowthFigures, MakeFigures, bucketArrayBytes, growthFigures, makeFigures, nextGrowthCount, perEntryFigures, structReorders } from './figures';
 import { code, fmt1, fmtBytes, fmtInt, goBlock, humanBytes, inspectLink, plain, plural, selfContained } from './format';
-import { goAtLeast, newestGoVersion, usesSwissTables } from './gomod';
+import { goAtLeast, newestGoVersion } from './gomod';
+import { RuntimeChoice, describeRuntime, pickRuntime } from '../runtime/pick';
+import { renderSwiss } from './swiss';
 
 export interface HoverOptions {
   goarch: GoArch;
@@ -21,6 +23,20 @@ export interface HoverOptions {
   toolchain?: string;
   /** Entry counts for "what growing costs" (default 1,000, 10,000 and 1,000,000). */
   growthSizes?: readonly number[];
+  /**
+   * The runtime the module builds with and why (`runtime/pick.ts`, from go.mod, GOEXPERIMENT and
+   * the settings). Without it, it is derived from `goVersion`/`toolchain` when either is given,
+   * else the hover describes the classic map without naming a runtime (the core API's old default).
+   */
+  runtime?: RuntimeChoice;
+}
+
+/** The runtime a hover describes: `opts.runtime`, or the one go.mod's lines imply. */
+export function hoverRuntime(opts: HoverOptions): RuntimeChoice | undefined {
+  if (opts.runtime) return opts.runtime;
+  if (opts.goVersion === undefined && opts.toolchain === undefined) return undefined;
+  const lines = [opts.goVersion && `go ${opts.goVersion}`, opts.toolchain && `toolchain go${opts.toolchain}`].filter(Boolean).join('\n');
+  return pickRuntime({ goMod: { path: 'go.mod', text: lines } });
 }
 
 /** The structured figures behind a hover (tests and the CLI's --json read them). */
@@ -59,14 +75,8 @@ class Doc {
 
   block(lines: readonly string[]): this {
     this.parts.push(goBlock(lines));
-    const runtime = newestGoVersion(this.opts.goVersion, this.opts.toolchain);
-    if (usesSwissTables(runtime)) {
-      const which = this.opts.toolchain && runtime === this.opts.toolchain ? `toolchain go${runtime}` : `go ${runtime}`;
-      this.parts.push(
-        `**Go 1.24+ (go.mod: ${plain(which)}):** maps are Swiss tables there. These numbers describe the classic map of ` +
-          'Go ≤ 1.23 (buckets of 8, overflow chains); Swiss tables are not modelled yet.',
-      );
-    }
+    const rt = hoverRuntime(this.opts);
+    if (rt) this.parts.push(`**${describeRuntime(rt)}**`);
     return this;
   }
 
@@ -87,6 +97,11 @@ class Doc {
 }
 
 export function render(c: Construct, opts: HoverOptions): Rendered | undefined {
+  const rt = hoverRuntime(opts);
+  if (rt?.runtime === 'swiss') {
+    const swiss = renderSwiss(c, opts, rt);
+    if (swiss) return swiss;
+  }
   switch (c.kind) {
     case 'mapType':
       return renderMapType(c.type, c.map, opts);
@@ -410,13 +425,18 @@ function renderRange(ref: MapRef & { map: MapT }, clause: string, deleteLoop: bo
 
 // ---- nil maps, sync.Map, goroutines ----
 
+/** What a nil map does not have, in its runtime's words. */
+function nothingAllocated(opts: HoverOptions): string {
+  return hoverRuntime(opts)?.runtime === 'swiss' ? 'no Map header, no tables, no groups' : 'no hmap, no buckets';
+}
+
 function renderNilMap(c: Extract<Construct, { kind: 'nilMap' }>, opts: HoverOptions): Rendered {
   const b = c.ref.binding;
   const ty = typeString(c.ref.map);
   const doc = new Doc(opts).block([`var ${b.name} ${b.typeNode!.text} // nil map: never made${c.packageLevel ? ' in this file' : ''}`]);
   const lines = [...new Set(c.writes.map((w) => w.startPosition.row + 1))];
   doc.para(
-    `${code(b.name)} is declared without a value and never assigned${c.packageLevel ? ' in this file' : ''}, so it is a nil map: no hmap, no buckets, 0 bytes.`,
+    `${code(b.name)} is declared without a value and never assigned${c.packageLevel ? ' in this file' : ''}, so it is a nil map: ${nothingAllocated(opts)}, 0 bytes.`,
     `Reading works and returns zero values (${code(`${b.name}[k]`)}, ${code(`len(${b.name})`)}, ${code(`range ${b.name}`)}, and ${code('delete')} does nothing),`,
     `but the first write panics: ${code('assignment to entry in nil map')}.`,
     lines.length > 0 ? `This file writes to it on line${lines.length > 1 ? 's' : ''} ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''}.` : undefined,
@@ -433,7 +453,7 @@ function renderNilField(c: Extract<Construct, { kind: 'nilField' }>, opts: Hover
   const f = c.field;
   doc.para(
     `${code(f)} is a map field of ${code(c.struct)} that this file never assigns: no ${code(`x.${f} = make(${ty})`)} and no ${code(`${f}:`)} in a ${code(`${c.struct}{…}`)} literal.`,
-    `A ${code(c.struct)} made here therefore holds a nil map there: no hmap, no buckets, 0 bytes for the map itself (the field is one ${opts.goarch === '386' || opts.goarch === 'arm' ? '4-byte' : '8-byte'} pointer, nil).`,
+    `A ${code(c.struct)} made here therefore holds a nil map there: ${nothingAllocated(opts)}, 0 bytes for the map itself (the field is one ${opts.goarch === '386' || opts.goarch === 'arm' ? '4-byte' : '8-byte'} pointer, nil).`,
     `Reading works and returns zero values (${code(`x.${f}[k]`)}, ${code(`len(x.${f})`)}, ${code(`range x.${f}`)}, and ${code('delete')} does nothing),`,
     `but the first write panics: ${code('assignment to entry in nil map')}.`,
     lines.length > 0 ? `This file writes to it on line${lines.length > 1 ? 's' : ''} ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''}.` : undefined,
