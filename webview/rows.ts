@@ -11,11 +11,17 @@ import { ArrayView, MapView, RowView, SlotRef, SlotView } from '../src/protocol/
 
 export type Zoom = 'compact' | 'detailed';
 
-/** Pixel sizes per zoom: slot width and row height. */
-const sizes: Record<Zoom, { slot: number; row: number }> = {
-  compact: { slot: 50, row: 42 },
-  detailed: { slot: 116, row: 60 },
+/**
+ * Pixel sizes per zoom: the row height and the range of slot widths. The slot width is chosen to
+ * fit every column's longest chain in view (old and new buckets, overflow buckets) in the panel's
+ * width, within the range; below it the rows scroll sideways.
+ */
+const sizes: Record<Zoom, { minSlot: number; maxSlot: number; row: number }> = {
+  compact: { minSlot: 30, maxSlot: 56, row: 42 },
+  detailed: { minSlot: 34, maxSlot: 140, row: 60 },
 };
+/** Below this width a slot shows its state byte and the start of its key only. */
+const narrowSlot = 64;
 const groupGap = 20;
 const indexWidth = 64;
 const gutter = 56;
@@ -49,6 +55,7 @@ export class RowList {
   /** Called once per revision when every visible row is drawn with its data. */
   onComplete: (revision: number) => void = () => undefined;
   private completedRevision = -1;
+  private slotWidth = sizes.detailed.maxSlot;
 
   constructor(
     parent: HTMLElement,
@@ -173,22 +180,28 @@ export class RowList {
   render(): void {
     const map = this.map;
     if (!map) return;
-    const { slot } = sizes[this.zoom];
+    const size = sizes[this.zoom];
     const rowH = this.rowHeight;
     const { spacerH } = this.metrics();
     const { first, last, realTop, s } = this.window();
-    this.scroller.style.setProperty('--slot-w', `${slot}px`);
-    this.scroller.style.setProperty('--row-h', `${rowH}px`);
     const columns = this.columns(map);
     for (const arrays of columns) for (const a of arrays) this.fetch(a.id, first, last, a.rows, map.revision);
 
-    // Each column is as wide as its longest chain among the rows in view.
-    const groupW = 8 * slot + groupGap;
-    const widths = columns.map((arrays) => {
+    // Each column is as wide as its longest chain among the rows in view; the slots are as wide as
+    // lets every column fit in the panel.
+    const chains = columns.map((arrays) => {
       let longest = 1;
       for (const a of arrays) for (let i = first; i < Math.min(last, a.rows); i++) longest = Math.max(longest, this.cache.get(`${a.id}:${i}`)?.groups.length ?? 1);
-      return longest * groupW;
+      return longest;
     });
+    const groups = chains.reduce((a, b) => a + b, 0);
+    const avail = (this.scroller.clientWidth || 800) - indexWidth - 8 - gutter * columns.length - groupGap * groups;
+    const slot = Math.max(size.minSlot, Math.min(size.maxSlot, Math.floor(avail / (8 * groups))));
+    this.scroller.style.setProperty('--slot-w', `${slot}px`);
+    this.scroller.style.setProperty('--row-h', `${rowH}px`);
+    this.slotWidth = slot;
+    const groupW = 8 * slot + groupGap;
+    const widths = chains.map((n) => n * groupW);
     const colX: number[] = [];
     let x = indexWidth + 8;
     for (const w of widths) {
@@ -281,7 +294,7 @@ export class RowList {
     const sel = this.selectedSlot;
     if (sel && slotKey(sel) === slotKey(ref)) d.classList.add('selected');
     const th = el('div', 'th');
-    const compact = this.zoom === 'compact';
+    const compact = this.zoom === 'compact' || this.slotWidth < narrowSlot;
     const state = s.state === 'full' ? `0x${s.byte.toString(16).padStart(2, '0')}` : compact ? shortNames[s.state] ?? s.state : s.state;
     th.textContent = compact ? state : `${ref.slot} · ${state}`;
     d.append(th);

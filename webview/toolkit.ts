@@ -1,36 +1,21 @@
 /**
- * The only module that touches `@vscode/webview-ui-toolkit` (deprecated upstream since 2025-01-01):
- * swapping it for `@vscode-elements/elements` means rewriting this file alone.
+ * Toolbar buttons: native buttons in the theme's button colors (small, so the toolbar stays on one
+ * or two lines in a panel beside the code). `@vscode/webview-ui-toolkit` is deprecated upstream
+ * and is no longer used.
  */
-import { provideVSCodeDesignSystem, vsCodeButton, vsCodeDivider } from '@vscode/webview-ui-toolkit';
-
-let registered = false;
-
-function register(): void {
-  if (registered) return;
-  registered = true;
-  provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeDivider());
-}
 
 /** A toolbar button. `primary` for the main action, else secondary. */
-export function button(label: string, title: string, onClick: () => void, primary = false): HTMLElement {
-  register();
-  const b = document.createElement('vscode-button');
-  b.setAttribute('appearance', primary ? 'primary' : 'secondary');
+export function button(label: string, title: string, onClick: () => void, primary = false): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = primary ? 'tb primary' : 'tb';
   b.textContent = label;
   b.title = title;
   b.addEventListener('click', onClick);
   return b;
 }
 
-/** A horizontal rule in the toolkit's style. */
-export function divider(): HTMLElement {
-  register();
-  return document.createElement('vscode-divider');
-}
-
 /** Enables or disables a button made by `button`. */
 export function setEnabled(b: HTMLElement, enabled: boolean): void {
-  if (enabled) b.removeAttribute('disabled');
-  else b.setAttribute('disabled', '');
+  (b as HTMLButtonElement).disabled = !enabled;
 }

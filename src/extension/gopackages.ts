@@ -7,11 +7,14 @@
 import { execFile } from 'child_process';
 import * as vscode from 'vscode';
 import { GoFile, PackageReader, PackageResolver } from '../core/view/packages';
+import { readSettings } from './settings';
 
 const maxFiles = 200;
 const maxFileBytes = 1 << 20;
 
 let gorootPromise: Promise<string | undefined> | undefined;
+/** Standard packages read once per window (GOROOT does not change under us). */
+const stdPackages = new Map<string, Promise<GoFile[]>>();
 
 /** GOROOT: the environment, else `go env GOROOT` (undefined without Go). */
 function goroot(): Promise<string | undefined> {
@@ -82,12 +85,15 @@ export async function packageContextOf(doc: vscode.TextDocument): Promise<{ sibl
       }
       if (!importPath.split('/')[0].includes('.')) {
         const root = await goroot();
-        if (root) return goFilesIn(vscode.Uri.joinPath(vscode.Uri.file(root), 'src', importPath));
+        if (!root) return undefined;
+        let p = stdPackages.get(importPath);
+        if (!p) stdPackages.set(importPath, (p = goFilesIn(vscode.Uri.joinPath(vscode.Uri.file(root), 'src', importPath))));
+        return p;
       }
       return undefined;
     },
   };
-  return { siblings, resolver: new PackageResolver(reader) };
+  return { siblings, resolver: new PackageResolver(reader, readSettings().goarch) };
 }
 
 /** The context for a map typed in New Map…: the active Go editor's package, if any. */

@@ -103,6 +103,11 @@ export class SessionStore implements vscode.Disposable {
     await this.memento.update(recordKey(id), undefined);
   }
 
+  /** The saved record of a map, as the workspace state holds it now (tests read it). */
+  savedRecord(id: string): SessionRecord | undefined {
+    return this.memento.get<SessionRecord>(recordKey(id));
+  }
+
   /** Record keys in the workspace state (tests check that nothing is left behind). */
   savedIds(): string[] {
     return this.memento.keys().filter((k) => k.startsWith('goMapInspector.session.')).map((k) => k.slice('goMapInspector.session.'.length));

@@ -19,7 +19,7 @@ import { stdPackageEnv } from '../literal/stdpkg';
 import type { GoArch } from '../maptype';
 import { GoType, TypeScope, constValue, typeString } from '../types';
 import { kids } from '../types/fromnode';
-import { GoFile, PackageResolver, declsNeeded } from './packages';
+import { GoFile, PackageResolver, buildMatches, declsNeeded } from './packages';
 import { AddressSpace, fromGoValue } from './values';
 
 export interface FoundMap {
@@ -76,7 +76,7 @@ export async function mapAt(text: string, offset: number, json: boolean, goarch:
   }
   const parser = await loadGoParser();
   const qualified = qualifiedTypesIn(parser, [text, ...pkg.siblings.map((f) => f.text)]);
-  const scope = await pkg.resolver.scopeFor([{ name: 'active.go', text }, ...pkg.siblings], [...qualified]);
+  const scope = await pkg.resolver.scopeFor([{ name: 'active.go', text }, ...pkg.siblings.filter((f) => buildMatches(f, goarch))], [...qualified]);
   // Types the evaluator's few standard packages do not declare, by their same-length stand-in.
   const imports = importsOf(parser, text);
   const renamed = new Map<string, string>();
@@ -94,6 +94,8 @@ export async function mapAt(text: string, offset: number, json: boolean, goarch:
       // broken or opaque: the evaluator reports it where it is used
     }
   }
+  // The types those refer to (time.Time holds a *time.Location) get stand-ins too.
+  for (const d of declsNeeded(extra)) if (d.name.includes('.')) renamed.set(d.name, d.name.replace('.', '_'));
   const source = renamed.size === 0 && pkg.siblings.length === 0 ? text : evaluatorSource(parser, text, pkg.siblings, renamed, extra);
   const back = (s: string): string => {
     let out = s;
@@ -125,12 +127,12 @@ function evaluatorSource(parser: Parser, text: string, siblings: GoFile[], renam
     }
   }
   for (const d of declsNeeded(extra)) {
-    if (!renamed.has(d.name) || d.type === undefined) continue;
-    let type = d.type;
+    if (!renamed.has(d.name)) continue;
+    let type = d.type ?? 'struct{}';
     for (const [q, local] of renamed) type = type.split(q).join(local);
     parts.push(`type ${renamed.get(d.name)} ${type}`);
   }
-  return parts.join('\n');
+  return `${parts.join('\n')}\n`;
 }
 
 /** `text` with each `pkg.Name` type of `renamed` written as its stand-in (same length). */

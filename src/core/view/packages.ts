@@ -45,6 +45,58 @@ interface Declarations {
   imports: Map<string, string>;
 }
 
+const knownOS = new Set(['aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'hurd', 'illumos', 'ios', 'js', 'linux', 'nacl', 'netbsd', 'openbsd', 'plan9', 'solaris', 'wasip1', 'windows', 'zos']);
+const knownArch = new Set(['386', 'amd64', 'amd64p32', 'arm', 'armbe', 'arm64', 'arm64be', 'loong64', 'mips', 'mipsle', 'mips64', 'mips64le', 'mips64p32', 'mips64p32le', 'ppc', 'ppc64', 'ppc64le', 'riscv', 'riscv64', 's390', 's390x', 'sparc', 'sparc64', 'wasm']);
+
+/**
+ * Whether `go build` for linux/`goarch` compiles the file: its name's `_GOOS`/`_GOARCH` suffixes
+ * and its `//go:build` line (tags: linux, unix, the GOARCH, gc, go1.N; `ignore` and cgo are off).
+ */
+export function buildMatches(file: GoFile, goarch = 'amd64'): boolean {
+  const parts = file.name.replace(/\.go$/, '').split('_');
+  const last = parts.at(-1) ?? '';
+  const prev = parts.length > 2 ? parts.at(-2) ?? '' : '';
+  if (parts.length > 1 && knownArch.has(last) && last !== goarch) return false;
+  if (parts.length > 1 && knownOS.has(last) && last !== 'linux') return false;
+  if (parts.length > 2 && knownArch.has(last) && knownOS.has(prev) && prev !== 'linux') return false;
+  const head = file.text.slice(0, 4096);
+  const m = /^\/\/go:build (.+)$/m.exec(head);
+  if (!m || head.indexOf(m[0]) > head.search(/^package /m)) return true;
+  const on = (tag: string): boolean => tag === 'linux' || tag === 'unix' || tag === goarch || tag === 'gc' || /^go1\.\d+$/.test(tag);
+  const tokens = m[1].match(/\(|\)|!|&&|\|\||[\w.]+/g) ?? [];
+  let i = 0;
+  const or = (): boolean => {
+    let v = and();
+    while (tokens[i] === '||') {
+      i++;
+      v = and() || v;
+    }
+    return v;
+  };
+  const and = (): boolean => {
+    let v = not();
+    while (tokens[i] === '&&') {
+      i++;
+      v = not() && v;
+    }
+    return v;
+  };
+  const not = (): boolean => {
+    if (tokens[i] === '!') {
+      i++;
+      return !not();
+    }
+    if (tokens[i] === '(') {
+      i++;
+      const v = or();
+      i++;
+      return v;
+    }
+    return on(tokens[i++] ?? '');
+  };
+  return or();
+}
+
 /** The declarations and imports of a package's files. */
 function declarationsOf(parser: Parser, files: GoFile[]): Declarations {
   const parts: string[] = ['package p'];
@@ -124,7 +176,7 @@ const opaqueReasons = new WeakMap<GoType, string>();
 export class PackageResolver {
   private readonly packages = new Map<string, Promise<TypeScope | undefined>>();
 
-  constructor(private readonly reader: PackageReader, private readonly maxDepth = 3) {}
+  constructor(private readonly reader: PackageReader, private readonly goarch = 'amd64', private readonly maxDepth = 3) {}
 
   /**
    * The scope of the package made of `files` (the active file and its siblings), in which the
@@ -169,7 +221,8 @@ export class PackageResolver {
     let p = this.packages.get(path);
     if (!p) {
       p = (async () => {
-        const files = await this.reader.importedPackage(path).catch(() => undefined);
+        const all = await this.reader.importedPackage(path).catch(() => undefined);
+        const files = all?.filter((f) => buildMatches(f, this.goarch));
         if (!files || files.length === 0) return undefined;
         const parser = await loadGoParser();
         const d = declarationsOf(parser, files);

@@ -105,10 +105,10 @@ describe('UI: Go Map Inspector in code-server', function () {
 
     await runCommand(page, 'Go Map: Look Up Key…');
     await answerQuickInput(page, '"gopher"');
-    await panel().locator('[data-testid=result]', { hasText: 'lookup "gopher": found, = 7' }).waitFor();
+    await panel().locator('[data-testid=result]', { hasText: 'm["gopher"] = 7, in bucket' }).waitFor();
     const steps = await panel().locator('[data-testid=result]').innerText();
-    assert.match(steps, /hash 0x[0-9a-f]+ → bucket \d+, tophash 0x[0-9a-f]+/);
-    assert.match(steps, /slot \d: top 0x[0-9a-f]{2} — found/);
+    assert.match(steps, /hash 0x[0-9a-f·]+ → bucket \d+ \(low 1 bits\), tophash 0x[0-9a-f]+/);
+    assert.match(steps, /slot \d: top 0x[0-9a-f]{2}: tophash and key match: found/);
     await panel().locator('.slot.hl-found').waitFor();
     await shot('lookup-path');
 
@@ -199,7 +199,7 @@ describe('UI: Go Map Inspector in code-server', function () {
     assert.strictEqual(snap.snapshot.B, 8);
     await runCommand(page, 'Go Map: Export Picture (SVG)…');
     await acceptQuickInputTitled(page, 'Export map picture');
-    await notification(page, 'picture written to');
+    await notification(page, 'written to map_string_int.svg');
     const svg = fs.readFileSync(path.join(ctx.workspace, 'map_string_int.svg'), 'utf8');
     assert.match(svg, /^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   });
