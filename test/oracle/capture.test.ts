@@ -10,13 +10,13 @@
 import * as assert from 'assert';
 import { CapturedClassic, CapturedMap, CapturedSwiss } from '../../src/core/capture/types';
 import { ctrlDeleted } from '../../src/core/swiss/constants';
-import { emptyOne, evacuatedX, evacuatedY, minTopHash } from '../../src/core/classic/hmap';
+import { emptyOne, evacuatedX, evacuatedY, minTopHash } from '../../src/core/classic/tophash';
 import { Program, compareWithDump, startProgram, toolchains, unavailable } from '../capture/harness';
 
 /** Every map main.go dumps, by the expression the test captures it with. */
-const exprs = ['grow', 'ovf', 'tomb', 'big', 'strs', 'structs', 'wide', 'holder.M', 'nested["a"]', '*pm', 'main.gmap'];
+const exprs = ['grow', 'ovf', 'tomb', 'big', 'strs', 'structs', 'wide', 'set', 'holder.M', 'nested["a"]', '*pm', 'main.gmap'];
 /** The maps also read without the raw-word fast path (each key and elem through Delve's formatting). */
-const slowExprs = ['grow', 'strs', 'structs', 'wide', 'holder.M', '*pm', 'main.gmap'];
+const slowExprs = ['grow', 'strs', 'structs', 'wide', 'set', 'holder.M', '*pm', 'main.gmap'];
 
 for (const t of toolchains) {
   describe(`capture: ${t.name}`, function () {

@@ -11,7 +11,8 @@
  * chains at once. A slot holds a key where `tophash >= minTopHash`; below that are the empty and
  * evacuated marks.
  */
-import { minTopHash, sameSizeGrowFlag } from '../classic/hmap';
+import { sameSizeGrowFlag } from '../classic/flags';
+import { minTopHash } from '../classic/tophash';
 import { bucketCnt } from '../classic/makemap';
 import { hex32 } from '../classic/trace';
 import { CaptureError, field, hexAddr, parseInteger, parsePointer, parseSmall, structFields } from './delve';
@@ -19,6 +20,9 @@ import { bucketTypeName, measureClassic, typedAt } from './layout';
 import { Reader } from './reader';
 import { CapturedClassicType, ClassicBody, DumpBmap } from './types';
 import { SlotReader, SlotValue, classify, readEntries } from './values';
+
+/** No live map has more than 2^40 buckets (the bucket array alone would be 144 TiB). */
+const maxSaneB = 40;
 
 /** A chain's runaway guard: no real chain is this long. */
 const maxChain = 1 << 20;
@@ -34,6 +38,11 @@ export async function captureClassic(slots: SlotReader, header: bigint, key: str
   const buckets = parsePointer(field(f, 'buckets', what));
   const oldbuckets = parsePointer(field(f, 'oldbuckets', what));
   const sameSizeGrow = (flags & sameSizeGrowFlag) !== 0;
+  // A header that breaks the runtime's invariants is not a live map (freed memory, a wrong
+  // address): say so rather than read 2^B garbage buckets.
+  if (count < 0 || B > maxSaneB || (buckets === 0n && (count > 0 || oldbuckets !== 0n))) {
+    throw new CaptureError(`the hmap at ${hexAddr(header)} is not a live map (count ${count}, B ${B}, buckets ${hexAddr(buckets)}): was it freed?`);
+  }
   const nextOverflow = await nextOverflowOf(r, field(f, 'extra', what));
   const reader = new BucketReader(slots, type);
   const oldB = sameSizeGrow ? B : B - 1;

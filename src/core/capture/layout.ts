@@ -70,17 +70,30 @@ async function fieldType(r: Reader, typeName: string, path: string): Promise<str
 export async function measureClassic(r: Reader, key: string, elem: string, ptrSize: number): Promise<CapturedClassicType> {
   const b = bucketTypeName(key, elem);
   const t = typedAt(b, base);
-  const [k0, e0] = await Promise.all([fieldType(r, b, '.keys[0]'), fieldType(r, b, '.values[0]')]);
-  const [keysOff, key1, elemsOff, elem1, overflowOff] = await offsets(r, [`${t}.keys[0]`, `${t}.keys[1]`, `${t}.values[0]`, `${t}.values[1]`, `${t}.overflow`]);
-  const keyStride = key1 - keysOff;
-  const elemStride = elem1 - elemsOff;
+  const [keys, values, [overflowOff]] = await Promise.all([slotArray(r, b, 'keys', key), slotArray(r, b, 'values', elem), offsets(r, [`${t}.overflow`])]);
   return {
     key, elem,
-    keysize: keyStride, elemsize: elemStride,
+    keysize: keys.stride, elemsize: values.stride,
     bucketsize: overflowOff + ptrSize,
-    indirectkey: isIndirect(k0, key), indirectelem: isIndirect(e0, elem),
-    ptrSize, keysOff, elemsOff, overflowOff,
+    indirectkey: keys.indirect, indirectelem: values.indirect,
+    ptrSize, keysOff: keys.off, elemsOff: values.off, overflowOff,
   };
+}
+
+/**
+ * A `[8]K` array of a classic bucket: its offset, its element stride, and whether it holds
+ * pointers. The linker describes an array of a zero-size type (`map[K]struct{}`) as empty, so
+ * indexing it fails: its stride is 0.
+ */
+async function slotArray(r: Reader, bucket: string, name: string, type: string): Promise<{ off: number; stride: number; indirect: boolean }> {
+  const t = typedAt(bucket, base);
+  const first = await r.tryEvaluate(`&${t}.${name}[0]`);
+  if (typeof first === 'string' && /index out of bounds/.test(first)) {
+    const [off] = await offsets(r, [`${t}.${name}`]);
+    return { off, stride: 0, indirect: false };
+  }
+  const [slot, [off, next]] = await Promise.all([fieldType(r, bucket, `.${name}[0]`), offsets(r, [`${t}.${name}[0]`, `${t}.${name}[1]`])]);
+  return { off, stride: next - off, indirect: isIndirect(slot, type) };
 }
 
 export async function measureSwiss(r: Reader, key: string, elem: string, ptrSize: number): Promise<CapturedSwissType> {

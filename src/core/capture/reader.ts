@@ -36,6 +36,8 @@ export interface Child {
 
 /** Words per `*(*[N]uint64)` read: Delve loads 64 elements of an array, all in the answer's text. */
 const wordsPerRead = 64;
+/** The largest single read: a bucket array of 2^20 int64 buckets (some 7 million entries) is 144 MiB. */
+const maxReadBytes = 256 << 20;
 
 export class Reader {
   requests = 0;
@@ -107,6 +109,7 @@ export class Reader {
    * `evaluate`, every chunk in flight at once (faster than paging one long array's children).
    */
   async readBytes(addr: bigint, size: number): Promise<Buffer> {
+    if (size > maxReadBytes) throw new CaptureError(`${size} bytes at ${hexAddr(addr)} is more than a capture reads at once (${maxReadBytes >> 20} MiB)`);
     const n = Math.max(1, Math.ceil(size / 8));
     const chunks: Promise<bigint[]>[] = [];
     for (let i = 0; i < n; i += wordsPerRead) chunks.push(this.readWords(addr + BigInt(i * 8), Math.min(wordsPerRead, n - i)));

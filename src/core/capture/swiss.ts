@@ -13,7 +13,7 @@
  * `internal/runtime/maps.Map` and `.table`; groups as raw words (a whole table's group array in a
  * few requests), their keys and elems located with the group layout measured in `layout.ts`.
  */
-import { ctrlEmpty, slotsPerGroup } from '../swiss/constants';
+import { ctrlEmpty, maxTableCapacity, slotsPerGroup } from '../swiss/constants';
 import { SwissDumpGroup, SwissDumpTable } from '../swiss/types';
 import { CaptureError, field, hexAddr, parseBool, parseInteger, parsePointer, parseSmall, structFields } from './delve';
 import { groupTypeName, measureSwiss, typedAt } from './layout';
@@ -34,6 +34,13 @@ export async function captureSwiss(slots: SlotReader, header: bigint, key: strin
   const used = parseSmall(field(f, 'used', what));
   const dirPtr = parsePointer(field(f, 'dirPtr', what));
   const dirLen = parseSmall(field(f, 'dirLen', what));
+  const globalDepth = parseSmall(field(f, 'globalDepth', what));
+  // A header that breaks the runtime's invariants is not a live map (freed memory, a wrong
+  // address): say so rather than read a garbage directory.
+  const sane = dirLen === 0 ? used <= slotsPerGroup : globalDepth < ptrSize * 8 && dirLen === 2 ** globalDepth && dirPtr !== 0n;
+  if (!sane || used < 0) {
+    throw new CaptureError(`the maps.Map at ${hexAddr(header)} is not a live map (used ${used}, dirLen ${dirLen}, globalDepth ${globalDepth}): was it freed?`);
+  }
   const groups = new GroupReader(slots, type);
   let group: Promise<SwissDumpGroup> | null = null;
   const directory: number[] = [];
@@ -64,7 +71,7 @@ export async function captureSwiss(slots: SlotReader, header: bigint, key: strin
     used,
     seed: '0x' + parseInteger(field(f, 'seed', what)).toString(16).padStart(ptrSize * 2, '0'),
     dirLen,
-    globalDepth: parseSmall(field(f, 'globalDepth', what)),
+    globalDepth,
     globalShift: parseSmall(field(f, 'globalShift', what)),
     tombstonePossible: parseBool(field(f, 'tombstonePossible', what)),
     clearSeq: parseSmall(field(f, 'clearSeq', what)),
@@ -89,7 +96,9 @@ async function loadTable(r: Reader, addr: bigint, groups: GroupReader): Promise<
     localDepth: parseSmall(field(t, 'localDepth', what)),
     index: parseSmall(field(t, 'index', what)),
   };
-  if (table.capacity !== (lengthMask + 1) * slotsPerGroup) throw new CaptureError(`${what}: capacity ${table.capacity} but ${lengthMask + 1} groups`);
+  if (table.capacity !== (lengthMask + 1) * slotsPerGroup || table.capacity > maxTableCapacity || table.used > table.capacity) {
+    throw new CaptureError(`${what} is not a live table (capacity ${table.capacity}, ${lengthMask + 1} groups, used ${table.used}): was it freed?`);
+  }
   r.expect(lengthMask + 1);
   const data = parsePointer(field(ref, 'data', `${what}.groups`));
   return { table, data, mem: await groups.load(data, lengthMask + 1) };

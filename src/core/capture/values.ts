@@ -23,6 +23,7 @@ export type ValueKind =
   | { kind: 'bool' }
   | { kind: 'bytes'; size: number }
   | { kind: 'string' }
+  | { kind: 'empty' }
   | { kind: 'other' };
 
 /** What the fast path needs to know about a Go type named as Delve names it (`uint8`, not `byte`). */
@@ -34,6 +35,7 @@ export function classify(type: string, ptrSize: number): ValueKind {
   if (type in ints) return { kind: 'int', size: ints[type][0], signed: ints[type][1] };
   if (type === 'bool') return { kind: 'bool' };
   if (type === 'string') return { kind: 'string' };
+  if (type === 'struct {}') return { kind: 'empty' };
   const bytes = /^\[(\d+)\]uint8$/.exec(type);
   if (bytes) return { kind: 'bytes', size: Number(bytes[1]) };
   return { kind: 'other' };
@@ -105,6 +107,9 @@ export class SlotReader {
    * `expr` names the slot to Delve through the bucket or group type.
    */
   async read(v: SlotValue, mem: Buffer, off: number, expr: string): Promise<unknown> {
+    // `struct{}` is `{}` in the oracle dumps; it takes no memory, and a classic bucket's
+    // zero-length values array cannot even be indexed through Delve.
+    if (v.kind.kind === 'empty') return {};
     if (this.fast && isRaw(v.kind)) {
       if (!v.indirect) return decodeRaw(v.kind, mem, off);
       const size = v.kind.kind === 'bool' ? 1 : v.kind.size;

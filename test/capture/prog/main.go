@@ -91,6 +91,11 @@ func main() {
 		wide[k] = e
 	}
 
+	set := map[int64]struct{}{}
+	for i := int64(0); i < 30; i++ {
+		set[i*i] = struct{}{}
+	}
+
 	holder := Holder{Name: "h", M: map[int32]string{1: "one", 2: "two", -3: "minus three"}}
 	nested := map[string]map[int64]int64{"a": {1: 2, 3: 4, 5: 6}, "b": nil}
 	small := map[int8]int8{1: -1, 2: -2, 3: -3}
@@ -103,14 +108,16 @@ func main() {
 	if len(os.Args) > 5 {
 		fmt.Println("never") // a line the program never reaches (the tests' breakpoint that is never hit)
 	}
+	// Every map is used on the BREAK line: the GC frees a map whose variables are dead after the
+	// dump, even with -N -l, and the capture would read freed memory.
 	if len(os.Args) > 1 {
 		dump(os.Args[1], []named{
 			{"grow", grow}, {"ovf", ovf}, {"tomb", tomb}, {"big", big}, {"strs", strs},
-			{"structs", structs}, {"wide", wide}, {"holder.M", holder.M}, {`nested["a"]`, nested["a"]},
+			{"structs", structs}, {"wide", wide}, {"set", set}, {"holder.M", holder.M}, {`nested["a"]`, nested["a"]},
 			{"*pm", *pm}, {"main.gmap", gmap},
 		})
 	}
-	fmt.Println(len(grow), len(ovf), len(tomb), len(big), len(strs), len(structs), len(wide), holder.Name, len(nested), nilm == nil, notmap) // BREAK
+	fmt.Println(len(grow), len(ovf), len(tomb), len(big), len(strs), len(structs), len(wide), len(set), holder.Name, len(nested), len(*pm), nilm == nil, notmap) // BREAK
 }
 
 // named is a map and the expression the test captures it by.

@@ -78,6 +78,9 @@ func show(t reflect.Type, p unsafe.Pointer) any {
 			return showUint(binary.LittleEndian.Uint64(w[:]))
 		}
 	case reflect.Struct:
+		if t.String() == "struct {}" {
+			return struct{}{} // the oracle dumps' {}
+		}
 		return delveText(v)
 	}
 	panic("captureprog: no form for " + t.String())
