@@ -12,8 +12,9 @@ import { Construct, GoroutineWrite, MapRef, MapT } from './constructs';
 import { GrowthFigures, MakeFigures, bucketArrayBytes, growthFigures, makeFigures, nextGrowthCount, perEntryFigures, structReorders } from './figures';
 import { code, fmt1, fmtBytes, fmtInt, goBlock, humanBytes, inspectLink, plain, plural, selfContained } from './format';
 import { goAtLeast, newestGoVersion } from './gomod';
-import { RuntimeChoice, describeRuntime, pickRuntime } from '../runtime/pick';
+import { RuntimeChoice, pickRuntime } from '../runtime/pick';
 import { renderSwiss } from './swiss';
+import { Doc } from './doc';
 
 export interface HoverOptions {
   goarch: GoArch;
@@ -67,33 +68,6 @@ function mapString(type: GoType | undefined, map: MapT): string {
 
 function linkFor(map: MapT, hint: number): string {
   return inspectLink({ key: selfContained(map.key), elem: selfContained(map.elem), hint });
-}
-
-class Doc {
-  readonly parts: string[] = [];
-  constructor(readonly opts: HoverOptions) {}
-
-  block(lines: readonly string[]): this {
-    this.parts.push(goBlock(lines));
-    const rt = hoverRuntime(this.opts);
-    if (rt) this.parts.push(`**${describeRuntime(rt)}**`);
-    return this;
-  }
-
-  para(...sentences: Array<string | false | undefined>): this {
-    const s = sentences.filter((x): x is string => typeof x === 'string' && x !== '').join(' ');
-    if (s) this.parts.push(s);
-    return this;
-  }
-
-  raw(text: string): this {
-    this.parts.push(text);
-    return this;
-  }
-
-  toString(): string {
-    return this.parts.join('\n\n');
-  }
 }
 
 export function render(c: Construct, opts: HoverOptions): Rendered | undefined {
@@ -188,7 +162,7 @@ function perEntrySentence(l: BucketLayout): string {
 export function renderMapType(type: GoType, map: MapT, opts: HoverOptions): Rendered {
   const l = layoutFor(map, opts.goarch);
   if (l instanceof GoTypeError) return renderUnresolved(typeString(map), l, opts);
-  const doc = new Doc(opts).block([`type bmap struct { // ${mapString(type, map)}: ${plural(l.info.bucketsize, 'byte')}`, ...regionLines(l), '}']);
+  const doc = new Doc(hoverRuntime(opts)).block([`type bmap struct { // ${mapString(type, map)}: ${plural(l.info.bucketsize, 'byte')}`, ...regionLines(l), '}']);
   doc.para(...layoutSentences(l, map, opts.goarch));
   doc.para(perEntrySentence(l));
   doc.raw(linkFor(map, 0));
@@ -201,7 +175,7 @@ function renderUnresolved(
   opts: HoverOptions,
   c?: { typeParam?: string; hint?: number },
 ): Rendered {
-  const doc = new Doc(opts).block([c?.hint !== undefined ? `make(${text.replace(/\s+/g, ' ')}, ${c.hint})` : text.replace(/\s+/g, ' ')]);
+  const doc = new Doc(hoverRuntime(opts)).block([c?.hint !== undefined ? `make(${text.replace(/\s+/g, ' ')}, ${c.hint})` : text.replace(/\s+/g, ' ')]);
   if (c?.typeParam) {
     doc.para(
       `No layout here: ${code(c.typeParam)} is a type parameter, so the bucket size depends on each instantiation.`,
@@ -241,7 +215,7 @@ function renderMake(c: Extract<Construct, { kind: 'make' }>, opts: HoverOptions)
   if (c.hint === undefined) return renderMakeWithoutHint(c, l, opts);
   const f = makeFigures(t, c.hint);
   const head = c.literal ? written.replace(/\/\/.*/, `// ${makeSummary(f)}`) : `${c.node.text.replace(/\s+/g, ' ')} // ${makeSummary(f)}`;
-  const doc = new Doc(opts).block([head]);
+  const doc = new Doc(hoverRuntime(opts)).block([head]);
   const lit = c.literal ? `The compiler makes a literal of ${plural(c.hint, 'entry', 'entries')} with ${code(`make(${typeString(c.type)}, ${c.hint})`)}. ` : '';
   if (c.hint < 0) {
     doc.para(`A negative size does not compile (${code('negative size argument in make')}).`);
@@ -298,7 +272,7 @@ function renderMakeWithoutHint(c: Extract<Construct, { kind: 'make' }>, l: Bucke
   const head = c.dynamicHint
     ? `make(${typeString(c.type)}, ${c.dynamicHint.text}) // hint known at run time`
     : `make(${typeString(c.type)}) // ${plural(f.allocBytes, 'byte')} now, buckets as it grows`;
-  const doc = new Doc(opts).block([head]);
+  const doc = new Doc(hoverRuntime(opts)).block([head]);
   doc.para(
     c.dynamicHint
       ? `The hint is not a constant, so B is chosen at run time: the smallest B with hint ≤ 6.5 × 2^B. Without a good hint, growing costs this:`
@@ -351,7 +325,7 @@ function renderDelete(ref: MapRef, call: string, g: GoroutineWrite | undefined, 
   const name = mapName(ref);
   const l = ref.map ? layoutFor(ref.map, opts.goarch) : undefined;
   const layout = l instanceof GoTypeError ? undefined : l;
-  const doc = new Doc(opts).block([`${call.replace(/\s+/g, ' ')} // slot marked emptyOne; memory stays`]);
+  const doc = new Doc(hoverRuntime(opts)).block([`${call.replace(/\s+/g, ' ')} // slot marked emptyOne; memory stays`]);
   const clears = layout
     ? layout.key.layout.ptrdata > 0 || layout.info.indirectkey
       ? 'The key and elem are cleared so the GC can free what they point to'
@@ -379,7 +353,7 @@ function renderDelete(ref: MapRef, call: string, g: GoroutineWrite | undefined, 
 function renderClear(ref: MapRef & { map: MapT }, opts: HoverOptions): Rendered {
   const name = mapName(ref);
   const l = layoutFor(ref.map, opts.goarch);
-  const doc = new Doc(opts).block([`clear(${name}) // count = 0, buckets kept`]);
+  const doc = new Doc(hoverRuntime(opts)).block([`clear(${name}) // count = 0, buckets kept`]);
   if (opts.goVersion && !goAtLeast(opts.goVersion, 1, 21)) {
     doc.para(`${code('clear')} is a builtin from Go 1.21; go.mod says ${code(`go ${opts.goVersion}`)}, so this does not compile there.`);
   }
@@ -400,7 +374,7 @@ function renderClear(ref: MapRef & { map: MapT }, opts: HoverOptions): Rendered 
 function renderRange(ref: MapRef & { map: MapT }, clause: string, deleteLoop: boolean, opts: HoverOptions): Rendered {
   const name = mapName(ref);
   const l = layoutFor(ref.map, opts.goarch);
-  const doc = new Doc(opts).block([`for ${clause.replace(/\s+/g, ' ')} // random start, no fixed order`]);
+  const doc = new Doc(hoverRuntime(opts)).block([`for ${clause.replace(/\s+/g, ' ')} // random start, no fixed order`]);
   doc.para(
     'Each range starts at a random bucket and a random slot offset (fastrand), so the order changes from run to run by design.',
     'Entries added during the loop may or may not be visited; entries deleted before they are reached are not.',
@@ -433,7 +407,7 @@ function nothingAllocated(opts: HoverOptions): string {
 function renderNilMap(c: Extract<Construct, { kind: 'nilMap' }>, opts: HoverOptions): Rendered {
   const b = c.ref.binding;
   const ty = typeString(c.ref.map);
-  const doc = new Doc(opts).block([`var ${b.name} ${b.typeNode!.text} // nil map: never made${c.packageLevel ? ' in this file' : ''}`]);
+  const doc = new Doc(hoverRuntime(opts)).block([`var ${b.name} ${b.typeNode!.text} // nil map: never made${c.packageLevel ? ' in this file' : ''}`]);
   const lines = [...new Set(c.writes.map((w) => w.startPosition.row + 1))];
   doc.para(
     `${code(b.name)} is declared without a value and never assigned${c.packageLevel ? ' in this file' : ''}, so it is a nil map: ${nothingAllocated(opts)}, 0 bytes.`,
@@ -448,7 +422,7 @@ function renderNilMap(c: Extract<Construct, { kind: 'nilMap' }>, opts: HoverOpti
 
 function renderNilField(c: Extract<Construct, { kind: 'nilField' }>, opts: HoverOptions): Rendered {
   const ty = typeString(c.ref.map);
-  const doc = new Doc(opts).block([`type ${c.struct} struct {`, `\t${c.decl} // nil map: never made in this file`, '}']);
+  const doc = new Doc(hoverRuntime(opts)).block([`type ${c.struct} struct {`, `\t${c.decl} // nil map: never made in this file`, '}']);
   const lines = [...new Set(c.writes.map((w) => w.startPosition.row + 1))];
   const f = c.field;
   doc.para(
@@ -466,7 +440,7 @@ function renderNilField(c: Extract<Construct, { kind: 'nilField' }>, opts: Hover
 function renderSyncMap(opts: HoverOptions): Rendered {
   const runtime = newestGoVersion(opts.goVersion, opts.toolchain);
   const trie = goAtLeast(runtime, 1, 24);
-  const doc = new Doc(opts).block(['type Map struct { // sync.Map (Go ≤ 1.23)', '\tmu     Mutex', '\tread   atomic.Pointer[readOnly] // map[any]*entry, read without locking', '\tdirty  map[any]*entry          // new keys, under mu', '\tmisses int', '}']);
+  const doc = new Doc(hoverRuntime(opts)).block(['type Map struct { // sync.Map (Go ≤ 1.23)', '\tmu     Mutex', '\tread   atomic.Pointer[readOnly] // map[any]*entry, read without locking', '\tdirty  map[any]*entry          // new keys, under mu', '\tmisses int', '}']);
   if (trie) {
     doc.para('From Go 1.24, sync.Map is a concurrent hash-trie (internal/sync.HashTrieMap) instead; the read/dirty design below is Go ≤ 1.23.');
   }
@@ -497,7 +471,7 @@ function goroutineSentence(name: string, g: GoroutineWrite): string {
 
 function renderGoroutineWrite(ref: MapRef, g: GoroutineWrite, opts: HoverOptions): Rendered {
   const name = mapName(ref);
-  const doc = new Doc(opts).block([`go func() { ${g.stmt.text.split('\n')[0]} }() // concurrent map write`]);
+  const doc = new Doc(hoverRuntime(opts)).block([`go func() { ${g.stmt.text.split('\n')[0]} }() // concurrent map write`]);
   doc.para(goroutineSentence(name, g));
   doc.para(
     `Guard every access to ${code(name)} with one ${code('sync.Mutex')}/${code('sync.RWMutex')}, give each goroutine its own map and merge`,

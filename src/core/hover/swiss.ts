@@ -10,11 +10,12 @@ import { GoArch } from '../maptype';
 import { maxAvgGroupLoad, maxTableCapacity, slotsPerGroup } from '../swiss/constants';
 import { SwissGroupLayout, swissGroupLayout } from '../swiss/layout';
 import { firstInsertAlloc, growToTableAlloc, swissMakeAlloc, valueObject } from '../swiss/makemap';
-import { RuntimeChoice, describeRuntime } from '../runtime/pick';
+import { RuntimeChoice } from '../runtime/pick';
 import { GoType, GoTypeError, bucketLayout, typeString } from '../types';
 import { Construct, MapRef, MapT } from './constructs';
 import { code, fmt1, fmtBytes, fmtInt, goBlock, humanBytes, inspectLink, plural, selfContained } from './format';
 import type { HoverOptions, Rendered } from './render';
+import { Doc } from './doc';
 
 function groupFor(map: MapT, arch: GoArch, rt: RuntimeChoice): SwissGroupLayout | GoTypeError {
   try {
@@ -22,28 +23,6 @@ function groupFor(map: MapT, arch: GoArch, rt: RuntimeChoice): SwissGroupLayout 
   } catch (e) {
     if (e instanceof GoTypeError) return e;
     throw e;
-  }
-}
-
-class SwissDoc {
-  private readonly parts: string[] = [];
-  constructor(private readonly rt: RuntimeChoice) {}
-  block(lines: readonly string[]): this {
-    this.parts.push(goBlock(lines));
-    this.parts.push(`**${describeRuntime(this.rt)}**`);
-    return this;
-  }
-  para(...sentences: Array<string | false | undefined>): this {
-    const s = sentences.filter((x): x is string => typeof x === 'string' && x !== '').join(' ');
-    if (s) this.parts.push(s);
-    return this;
-  }
-  raw(text: string): this {
-    this.parts.push(text);
-    return this;
-  }
-  toString(): string {
-    return this.parts.join('\n\n');
   }
 }
 
@@ -74,17 +53,17 @@ export function renderSwiss(c: Construct, opts: HoverOptions, rt: RuntimeChoice)
   }
 }
 
-function withGroup(map: MapT, opts: HoverOptions, rt: RuntimeChoice, f: (g: SwissGroupLayout, doc: SwissDoc) => string[] | void): Rendered | undefined {
+function withGroup(map: MapT, opts: HoverOptions, rt: RuntimeChoice, f: (g: SwissGroupLayout, doc: Doc) => string[] | void): Rendered | undefined {
   const g = groupFor(map, opts.goarch, rt);
   if (g instanceof GoTypeError) return undefined; // the classic renderer explains unresolved types
-  const doc = new SwissDoc(rt);
+  const doc = new Doc(rt);
   f(g, doc);
   return { markdown: doc.toString(), figures: {} };
 }
 
 // ---- map types ----
 
-function mapTypeHover(type: GoType, map: MapT, g: SwissGroupLayout, doc: SwissDoc, arch: GoArch): void {
+function mapTypeHover(type: GoType, map: MapT, g: SwissGroupLayout, doc: Doc, arch: GoArch): void {
   const t = g.type;
   const name = type.kind === 'named' ? `${type.name} (${typeString(map)})` : typeString(map);
   const rows = g.regions.map((r) => `\t${r.name.padEnd(5)} ${r.type} // offset ${r.offset}, ${plural(r.size, 'byte')}${r.paddingBefore ? ` after ${r.paddingBefore} bytes of padding` : ''}`);
@@ -114,7 +93,7 @@ function mapTypeHover(type: GoType, map: MapT, g: SwissGroupLayout, doc: SwissDo
 
 // ---- make and literals ----
 
-function makeHover(c: Extract<Construct, { kind: 'make' }>, hint: number, g: SwissGroupLayout, doc: SwissDoc): void {
+function makeHover(c: Extract<Construct, { kind: 'make' }>, hint: number, g: SwissGroupLayout, doc: Doc): void {
   const t = g.type;
   const f = swissMakeAlloc(t, hint);
   const summary = f.dirLen === 0 ? `small map, ${plural(f.allocBytes, 'byte')}` : `${plural(f.dirSize, 'table')} × ${fmtInt(f.tableCapacity)} slots, ${humanBytes(f.allocBytes)}`;
@@ -153,7 +132,7 @@ function makeHover(c: Extract<Construct, { kind: 'make' }>, hint: number, g: Swi
 }
 
 /** Growth without a hint: exact up to one full table, then tables of 1024 slots split as entries arrive. */
-function makeWithoutHint(c: Extract<Construct, { kind: 'make' }>, g: SwissGroupLayout, doc: SwissDoc): void {
+function makeWithoutHint(c: Extract<Construct, { kind: 'make' }>, g: SwissGroupLayout, doc: Doc): void {
   const t = g.type;
   const head = c.dynamicHint ? `make(${typeString(c.type)}, ${c.dynamicHint.text}) // hint known at run time` : `make(${typeString(c.type)}) // ${plural(swissMakeAlloc(t, 0).allocBytes, 'byte')} now`;
   doc.block([head]);
@@ -182,7 +161,7 @@ function mapName(ref: MapRef): string {
   return ref.expr.text.length <= 40 ? ref.expr.text : 'the map';
 }
 
-function deleteHover(ref: MapRef, call: string, g: SwissGroupLayout, doc: SwissDoc): void {
+function deleteHover(ref: MapRef, call: string, g: SwissGroupLayout, doc: Doc): void {
   const t = g.type;
   const name = mapName(ref);
   doc.block([`${call.replace(/\s+/g, ' ')} // an empty slot or a tombstone; memory stays`]);
@@ -210,7 +189,7 @@ function deleteHover(ref: MapRef, call: string, g: SwissGroupLayout, doc: SwissD
   if (ref.map) doc.raw(linkFor(ref.map, ref.madeWithHint ?? 0));
 }
 
-function clearHover(ref: MapRef & { map: MapT }, g: SwissGroupLayout, doc: SwissDoc): void {
+function clearHover(ref: MapRef & { map: MapT }, g: SwissGroupLayout, doc: Doc): void {
   const name = mapName(ref);
   doc.block([`clear(${name}) // used = 0, tables kept`]);
   doc.para(
@@ -226,7 +205,7 @@ function clearHover(ref: MapRef & { map: MapT }, g: SwissGroupLayout, doc: Swiss
   doc.raw(linkFor(ref.map, ref.madeWithHint ?? 0));
 }
 
-function rangeHover(ref: MapRef & { map: MapT }, clause: string, deleteLoop: boolean, g: SwissGroupLayout, doc: SwissDoc): void {
+function rangeHover(ref: MapRef & { map: MapT }, clause: string, deleteLoop: boolean, g: SwissGroupLayout, doc: Doc): void {
   const name = mapName(ref);
   doc.block([`for ${clause.replace(/\s+/g, ' ')} // two random offsets, no fixed order`]);
   doc.para(
