@@ -91,6 +91,12 @@ function answers(): HostileCase[] {
     args: ['replay', '$D/t.json'], code: 0, match: /"count":2,.*"X":"NaN".*"found":false/,
   });
   cases.push({
+    // go run: len(m) == 3.
+    name: 'nan-keys-from-go-source', klass: 'answer',
+    files: { 'm.go': 'package main\n\nimport "math"\n\nvar m = map[[2]float64]int{{math.NaN(), 1}: 1, {math.NaN(), 1}: 2, {0, 1}: 3, {-0.0, 1}: 4}\n' },
+    args: ['build', '$D/m.go'], code: 0, match: /"count":3,/,
+  });
+  cases.push({
     name: 'nan-inside-complex-and-array', klass: 'answer',
     files: { 't.json': trace('[2]complex128', 'int64', [
       { op: 'insert', key: [[0, 'NaN'], [1, 1]], elem: 1 }, { op: 'insert', key: [[0, 'NaN'], [1, 1]], elem: 2 },

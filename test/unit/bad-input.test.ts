@@ -88,6 +88,27 @@ describe('bad input: the compiler\'s errors at its positions', () => {
   });
 });
 
+describe('bad input: NaN keys from Go source', () => {
+  // go run: len(m) == 4, and m[P{math.NaN()}] is never found.
+  const src = 'package main\n\nimport "math"\n\ntype P struct{ X float64 }\n\nvar m = map[P]int{{math.NaN()}: 1, {math.NaN()}: 2, {1}: 3, {math.Inf(-1)}: 4}\n';
+
+  it('evaluates math.NaN() and math.Inf(sign) as run-time values', async () => {
+    const r = await evaluateMapLiteral(src);
+    assert.ok(r.ok);
+    assert.deepStrictEqual(r.map.entries, [[{ X: 'NaN' }, 1], [{ X: 'NaN' }, 2], [{ X: 1 }, 3], [{ X: '-Inf' }, 4]]);
+    // gc inserts the static entry first, then the ones holding call results, in source order.
+    assert.deepStrictEqual(r.map.insertionOrder, [2, 0, 1, 3]);
+  });
+
+  it('builds a map where each NaN key is its own entry', async () => {
+    const r = await cli(['build', 'm.go'], { 'm.go': src });
+    assert.strictEqual(r.code, 0, r.err);
+    const s = JSON.parse(r.out).snapshots[0];
+    assert.strictEqual(s.count, 4);
+    assert.deepStrictEqual(s.buckets[0][0].keys.slice(0, 4), [{ X: 1 }, { X: 'NaN' }, { X: 'NaN' }, { X: '-Inf' }]);
+  });
+});
+
 describe('bad input: bounded work', () => {
   it('finds a compiler position far into a long line in linear time', () => {
     const line = 'x'.repeat(2_000_000) + 'é' + 'y';

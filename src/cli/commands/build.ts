@@ -11,6 +11,7 @@ import { makeAlloc } from '../../core/classic/makemap';
 import { Trace, dumpJson, replayTrace } from '../../core/classic/trace';
 import type { EvaluatedMap } from '../../core/literal/evaluate';
 import { mapTypeOf } from '../../core/types';
+import { normalizeValue } from '../../core/classic/values';
 import { Command, UsageError, parseFlags } from '../io';
 import { parseLiteralArgs, runOnMap } from './literal';
 
@@ -38,7 +39,16 @@ export const build: Command = {
     return runOnMap('build', io, parse, (m, req) => {
       const t = mapTypeOf(m.key, m.elem, req.arch);
       const alloc = makeAlloc(t, m.hint);
-      return dumpJson(replayTrace(traceOf(m), t, { seed, alloc: { bytes: alloc.allocBytes, mallocs: alloc.mallocs }, goarch: req.arch }));
+      // The JSON value form writes NaN and ±Inf as strings: the map must hold the numbers.
+      const model = (type: typeof m.key) => (v: unknown) => {
+        try {
+          return normalizeValue(type, v, t.ptrSize);
+        } catch {
+          return v; // pointers and slices stay in the JSON value form
+        }
+      };
+      const opts = { seed, alloc: { bytes: alloc.allocBytes, mallocs: alloc.mallocs }, goarch: req.arch, normalizeKey: model(m.key), normalizeElem: model(m.elem) };
+      return dumpJson(replayTrace(traceOf(m), t, opts));
     });
   },
 };

@@ -841,9 +841,33 @@ export class Checker {
       if (callee.type === 'identifier' && builtins.has(callee.text) && !env.lookup(callee.text)) {
         return this.builtin(e, callee.text, args, env);
       }
-      return this.cannotEvaluate(e, `function call ${exprString(e)}`);
+      const q = callee.type === 'selector_expression' ? this.qualified(callee, env) : undefined;
+      const special = q?.path === 'math' ? this.mathCall(e, q.name.text, args, env) : undefined;
+      return special ?? this.cannotEvaluate(e, `function call ${exprString(e)}`);
     }
     return this.conversionCall(e, fn, args, env);
+  }
+
+  /**
+   * `math.NaN()` and `math.Inf(sign)` with a constant sign: the only float64 values no constant can
+   * be, and what a key needs to be unequal to itself. Run-time values (not constants), so the
+   * entries holding them are inserted after the static ones, as gc orders them. Anything else of
+   * package math is not evaluated.
+   */
+  private mathCall(e: SyntaxNode, name: string, args: SyntaxNode[], env: Env): Operand | undefined {
+    let value: number;
+    if (name === 'NaN' && args.length === 0) {
+      value = NaN;
+    } else if (name === 'Inf' && args.length === 1) {
+      const x = this.expr(args[0], env);
+      if (x.mode === 'invalid' || x.mode === 'unknown') return x;
+      const sign = x.mode === 'constant' ? toInt(x.val) : undefined;
+      if (sign?.kind !== 'int') return undefined;
+      value = sign.v >= 0n ? Infinity : -Infinity;
+    } else {
+      return undefined;
+    }
+    return { ...this.operand('value', e, basic('float64')), value: { kind: 'float', value }, dynamic: true };
   }
 
   /** T(x): a conversion, from a call whose function is a type. */
