@@ -9,6 +9,7 @@ import * as assert from 'assert';
 import { ctrlEmpty } from '../../src/core/swiss/constants';
 import { swissGroupLayout } from '../../src/core/swiss/layout';
 import { GoType, bucketLayout, parseTypeExpr } from '../../src/core/types';
+import { MapSession } from '../../src/core/view/session';
 import { SwissModel } from '../../src/core/view/swiss';
 import { valueText } from '../../src/core/view/text';
 
@@ -109,5 +110,41 @@ describe('view: a Swiss map through MapModel', () => {
     assert.strictEqual(it.total, 20);
     assert.match(it.start, /^entryOffset 0x[0-9a-f]{16}, dirOffset 0x[0-9a-f]{16}: tables from directory entry 0 \(Iter\.Init's rand\)$/);
     assert.deepStrictEqual([...it.keys].sort(), Array.from({ length: 20 }, (_, i) => `"k${i}"`).sort());
+  });
+});
+
+describe('view: a Swiss map session (history, undo, refusals, the panel\'s contract)', () => {
+  const spec = { key: 'int64', elem: 'int64', goarch: 'amd64' as const, hint: 0, seed: 1, origin: 'test', runtime: 'swiss' as const, swissVersion: '1.26' as const, runtimeWhy: 'go.mod: go 1.26' };
+
+  it('summarizes runtime, Go version, used, tables and capacity; memory parts add up to the in-use heap', async () => {
+    const s = await MapSession.create('s', spec, 1_000_000);
+    await s.apply({ op: 'fill', n: 1000, seed: 3 });
+    const v = s.mapView();
+    // 1000 distinct keys: growth to 1024 slots at 449 keys, a split at 897: 2 tables of 1024.
+    assert.strictEqual(v.summary, 'swiss · Go 1.26 · used 1000 · tables 2 · capacity 2048');
+    assert.deepStrictEqual([v.runtime.kind, v.runtime.why], ['swiss', 'go.mod: go 1.26']);
+    assert.deepStrictEqual(v.header.map((f) => f.name).slice(0, 8), ['used', 'seed', 'dirPtr', 'dirLen', 'globalDepth', 'globalShift', 'tombstonePossible', 'clearSeq']);
+    const m = s.mapView().memory!;
+    const parts = m.lines.filter((l) => l.kind === 'part');
+    assert.strictEqual(parts.reduce((n, l) => n + l.bytes, 0), m.inUseBytes);
+    assert.strictEqual(parts.reduce((n, l) => n + (l.objects ?? 0), 0), m.inUseObjects);
+    // Map 48 + directory 16 + 2 × (table 32 + 128 groups × 136 B = 17408 → size class 18432).
+    assert.strictEqual(m.inUseBytes, 48 + 16 + 2 * (32 + 18432));
+    assert.deepStrictEqual(v.type.groupBytes, 136);
+  });
+
+  it('undo and redo rebuild the same map; a refused insert leaves nothing', async () => {
+    const s = await MapSession.create('s', { ...spec, key: 'any' }, 100);
+    await s.apply({ op: 'insert', key: { $type: 'int', value: 1 }, elem: 1 });
+    await s.apply({ op: 'fill', n: 50, seed: 9 });
+    const after = JSON.stringify(s.snapshot());
+    await s.undo();
+    assert.strictEqual(s.model.count, 1);
+    await s.redo();
+    assert.strictEqual(JSON.stringify(s.snapshot()), after);
+    const before = s.history;
+    await assert.rejects(s.apply({ op: 'insert', key: { $type: '[]int', value: [1] }, elem: 2 }), /hash of unhashable type \[\]int/);
+    assert.deepStrictEqual(s.history, before);
+    s.model.checkInvariants();
   });
 });

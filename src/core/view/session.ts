@@ -15,6 +15,10 @@
 import { GoArch } from '../maptype';
 import { bucketsLog2ForHint } from '../classic/makemap';
 import { ClassicModel } from './classic';
+import { SwissModel } from './swiss';
+import { swissGroupLayout } from '../swiss/layout';
+import { capacityForHint } from '../swiss/hint';
+import { SwissGoVersion } from '../swiss/types';
 import { Role, InputTypes, parseInput } from './input';
 import { ResolvedMapType, resolveMapType } from './maptypes';
 import { MapModel, ModelStats } from './model';
@@ -39,7 +43,14 @@ export interface MapSpec {
   name?: string;
   /** The declarations of the named types the key and elem types use (`packages.ts`). */
   decls?: TypeDecl[];
+  /** The runtime the map follows (default classic). */
   runtime?: RuntimeKind;
+  /** For Swiss maps: the Go release whose `internal/runtime/maps` the model follows (default 1.26). */
+  swissVersion?: SwissGoVersion;
+  /** For Swiss maps on Go 1.27: `GOEXPERIMENT=mapsplitgroup` (8 keys, then 8 elems). */
+  splitGroup?: boolean;
+  /** Why this runtime (`go.mod: go 1.26`), shown in the panel header. */
+  runtimeWhy?: string;
 }
 
 export interface SessionRecord {
@@ -50,6 +61,12 @@ export interface SessionRecord {
   position: number;
   /** The next address `&T{}` keys get. */
   nextAddress?: number;
+}
+
+/** log2 of the groups a Swiss `make` with `hint` allocates (compared with `maxHintB` like a classic B). */
+function swissHintLog2(hint: number): number {
+  const plan = capacityForHint(hint, { groupsize: 8, ptrSize: 8 });
+  return plan ? Math.log2((plan.dirSize * plan.tableCapacity) / 8) : 0;
 }
 
 /** The largest B a hint may ask for (2^24 buckets). */
@@ -95,8 +112,8 @@ export class MapSession {
   /** A session for `spec`, replaying `ops` up to `position`. Refuses a hint beyond 2^`maxHintB` buckets. */
   static async create(id: string, spec: MapSpec, maxEntries: number, ops: Op[] = [], position = ops.length, nextAddress?: number): Promise<MapSession> {
     const type = await resolveMapType(spec.key, spec.elem, spec.goarch, spec.decls ?? []);
-    const B = bucketsLog2ForHint(type.layout.info, spec.hint);
-    if (B > maxHintB) throw new OpRefused(`make(map[${type.layout.info.key}]${type.layout.info.elem}, ${spec.hint}) would have 2^${B} buckets; the inspector simulates at most 2^${maxHintB}: nothing built`);
+    const B = spec.runtime === 'swiss' ? swissHintLog2(spec.hint) : bucketsLog2ForHint(type.layout.info, spec.hint);
+    if (B > maxHintB) throw new OpRefused(`make(map[${type.layout.info.key}]${type.layout.info.elem}, ${spec.hint}) would have 2^${B} ${spec.runtime === 'swiss' ? 'groups' : 'buckets'}; the inspector simulates at most 2^${maxHintB}: nothing built`);
     const s = new MapSession(id, { ...spec, decls: type.decls }, type, ops.slice(), 0, maxEntries, new AddressSpace(nextAddress));
     await s.replayTo(Math.min(position, ops.length));
     return s;
@@ -113,6 +130,10 @@ export class MapSession {
   }
 
   private freshModel(): MapModel {
+    if (this.spec.runtime === 'swiss') {
+      const layout = swissGroupLayout(this.type.keyType, this.type.elemType, this.spec.goarch, this.spec.swissVersion ?? '1.26', { splitGroup: this.spec.splitGroup });
+      return new SwissModel({ hint: this.spec.hint, seed: this.spec.seed, layout, classic: this.type.layout, text: this.text });
+    }
     return new ClassicModel({ hint: this.spec.hint, seed: this.spec.seed, layout: this.type.layout, text: this.text });
   }
 
@@ -282,11 +303,15 @@ export class MapSession {
       key: info.key, elem: info.elem, goarch: info.goarch, ptrSize: info.ptrSize, groupBytes: info.bucketsize,
       keySlotBytes: info.keysize, elemSlotBytes: info.elemsize, indirectKey: info.indirectkey, indirectElem: info.indirectelem,
     };
+    if (m instanceof SwissModel) {
+      const g = m.layoutInfo;
+      Object.assign(type, { groupBytes: g.type.groupsize, keySlotBytes: g.key.slotSize, elemSlotBytes: g.elem.slotSize, indirectKey: g.type.indirectkey, indirectElem: g.type.indirectelem });
+    }
     const view: MapView = {
       revision: this.revision,
       title: this.title,
       subtitle: `${this.spec.name ? `${this.spec.name} · ` : ''}${this.spec.origin} · ${this.spec.goarch}`,
-      runtime: m.runtime,
+      runtime: this.spec.runtimeWhy ? { ...m.runtime, why: this.spec.runtimeWhy } : m.runtime,
       summary: m.summary(stats),
       count: m.count,
       type,

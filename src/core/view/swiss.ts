@@ -98,6 +98,11 @@ export class SwissModel implements MapModel {
     return this.m.used;
   }
 
+  /** The group layout the map was made with. */
+  get layoutInfo(): SwissGroupLayout {
+    return this.o.layout;
+  }
+
   get rowCount(): number {
     return this.m.dirLen === 0 ? (this.m.small ? 1 : 0) : this.m.tables().reduce((n, t) => n + t.lengthMask + 1, 0);
   }
