@@ -11,7 +11,8 @@ import * as assert from 'assert';
 import { CapturedClassic, CapturedMap, CapturedSwiss } from '../../src/core/capture/types';
 import { ctrlDeleted } from '../../src/core/swiss/constants';
 import { emptyOne, evacuatedX, evacuatedY, minTopHash } from '../../src/core/classic/tophash';
-import { Program, compareWithDump, startProgram, toolchains, unavailable } from '../capture/harness';
+import { CaptureDiff, diffCaptures } from '../../src/core/capture/diff';
+import { Program, compareWithDump, lineOf, mainGo, startProgram, toolchains, unavailable } from '../capture/harness';
 
 /** Every map main.go dumps, by the expression the test captures it with. */
 const exprs = ['grow', 'ovf', 'tomb', 'big', 'strs', 'structs', 'wide', 'set', 'holder.M', 'nested["a"]', '*pm', 'main.gmap'];
@@ -87,6 +88,34 @@ for (const t of toolchains) {
       await prog!.session.capture('big', { onProgress: (done, total) => { last = [done, total]; } });
       // One unit per bucket or group, one per entry (5000).
       assert.ok(last[1] > 5000 && last[0] === last[1], `progress ended at ${last[0]}/${last[1]}`);
+    });
+
+    // Last: it moves the program on to BREAK2.
+    it('after the program runs on to the next stop, the diff names what changed', async () => {
+      const before = await Promise.all(['holder.M', 'grow', 'big', 'tomb'].map((e) => get(e)));
+      await prog!.session.runTo(`${mainGo}:${lineOf(/\/\/ BREAK2/)}`);
+      const after = await Promise.all(['holder.M', 'grow', 'big', 'tomb'].map((e) => prog!.session.capture(e)));
+      const [m, grow, big, tomb] = before.map((b, i) => diffCaptures(b, after[i]));
+      // main.go between BREAK and BREAK2: M[4] = "four"; delete(M, -3); M[1] = "uno".
+      assert.deepStrictEqual(m.added, [{ key: 4, elem: 'four' }]);
+      assert.deepStrictEqual(m.removed, [{ key: -3, elem: 'minus three' }]);
+      assert.deepStrictEqual(m.changed, [{ key: 1, before: 'one', after: 'uno' }]);
+      assert.ok(m.sameMap);
+      assert.strictEqual(grow.added.length, 3);
+      assert.strictEqual(big.added.length, 4000);
+      assert.strictEqual(tomb.removed.length, 178); // i = 1, 6, ..., 886
+      const change = (d: CaptureDiff, what: string) => d.changes.find((c) => c.what === what);
+      if (t.runtime === 'classic') {
+        // Three inserts while growing: each evacuates old buckets (or growth ends).
+        const n = change(grow, 'nevacuate');
+        assert.ok((n && n.after > n.before) || change(grow, 'growing')?.after === false, JSON.stringify(grow.changes));
+        assert.deepStrictEqual(change(big, 'B'), { what: 'B', before: 10, after: 11 });
+        assert.ok((change(tomb, 'emptyOne slots')?.after ?? 0) > (change(tomb, 'emptyOne slots')?.before ?? 0));
+      } else {
+        const tables = change(big, 'tables');
+        assert.ok(tables && tables.after > tables.before, JSON.stringify(big.changes));
+        assert.ok((change(tomb, 'tombstones')?.after ?? 0) > (change(tomb, 'tombstones')?.before ?? 0));
+      }
     });
 
     it('says where it captured: goroutine, function, file and line', async () => {

@@ -6,6 +6,8 @@
  */
 export { captureMap } from './capture';
 export { CaptureError } from './delve';
+export { diffCaptures, entriesOf } from './diff';
+export type { CaptureDiff, CapturedEntry } from './diff';
 export { CaptureCancelled } from './reader';
 export type {
   CaptureInfo, CaptureOptions, CaptureWhere, CapturedClassic, CapturedClassicType, CapturedMap, CapturedSwiss, CapturedSwissType, DapSend,

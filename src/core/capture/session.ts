@@ -50,54 +50,73 @@ export function buildForDebug(dir: string, goCmd = 'go', env: Record<string, str
 }
 
 export class DebugSession {
+  /** The stopped goroutine (DAP `threadId`), its top frame, and where that frame is. */
+  threadId = 0;
+  frameId = 0;
+  frame: { function?: string; file?: string; line?: number } = {};
+  /** The program's last lines of output (for the message when it exits early). */
+  private readonly output: string[] = [];
+
   private constructor(
     readonly client: DapClient,
     private readonly dlv: ChildProcess,
     readonly binary: string,
-    readonly threadId: number,
-    readonly frameId: number,
-    readonly frame: { function?: string; file?: string; line?: number },
-  ) {}
+    private readonly baseDir: string,
+  ) {
+    client.on('output', (b) => {
+      if (b.category !== 'stdout' && b.category !== 'stderr') return; // the program's, not Delve's console
+      this.output.push(String(b.output ?? ''));
+      if (this.output.length > 50) this.output.shift();
+    });
+  }
 
   /** Builds (for a directory), starts Delve, runs to the breakpoint. */
   static async start(o: SessionOptions): Promise<DebugSession> {
     const isDir = fs.existsSync(o.program) && fs.statSync(o.program).isDirectory();
     const binary = isDir ? buildForDebug(o.program, o.go, o.env) : path.resolve(o.program);
     if (!fs.existsSync(binary)) throw new CaptureError(`no such program: ${o.program}`);
-    const m = /^(.*):(\d+)$/.exec(o.breakAt);
-    if (!m) throw new CaptureError(`--break must be FILE:LINE, got ${JSON.stringify(o.breakAt)}`);
-    const file = path.resolve(isDir ? o.program : process.cwd(), m[1]);
-    const line = Number(m[2]);
+    const baseDir = isDir ? path.resolve(o.program) : process.cwd();
     const dlvCmd = o.dlv ?? 'dlv';
     const { proc, port } = await startDelve(dlvCmd);
-    let client: DapClient | undefined;
+    let session: DebugSession | undefined;
     try {
-      client = await DapClient.connect('127.0.0.1', port);
-      const c = client;
-      const output: string[] = [];
-      c.on('output', (b) => {
-        if (b.category !== 'stdout' && b.category !== 'stderr') return; // the program's, not Delve's console
-        output.push(String(b.output ?? ''));
-        if (output.length > 50) output.shift();
-      });
+      const c = await DapClient.connect('127.0.0.1', port);
+      session = new DebugSession(c, proc, binary, baseDir);
       await c.send('initialize', { adapterID: 'go', clientID: 'gomap', linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path', supportsVariableType: true });
       const initialized = c.waitFor('initialized', 30000, 'Delve did not answer the launch');
-      const launched = c.send('launch', { request: 'launch', mode: 'exec', program: binary, args: o.args ?? [], env: o.env ?? {}, cwd: isDir ? path.resolve(o.program) : process.cwd() })
+      const launched = c.send('launch', { request: 'launch', mode: 'exec', program: binary, args: o.args ?? [], env: o.env ?? {}, cwd: baseDir })
         .catch((e: Error) => { throw versionError(e.message, dlvCmd, binary, o.go); });
       await Promise.all([launched, initialized]);
-      const bp = await c.send('setBreakpoints', { source: { path: file }, breakpoints: [{ line }] });
-      const b = bp.breakpoints?.[0];
-      if (!b?.verified) throw new CaptureError(`cannot set a breakpoint at ${m[1]}:${line}: ${b?.message ?? 'Delve refused it'}`);
-      const timeoutMs = o.timeoutMs ?? 60000;
-      const [st] = await Promise.all([raceStop(c, timeoutMs, `${m[1]}:${line}`, output), c.send('configurationDone', {})]);
-      const trace = await c.send('stackTrace', { threadId: st.threadId, startFrame: 0, levels: 1 });
-      const frame = trace.stackFrames?.[0];
-      if (!frame) throw new CaptureError('the stopped goroutine has no frames');
-      return new DebugSession(c, proc, binary, st.threadId, frame.id, { function: frame.name, file: frame.source?.path, line: frame.line });
+      await session.stopAt(o.breakAt, o.timeoutMs, () => c.send('configurationDone', {}));
+      return session;
     } catch (e) {
-      await stop(client, proc);
+      if (session) await session.close();
+      else killTree(proc);
       throw e;
     }
+  }
+
+  /** Continues to `FILE:LINE` (the breakpoint replaces the file's others) and stops there. */
+  runTo(breakAt: string, timeoutMs?: number): Promise<void> {
+    return this.stopAt(breakAt, timeoutMs, () => this.client.send('continue', { threadId: this.threadId }));
+  }
+
+  /** Sets the breakpoint, lets the program run (`go`), and waits for it to stop there. */
+  private async stopAt(breakAt: string, timeoutMs = 60000, go: () => Promise<unknown>): Promise<void> {
+    const m = /^(.*):(\d+)$/.exec(breakAt);
+    if (!m) throw new CaptureError(`--break must be FILE:LINE, got ${JSON.stringify(breakAt)}`);
+    const line = Number(m[2]);
+    const c = this.client;
+    const bp = await c.send('setBreakpoints', { source: { path: path.resolve(this.baseDir, m[1]) }, breakpoints: [{ line }] });
+    const b = bp.breakpoints?.[0];
+    if (!b?.verified) throw new CaptureError(`cannot set a breakpoint at ${m[1]}:${line}: ${b?.message ?? 'Delve refused it'}`);
+    const [st] = await Promise.all([raceStop(c, timeoutMs, `${m[1]}:${line}`, this.output), go()]);
+    const trace = await c.send('stackTrace', { threadId: st.threadId, startFrame: 0, levels: 1 });
+    const frame = trace.stackFrames?.[0];
+    if (!frame) throw new CaptureError('the stopped goroutine has no frames');
+    this.threadId = st.threadId;
+    this.frameId = frame.id;
+    this.frame = { function: frame.name, file: frame.source?.path, line: frame.line };
   }
 
   /** Captures the map `expr` in the stopped frame. */

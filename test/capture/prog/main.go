@@ -118,6 +118,21 @@ func main() {
 		})
 	}
 	fmt.Println(len(grow), len(ovf), len(tomb), len(big), len(strs), len(structs), len(wide), len(set), holder.Name, len(nested), len(*pm), nilm == nil, notmap) // BREAK
+
+	// What the diff test sees change between BREAK and BREAK2.
+	holder.M[4] = "four"
+	delete(holder.M, -3)
+	holder.M[1] = "uno"
+	for i := int64(0); i < 3; i++ {
+		grow[1<<40+i] = i // classic: each insert evacuates more old buckets
+	}
+	for i := int64(0); i < 4000; i++ {
+		big[100000+i] = i // Swiss: more tables; classic: B 10 -> 11
+	}
+	for i := int64(1); i < 890; i += 5 {
+		delete(tomb, i) // 178 more deletes: tombstones, emptyOne slots
+	}
+	fmt.Println(len(holder.M), len(grow), len(big), len(tomb), len(ovf), len(strs), len(structs), len(wide), len(set), len(nested), len(*pm)) // BREAK2
 }
 
 // named is a map and the expression the test captures it by.
