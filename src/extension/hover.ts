@@ -1,6 +1,7 @@
 /**
  * The hover on Go map code: a thin `HoverProvider` over `src/core/hover`. It finds the nearest
- * go.mod for the Go version, reads the GOARCH setting, and lets the core's document cache (keyed by
+ * go.mod for the Go version and the runtime the module builds its maps with (`runtime.ts`), reads
+ * the GOARCH setting, and lets the core's document cache (keyed by
  * URI and version) keep the parsed tree, so hovers on an unchanged file never parse again.
  *
  * The markdown is trusted for our own "Inspect in Go Map Inspector" command only.
@@ -9,6 +10,7 @@ import * as vscode from 'vscode';
 import { CommandId } from '../protocol/commands';
 import { GoModInfo, HoverResult, Range, documentCache, hoverSync, initHover, parseGoMod } from '../core/hover';
 import { readSettings } from './settings';
+import { runtimes, runtimesDisposable } from './runtime';
 
 export function toVsRange(r: Range): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
@@ -62,12 +64,12 @@ export class GoMapHoverProvider implements vscode.HoverProvider {
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     await initHover();
-    const mod = await this.goMod.forDocument(document.uri);
+    const [mod, runtime] = await Promise.all([this.goMod.forDocument(document.uri), runtimes().forDocument(document.uri)]);
     if (token.isCancellationRequested) return undefined;
     const result: HoverResult | undefined = hoverSync(
       document.getText(),
       { line: position.line, character: position.character },
-      { goarch: readSettings().goarch, goVersion: mod?.go, toolchain: mod?.toolchain },
+      { goarch: readSettings().goarch, goVersion: mod?.go, toolchain: mod?.toolchain, runtime },
       { key: document.uri.toString(), version: document.version },
     );
     if (!result) return undefined;
@@ -83,6 +85,7 @@ export function registerHover(context: vscode.ExtensionContext): GoModLocator {
   const goMod = new GoModLocator();
   context.subscriptions.push(
     goMod,
+    runtimesDisposable,
     vscode.languages.registerHoverProvider({ language: 'go' }, new GoMapHoverProvider(goMod)),
     vscode.workspace.onDidCloseTextDocument((d) => {
       // Free the closed document's tree (the cache exists once a hover or action ran).

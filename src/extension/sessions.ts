@@ -12,6 +12,7 @@ import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
 import { MapSession, MapSpec, SessionRecord } from '../core/view/session';
 import { readSettings } from './settings';
+import { runtimeSpec, runtimes } from './runtime';
 
 const recordKey = (id: string): string => `goMapInspector.session.${id}`;
 /** A record above this many characters of JSON is not saved. */
@@ -60,7 +61,9 @@ export class SessionStore implements vscode.Disposable {
    */
   async create(spec: Omit<MapSpec, 'seed' | 'goarch'> & Partial<Pick<MapSpec, 'seed' | 'goarch'>>, build?: (s: MapSession) => Promise<void>, origin?: string): Promise<MapSession> {
     const settings = readSettings();
-    const session = await MapSession.create(randomUUID(), { ...spec, goarch: spec.goarch ?? settings.goarch, seed: spec.seed ?? settings.seed }, settings.maxEntries);
+    // The runtime of the active editor's module (go.mod, go.work, settings), unless the spec names one.
+    const rt = spec.runtime ? {} : runtimeSpec(await runtimes().forDocument(vscode.window.activeTextEditor?.document.uri));
+    const session = await MapSession.create(randomUUID(), { ...rt, ...spec, goarch: spec.goarch ?? settings.goarch, seed: spec.seed ?? settings.seed }, settings.maxEntries);
     if (build) await build(session);
     this.sessions.set(session.id, session);
     if (origin !== undefined) this.origins.set(session.id, origin);
