@@ -78,6 +78,8 @@ export async function captureSwiss(slots: SlotReader, header: bigint, key: strin
     group: await group,
     directory,
     tables: await tables,
+    lookups: [],
+    iterations: [],
     type,
   };
 }

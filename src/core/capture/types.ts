@@ -92,7 +92,10 @@ export type ClassicBody = Omit<DumpSnapshot, 'label' | 'lookups' | 'iterations' 
   type: CapturedClassicType;
 };
 
-/** The runtime's fields of a Swiss capture, in the oracle's order (`captureSwiss`). */
-export type SwissBody = Omit<SwissDumpSnapshot, 'label' | 'lookups' | 'iterations'> & { type: CapturedSwissType };
+/**
+ * The runtime's fields of a Swiss capture, in the oracle's order (`captureSwiss`); `lookups` and
+ * `iterations` are always empty (a capture runs no operation) so that it is a `SwissDumpSnapshot`.
+ */
+export type SwissBody = Omit<SwissDumpSnapshot, 'label'> & { type: CapturedSwissType };
 
 export type { DumpBmap };
