@@ -7,16 +7,18 @@ import * as vscode from 'vscode';
 import { codeActionsSync, initHover } from '../core/hover';
 import { toVsRange } from './hover';
 import { readSettings } from './settings';
+import { runtimes } from './runtime';
 
 export class GoMapCodeActionProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.RefactorRewrite];
 
   async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): Promise<vscode.CodeAction[]> {
     await initHover();
+    const runtime = await runtimes().forDocument(document.uri);
     const actions = codeActionsSync(
       document.getText(),
       { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } },
-      { goarch: readSettings().goarch },
+      { goarch: readSettings().goarch, runtime },
       { key: document.uri.toString(), version: document.version },
     );
     return actions.map((a) => {

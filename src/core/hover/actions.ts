@@ -23,6 +23,10 @@ import { Construct, ConstructFinder, MapT, callArgs, isBuiltinCall, isDeleteAllL
 import { GoDocument, Range, rangeOf } from './document';
 import { structReorders } from './figures';
 import { Resolver, asMap, bindingOf, safeUnderlying } from './resolve';
+import { fmt1 } from './format';
+import type { RuntimeChoice } from '../runtime/pick';
+import { swissGroupLayout } from '../swiss/layout';
+import { maxAvgGroupLoad } from '../swiss/constants';
 
 export interface TextEdit {
   range: Range;
@@ -38,6 +42,8 @@ export interface CodeActionResult {
 
 export interface CodeActionOptions {
   goarch: GoArch;
+  /** The module's runtime (`runtime/pick.ts`): a Swiss module's reorder titles count bytes per group. */
+  runtime?: RuntimeChoice;
 }
 
 /** The code actions for a cursor or selection in a parsed document. */
@@ -48,7 +54,7 @@ export function codeActionsInDocument(doc: GoDocument, range: Range, opts: CodeA
   const out: CodeActionResult[] = [];
   const construct = finder.at(node);
   const map = construct && mapOf(construct);
-  if (map) out.push(...reorderActions(doc, map, opts.goarch));
+  if (map) out.push(...(opts.runtime?.runtime === 'swiss' ? swissReorderActions(doc, map, opts.goarch, opts.runtime) : reorderActions(doc, map, opts.goarch)));
   const loop = enclosingRangeLoop(node);
   if (loop) {
     const a = rebuildAction(doc, finder.resolver, loop);
@@ -96,6 +102,55 @@ function reorderActions(doc: GoDocument, map: MapT, arch: GoArch): CodeActionRes
       kind: 'refactor.rewrite',
       edits: [edit],
     });
+  }
+  return out;
+}
+
+/**
+ * The Swiss module's version: the saving per group (8 slots of struct{key; elem}) and per entry at
+ * the 7/8 maximum load; a struct that crosses the 128-byte inline limit changes how it is stored
+ * (a pointer to its own object above 128 bytes, inline at or below), which the title says.
+ */
+function swissReorderActions(doc: GoDocument, map: MapT, arch: GoArch, rt: RuntimeChoice): CodeActionResult[] {
+  let classic;
+  try {
+    classic = bucketLayout(map.key, map.elem, arch);
+  } catch {
+    return [];
+  }
+  const out: CodeActionResult[] = [];
+  const seen = new Set<string>();
+  for (const r of classic.reorder) {
+    const type = r.role === 'key' ? map.key : map.elem;
+    if (r.optimalSize >= r.size || seen.has(typeString(type))) continue;
+    seen.add(typeString(type));
+    const spec = type.kind === 'named' ? doc.typeSpec(type.name) : undefined;
+    const structNode = spec?.childForFieldName('type');
+    if (!spec || structNode?.type !== 'struct_type') continue;
+    const order = optimalFieldOrder(type, arch);
+    const edit = reorderEdit(doc, structNode, order, underlying(type));
+    if (!edit) continue;
+    const reordered: GoType = { kind: 'struct', fields: order };
+    const swap = (t: GoType) => (typeString(t) === typeString(type) ? reordered : t);
+    const before = swissGroupLayout(map.key, map.elem, arch, rt.swissVersion, { splitGroup: rt.splitGroup });
+    const after = swissGroupLayout(swap(map.key), swap(map.elem), arch, rt.swissVersion, { splitGroup: rt.splitGroup });
+    const role = r.role === 'key' ? 'key' : 'elem';
+    const wasIndirect = before[role].indirect;
+    const isIndirect = after[role].indirect;
+    const group = before.type.groupsize - after.type.groupsize;
+    const object = before[role].indirectObjectBytes - after[role].indirectObjectBytes;
+    const perEntry = group / maxAvgGroupLoad + object;
+    let title: string;
+    if (wasIndirect && !isIndirect) {
+      title = `Reorder fields of ${typeString(type)} (${r.size} → ${r.optimalSize} bytes, now stored inline in the slot): the group grows by ${-group} bytes, and each entry no longer allocates its own ${before[role].indirectObjectBytes}-byte object`;
+    } else if (group > 0) {
+      title = `Reorder fields of ${typeString(type)} to save ${group} bytes per group (${fmt1(perEntry)} per entry at 7/8 load, ${rt.runtime} · Go ${rt.goVersion})`;
+    } else if (object > 0) {
+      title = `Reorder fields of ${typeString(type)} to save ${object} bytes per entry (its own object: over 128 bytes, it is stored indirectly)`;
+    } else {
+      continue;
+    }
+    out.push({ title, kind: 'refactor.rewrite', edits: [edit] });
   }
   return out;
 }
