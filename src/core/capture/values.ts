@@ -7,12 +7,13 @@
  * Two ways to read a slot. The fast path decodes fixed-size values (integers, bools, byte arrays)
  * straight from the raw words already read for the bucket or group, so a map of integers costs no
  * request per entry; a string is its data pointer and length there, and its bytes are read in
- * batches with the other strings near it (`memory.ts`). Everything else is evaluated through the bucket or group type
- * (`(*(*"bucket<K,V>")(0xB)).keys[3]`), one request per value, with Delve's traps handled: a
- * string is cut at 4096 bytes even when evaluated alone (the rest is read in slices), strings
- * inside a struct are cut at 512 (re-read on their own and put back), and an array shows only its
- * first 64 elements (the rest are paged). Keys or elems over 128 bytes are stored as pointers
- * (`indirectkey`/`indirectelem`): the fast path follows the pointer, the slow path dereferences.
+ * batches with the other strings near it (`memory.ts`). Everything else is evaluated through the
+ * bucket or group type (`(*(*"bucket<K,V>")(0xB)).keys[3]`), one request per value, with Delve's
+ * traps handled: a string is cut at 4096 bytes even when evaluated alone (the rest is read in
+ * slices), strings inside a struct are cut at 512 (re-read on their own and put back), and an
+ * array shows only its first 64 elements (the rest are paged). Keys or elems over 128 bytes are
+ * stored as pointers (`indirectkey`/`indirectelem`): the fast path follows the pointer, the slow
+ * path dereferences it.
  */
 import { CaptureError, moreCount, parseInteger, unquoteBytes } from './delve';
 import { MemoryBatch } from './memory';
