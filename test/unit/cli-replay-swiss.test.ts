@@ -59,6 +59,13 @@ describe('gomap replay --runtime swiss', function () {
     assert.deepStrictEqual([d.goarch, d.type.groupsize, d.alloc.bytes], ['386', 136, 32]);
   });
 
+  it('takes a missing elem as the zero value (FORMAT.md: m[k] = V{})', async () => {
+    const trace = { key: 'string', elem: 'int64', hint: 0, ops: [{ op: 'insert', key: 'a' }, { op: 'snapshot', label: 's' }] };
+    const r = await gomap(['replay', 't.json', '--runtime', 'swiss'], { 't.json': JSON.stringify(trace) });
+    assert.strictEqual(r.code, 0, r.err);
+    assert.deepStrictEqual(JSON.parse(r.out).snapshots[0].group.elems[0], 0);
+  });
+
   const bad: [string, string[], Record<string, string>, RegExp][] = [
     ['an unknown Go version', ['--go', '1.22'], {}, /^gomap replay: --go must be one of 1\.26, 1\.27, got "1\.22"$/],
     ['split groups on 1.26', ['--split'], {}, /mapsplitgroup\) exists from Go 1\.27 on/],

@@ -4,6 +4,7 @@
  */
 import { Node as JsonNode, ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { GoType } from '../types/gotype';
+import { zeroValue } from '../view/values';
 import { Trace, TraceOp } from './trace';
 import { ValueError, normalizeValue } from './values';
 import { maxJsonDepth, tooDeep } from '../literal/json';
@@ -119,8 +120,8 @@ export function loadTrace(
       switch (o.op) {
         case 'insert':
           need('key');
-          need('elem');
-          return { op: 'insert', key: value([...path, 'key'], types.key, o.key), elem: value([...path, 'elem'], types.elem, o.elem) };
+          // A missing elem is the zero value (shared/oracle-swiss/FORMAT.md: `m[k] = V{}`).
+          return { op: 'insert', key: value([...path, 'key'], types.key, o.key), elem: 'elem' in o ? value([...path, 'elem'], types.elem, o.elem) : zeroValue(types.elem, false) };
         case 'delete':
         case 'lookup':
           need('key');
