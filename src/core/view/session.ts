@@ -173,6 +173,11 @@ export class MapSession {
     return opLabel(op, { key: (v) => this.text.key(v, 40).text, elem: (v) => this.text.elem(v, 40).text });
   }
 
+  /** The operations applied so far, from \`make\` (the history a comparison replays). */
+  get appliedOps(): readonly Op[] {
+    return this.ops.slice(0, this.position);
+  }
+
   /** Reads a key or elem the user typed (Go syntax; bare text for strings). */
   parse(role: Role, text: string): Promise<unknown> {
     return parseInput(role, text, this.input);
@@ -267,8 +272,12 @@ export class MapSession {
     this.statsCache = undefined;
   }
 
-  private run(op: Op, progress?: Progress): Promise<OpResult> {
-    return this.runOn(this.model, op, progress);
+  /** Runs `op` on the live model; growth events it caused (a Swiss rehash or split) join its outcome. */
+  private async run(op: Op, progress?: Progress): Promise<OpResult> {
+    this.model.lastEvents?.(); // events of the replay that built this state are not this op's
+    const result = await this.runOn(this.model, op, progress);
+    const events = this.model.lastEvents?.() ?? [];
+    return events.length ? { ...result, outcome: withEvents(result.outcome, events) } : result;
   }
 
   private async runOn(model: MapModel, op: Op, progress?: Progress): Promise<OpResult> {
@@ -387,6 +396,17 @@ export class MapSession {
   keyText(v: unknown): string {
     return this.text.key(v, maxSlotText).text;
   }
+}
+
+/** Events written out in an outcome; past this, the first and the last (a model keeps only its latest events). */
+const maxEventsWritten = 3;
+
+/** One outcome from an operation's own outcome and its growth events, in order. */
+export function withEvents(outcome: OutcomeView | undefined, events: OutcomeView[]): OutcomeView {
+  const texts = events.map((e) => e.text);
+  const said = texts.length <= maxEventsWritten ? texts
+    : [texts[0], '… more growth steps …', texts[texts.length - 1]];
+  return { kind: outcome?.kind === 'warning' ? 'warning' : 'info', text: [outcome?.text, ...said].filter((t) => t).join('; ') };
 }
 
 function runToEnd<T>(it: Generator<number, T, void>): T {
