@@ -1,5 +1,5 @@
 // Preloaded into each CLI run of the fuzz tier (`node --require`): at exit, writes the process's
-// peak resident memory (KiB) and CPU time to the file named by GOMAP_FUZZ_PEAK.
+// peak resident memory (KiB), CPU time and wall-clock time to the file named by GOMAP_FUZZ_PEAK.
 const fs = require('fs');
 const start = process.hrtime.bigint();
 process.on('exit', () => {
@@ -7,5 +7,6 @@ process.on('exit', () => {
   if (!file) return;
   const u = process.resourceUsage();
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-  fs.writeFileSync(file, JSON.stringify({ maxRssKiB: u.maxRSS, wallMs }));
+  const cpuMs = (u.userCPUTime + u.systemCPUTime) / 1000;
+  fs.writeFileSync(file, JSON.stringify({ maxRssKiB: u.maxRSS, cpuMs, wallMs }));
 });
