@@ -19,6 +19,8 @@ export interface GoMapInspectorApi {
   store: SessionStore;
   panels: PanelManager;
   tree: StructureTree;
+  /** Answers the "rebuild the open maps?" question instead of the user (tests set it). */
+  answerRebuild?: (question: string) => Thenable<string | undefined>;
 }
 
 let active: SessionStore | undefined;
@@ -35,12 +37,13 @@ export function activate(context: vscode.ExtensionContext): GoMapInspectorApi {
     view.description = s?.displayTitle;
     void vscode.commands.executeCommand('setContext', 'goMapInspector.hasMap', s !== undefined);
   }));
-  context.subscriptions.push(watchSettings(() => store.all(), (prev, next) => store.replace(prev, next), log));
+  const api: GoMapInspectorApi = { store, panels, tree };
+  context.subscriptions.push(watchSettings(() => store.all(), (prev, next) => store.replace(prev, next), log, (q) => api.answerRebuild?.(q) ?? vscode.window.showInformationMessage(q, 'Rebuild', 'Keep')));
   registerCommands(context, { store, panels, log });
   registerHover(context);
   registerCodeActions(context);
   active = store;
-  return { store, panels, tree };
+  return api;
 }
 
 /** Writes the records of maps changed in the last second before the window goes. */

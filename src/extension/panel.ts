@@ -189,6 +189,8 @@ export class PanelManager implements vscode.Disposable {
     let set = this.prompts.get(session.id);
     if (!set) this.prompts.set(session.id, (set = new Set()));
     set.add(cts);
+    // A map whose panel is already gone has nothing to ask about.
+    if (!this.panelOf(session)) cts.cancel();
     return {
       token: cts.token,
       done: () => {

@@ -36,6 +36,7 @@ export async function ask(q: Question, arg?: unknown): Promise<string> {
     if (problem) throw new Error(problem);
     return text;
   }
+  if (q.token?.isCancellationRequested) throw new Cancelled();
   const text = await vscode.window.showInputBox({
     title: q.title,
     prompt: q.prompt,

@@ -120,7 +120,8 @@ async function runUi(browser) {
   const { default: Mocha } = await import('mocha');
   fs.mkdirSync(screenshotsDir, { recursive: true });
   const workspace = workspaceCopy('ui');
-  const cs = await startCodeServer({ name: 'ui', workspace, installExtension: true });
+  // Typing into settings.json (a scenario changes goarch) must not get auto-closed quotes.
+  const cs = await startCodeServer({ name: 'ui', workspace, installExtension: true, settings: { 'editor.autoClosingQuotes': 'never', 'editor.autoClosingBrackets': 'never', 'editor.autoSurround': 'never', 'editor.formatOnType': false } });
   globalThis.__gomapE2E = { browser, cs, workspace, screenshotsDir, newPage };
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec', bail: false });
   if (grep) mocha.grep(grep);

@@ -19,10 +19,11 @@ import { BucketLayout } from '../types';
 import { classicAbout, classicHeader, classicLayout, classicMemory, classicStatsWalk } from './classicCards';
 import { hashBits } from './hashbits';
 import { MapModel, ModelStats } from './model';
+import { slotDetailView, slotView } from './slots';
 import { ValueText } from './text';
 import {
   ArrayView, FieldView, GroupView, IterationView, LayoutView, LookupView, MemoryView, PathStepView, RowView, RuntimeView,
-  SlotDetailView, SlotRef, SlotState, SlotView, maxDetailText, maxSlotText,
+  SlotDetailView, SlotRef, SlotState, SlotView, maxSlotText,
 } from './view';
 
 export type ClassicArray = 'buckets' | 'oldbuckets';
@@ -251,21 +252,7 @@ export class ClassicModel implements MapModel {
 
   private group(b: Bmap): GroupView {
     const slots: SlotView[] = [];
-    const th = b.tophash;
-    const keys = b.keys;
-    const elems = b.elems;
-    for (let i = 0; i < bucketCnt; i++) {
-      const top = th[i];
-      if (top < minTopHash) {
-        slots.push({ state: sentinelStates[top], byte: top });
-        continue;
-      }
-      const k = this.o.text.key(keys[i], maxSlotText);
-      const e = this.o.text.elem(elems[i], maxSlotText);
-      const s: SlotView = { state: 'full', byte: top, key: k.text, elem: e.text };
-      if (k.cut || e.cut) s.cut = true;
-      slots.push(s);
-    }
+    for (let i = 0; i < bucketCnt; i++) slots.push(slotView(tophashState(b.tophash[i]), b.tophash[i], this.o.text, b.keys[i], b.elems[i]));
     const g: GroupView = { slots };
     if (b.separate) g.separate = true;
     return g;
@@ -277,19 +264,7 @@ export class ClassicModel implements MapModel {
     const b = this.h.chain(ref.array, ref.row)[ref.group];
     if (!b) return undefined;
     const top = b.tophash[ref.slot];
-    const d: SlotDetailView = {
-      ref,
-      state: tophashState(top),
-      stateText: tophashExplained(top),
-      byte: top,
-      keyType: this.o.layout.info.key,
-      elemType: this.o.layout.info.elem,
-    };
-    if (top >= minTopHash) {
-      d.key = this.o.text.key(b.keys[ref.slot], maxDetailText).text;
-      d.elem = this.o.text.elem(b.elems[ref.slot], maxDetailText).text;
-    }
-    return d;
+    return slotDetailView(ref, tophashState(top), top, tophashExplained(top), this.o.layout.info, this.o.text, b.keys[ref.slot], b.elems[ref.slot]);
   }
 
   walkStats(): Generator<void, ModelStats, void> {
@@ -310,7 +285,12 @@ export class ClassicModel implements MapModel {
 
   restoreState(state: unknown): void {
     const s = state as { map: HMapState; rand: [number, number] };
+    // The saved fields include the hasher and randomness of the map they were saved from; this
+    // map keeps its own (drawing from this model's generator, put back at the saved state).
+    const h = this.h as unknown as Record<string, unknown>;
+    const own = { hasher: h.hasher, random: h.random, equal: h.equal };
     restoreMap(this.h, s.map);
+    Object.assign(h, own);
     this.rand.restore(s.rand);
   }
 }

@@ -150,7 +150,7 @@ export function applyOp(model: MapModel, op: Op, ctx: OpContext): OpResult {
 export function opLabel(op: Op, text: { key(v: unknown): string; elem(v: unknown): string }): string {
   switch (op.op) {
     case 'insert': return `m[${text.key(op.key)}] = ${text.elem(op.elem)}`;
-    case 'insertMany': return `${op.entries.length} inserts`;
+    case 'insertMany': return op.entries.length === 1 ? '1 insert' : `${op.entries.length.toLocaleString('en-US')} inserts`;
     case 'delete': return `delete(m, ${text.key(op.key)})`;
     case 'lookup': return `m[${text.key(op.key)}]`;
     case 'fill': return `insert ${op.n.toLocaleString('en-US')} random keys`;

@@ -21,10 +21,11 @@ import { BucketLayout } from '../types';
 import { MapModel, ModelStats } from './model';
 import { swissAbout, swissHeader, swissLayout, swissMemoryView, swissStatsWalk } from './swissCards';
 import { swissHashBits } from './swissbits';
+import { slotDetailView, slotView } from './slots';
 import { ValueText } from './text';
 import {
   ArrayView, FieldView, GroupView, IterationView, LayoutView, LookupView, MemoryView, OutcomeView, PathStepView, RowView, RuntimeView,
-  SlotDetailView, SlotRef, SlotState, SlotView, maxDetailText, maxSlotText,
+  SlotDetailView, SlotRef, SlotState, SlotView, maxSlotText,
 } from './view';
 
 export interface SwissOptions {
@@ -160,6 +161,7 @@ export class SwissModel implements MapModel {
   lookup(key: unknown): LookupView {
     const keyText = this.o.text.key(key, maxSlotText).text;
     if (this.m.used === 0) {
+      this.m.lookup(key); // an unhashable dynamic key panics even on an empty map
       return { key: keyText, found: false, steps: [], message: `${keyText} is not in the map: the map is empty (the runtime returns before hashing); v, ok := m[k] gives the zero value and false` };
     }
     const p = probePath(this.m, key);
@@ -266,18 +268,7 @@ export class SwissModel implements MapModel {
 
   private group(s: { ctrl: Uint8Array; keys: unknown[]; elems: unknown[] }, g: number): GroupView {
     const slots: SlotView[] = [];
-    for (let i = g * slotsPerGroup; i < (g + 1) * slotsPerGroup; i++) {
-      const c = s.ctrl[i];
-      if (c & ctrlEmpty) {
-        slots.push({ state: ctrlState(c), byte: c });
-        continue;
-      }
-      const k = this.o.text.key(s.keys[i], maxSlotText);
-      const e = this.o.text.elem(s.elems[i], maxSlotText);
-      const v: SlotView = { state: 'full', byte: c, key: k.text, elem: e.text };
-      if (k.cut || e.cut) v.cut = true;
-      slots.push(v);
-    }
+    for (let i = g * slotsPerGroup; i < (g + 1) * slotsPerGroup; i++) slots.push(slotView(ctrlState(s.ctrl[i]), s.ctrl[i], this.o.text, s.keys[i], s.elems[i]));
     return { slots };
   }
 
@@ -286,12 +277,7 @@ export class SwissModel implements MapModel {
     if (!s || ref.group !== 0 || ref.slot < 0 || ref.slot >= slotsPerGroup || ref.row < 0 || ref.row >= s.ctrl.length / slotsPerGroup) return undefined;
     const i = ref.row * slotsPerGroup + ref.slot;
     const c = s.ctrl[i];
-    const d: SlotDetailView = { ref, state: ctrlState(c), stateText: ctrlExplained(c), byte: c, keyType: this.m.type.key, elemType: this.m.type.elem };
-    if ((c & ctrlEmpty) === 0) {
-      d.key = this.o.text.key(s.keys[i], maxDetailText).text;
-      d.elem = this.o.text.elem(s.elems[i], maxDetailText).text;
-    }
-    return d;
+    return slotDetailView(ref, ctrlState(c), c, ctrlExplained(c), this.m.type, this.o.text, s.keys[i], s.elems[i]);
   }
 
   walkStats(): Generator<void, ModelStats, void> {

@@ -1,6 +1,8 @@
 // Debian's Chromium driven by playwright-core, and the few workbench gestures the scenarios need.
 // Every wait is for a condition on the page, never a fixed sleep.
 
+import fs from 'node:fs';
+import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from '../setup.mjs';
 
@@ -159,4 +161,22 @@ export async function cursorOnText(page, text) {
 
 function escapeRe(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Line (1-based) of the first occurrence of `text` in a workspace file, and how far `text`
+ * starts after the line's first non-blank character. */
+export function positionIn(workspace, relPath, text) {
+  const lines = fs.readFileSync(path.join(workspace, relPath), 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const c = lines[i].indexOf(text);
+    if (c >= 0) return { line: i + 1, fromFirstNonBlank: c - (lines[i].length - lines[i].trimStart().length) };
+  }
+  throw new Error(`${text} not in ${relPath}`);
+}
+
+/** Opens a workspace file and puts the cursor `offset` characters into the first `text`. */
+export async function cursorIn(page, workspace, relPath, text, offset = 0) {
+  await openFile(page, relPath);
+  const p = positionIn(workspace, relPath, text);
+  await gotoLine(page, p.line, p.fromFirstNonBlank + offset);
 }

@@ -47,6 +47,25 @@ describe('inspect the map under the cursor (literal evaluator of src/core/litera
     assert.strictEqual(t.elemSlotBytes, 8);
   });
 
+  it('a partial selection inside a literal inspects the enclosing literal', async () => {
+    const a = await api();
+    const folder = vscode.workspace.workspaceFolders![0];
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'literals.go'));
+    const editor = await vscode.window.showTextDocument(doc);
+    // From the middle of one entry to the middle of the next: `443,\n\t"ssh":`.
+    const start = doc.positionAt(doc.getText().indexOf('443,'));
+    const end = doc.positionAt(doc.getText().indexOf('"ssh":') + 4);
+    editor.selection = new vscode.Selection(start, end);
+    const id = await vscode.commands.executeCommand<string>(CommandId.InspectSelection);
+    assert.ok(id);
+    assert.strictEqual(hmapOf(a.store.get(id)!).count, 12);
+    // A selection that starts before the literal (the whole line of its declaration) too.
+    const line = doc.lineAt(doc.positionAt(doc.getText().indexOf('var Ports')).line);
+    editor.selection = new vscode.Selection(line.range.start, line.range.end);
+    const again = await vscode.commands.executeCommand<string>(CommandId.InspectSelection);
+    assert.strictEqual(again, id, 'the same literal: its open map');
+  });
+
   it('builds nothing for a sync.Map, or for a literal the compiler rejects', async () => {
     assert.strictEqual(await inspectAt('literals.go', 'var Cache sync.Map', 10), undefined);
     const bad = 'package p\n\nvar m = map[int8]int{300: 1}\n';

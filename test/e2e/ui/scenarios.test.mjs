@@ -7,21 +7,10 @@ import assert from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  acceptQuickInputTitled, answerQuickInput, gotoLine, notification, openFile, openWorkbench, runCommand, webviewFrame,
+  acceptQuickInputTitled, answerQuickInput, cursorIn, notification, openWorkbench, runCommand, webviewFrame,
 } from '../lib/browser.mjs';
 
 const ctx = globalThis.__gomapE2E;
-
-/** Line (1-based) of the first occurrence of `text` in a workspace file, and how far `text`
- * starts after the line's first non-blank character. */
-function positionOf(relPath, text) {
-  const lines = fs.readFileSync(path.join(ctx.workspace, relPath), 'utf8').split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const c = lines[i].indexOf(text);
-    if (c >= 0) return { line: i + 1, fromFirstNonBlank: c - (lines[i].length - lines[i].trimStart().length) };
-  }
-  throw new Error(`${text} not in ${relPath}`);
-}
 
 describe('UI: Go Map Inspector in code-server', function () {
   let page;
@@ -37,11 +26,8 @@ describe('UI: Go Map Inspector in code-server', function () {
     await page.locator('.sidebar .title-label', { hasText: /Go Map Inspector/i }).first().waitFor();
   }
 
-  async function cursorAt(relPath, text, offset = 0) {
-    await openFile(page, relPath);
-    const p = positionOf(relPath, text);
-    await gotoLine(page, p.line, p.fromFirstNonBlank + offset);
-  }
+  const cursorAt = (relPath, text, offset = 0) => cursorIn(page, ctx.workspace, relPath, text, offset);
+
 
   before(async () => {
     page = await ctx.newPage(ctx.browser);

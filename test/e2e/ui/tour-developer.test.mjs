@@ -8,20 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  answerQuickInput, focusWorkbench, gotoLine, notification, openFile, openWorkbench, runCommand, webviewFrame,
+  answerQuickInput, cursorIn, focusWorkbench, notification, openFile, openWorkbench, runCommand, webviewFrame,
 } from '../lib/browser.mjs';
 
 const ctx = globalThis.__gomapE2E;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-function positionOf(relPath, text) {
-  const lines = fs.readFileSync(path.join(ctx.workspace, relPath), 'utf8').split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const c = lines[i].indexOf(text);
-    if (c >= 0) return { line: i + 1, fromFirstNonBlank: c - (lines[i].length - lines[i].trimStart().length) };
-  }
-  throw new Error(`${text} not in ${relPath}`);
-}
 
 describe('UI (issue 14): the panel as a Go developer reads it', function () {
   let page;
@@ -30,19 +22,19 @@ describe('UI (issue 14): the panel as a Go developer reads it', function () {
   const summaryHas = (text) => panel().locator('[data-testid=summary]', { hasText: text }).waitFor({ timeout: 60000 });
   const mapTabs = () => page.locator('.tabs-container [role=tab]', { hasText: '— Go Map' });
 
-  async function cursorAt(relPath, text, offset = 0) {
-    await openFile(page, relPath);
-    const p = positionOf(relPath, text);
-    await gotoLine(page, p.line, p.fromFirstNonBlank + offset);
-  }
+  const cursorAt = (relPath, text, offset = 0) => cursorIn(page, ctx.workspace, relPath, text, offset);
 
-  /** Types `text` into the open input box without accepting it; returns the validation message. */
-  async function validationOf(text) {
-    const input = page.locator('.quick-input-widget input');
-    await input.fill(text);
-    const msg = page.locator('.quick-input-widget .quick-input-message');
-    await page.waitForFunction(() => (document.querySelector('.quick-input-widget .quick-input-message')?.textContent ?? '').length > 0);
-    return msg.innerText();
+
+  /** Types `text` into the input box titled `title` without accepting it; returns the validation
+   * message (once it has replaced the box's prompt). */
+  async function validationOf(title, text) {
+    const prompt = await promptMessage(title);
+    await page.locator('.quick-input-widget input').fill(text);
+    await page.waitForFunction((before) => {
+      const m = document.querySelector('.quick-input-widget .quick-input-message')?.textContent ?? '';
+      return m.length > 0 && m !== before;
+    }, prompt);
+    return page.locator('.quick-input-widget .quick-input-message').innerText();
   }
 
   /** The message of the input box titled with `title` (what it expects). */
@@ -51,11 +43,15 @@ describe('UI (issue 14): the panel as a Go developer reads it', function () {
     return page.locator('.quick-input-widget .quick-input-message').innerText();
   }
 
-  /** The panel alone in the window (no side bar, no code editor), for the screenshots. */
-  async function panelAlone() {
+  /** The map panel whose tab says `title` alone in the window (no side bar, no code editor), for the
+   * screenshots. */
+  async function panelAlone(title) {
+    // The panel just shown is the active tab of its group.
+    await page.locator('.tabs-container [role=tab].active', { hasText: `${title}` }).filter({ hasText: '— Go Map' }).first().click();
     await focusWorkbench(page);
     if (await page.locator('.part.sidebar:visible').count()) await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
     await runCommand(page, 'View: Close Editors in Other Groups');
+    await page.locator('.tabs-container [role=tab].active', { hasText: title }).waitFor();
   }
 
   before(async () => {
@@ -81,11 +77,11 @@ describe('UI (issue 14): the panel as a Go developer reads it', function () {
     await cursorAt('service/users.go', '1: {Name: "ann"');
     await runCommand(page, 'Go Map: Inspect Map Under Cursor');
     await summaryHas('count 4 · B 0');
-    await page.locator('.tabs-container [role=tab]', { hasText: 'profiles · map[UserID]Profile' }).waitFor();
+    await panelAlone('profiles · map[UserID]Profile');
     const slots = await panel().locator('[data-testid=slot][data-state=full]').evaluateAll((els) => els.map((e) => e.textContent));
     assert.strictEqual(slots.length, 4);
     // The slot text is cut with a marker; the tooltip and the detail strip have it all.
-    const ann = panel().locator('[data-testid=slot][data-state=full]', { hasText: 'Profile{Name: "ann"' }).first();
+    const ann = panel().locator('[data-testid=slot][data-state=full][title*="Profile{Name: \\"ann\\""]').first();
     await ann.click();
     const detail = panel().locator('[data-testid=slot-detail]');
     await detail.locator('.detail-elem', { hasText: 'Profile{Name: "ann", Admin: true, Quota: 1024, Tags: []string{"ops", "billing"}}' }).waitFor();
@@ -102,7 +98,7 @@ describe('UI (issue 14): the panel as a Go developer reads it', function () {
   });
 
   it('3: the three cards are visible at 1440×900 without a scroll box of their own, and fold', async () => {
-    await panelAlone();
+    await panelAlone('profiles · map[UserID]Profile');
     for (const id of ['card-hmap', 'card-memory', 'card-layout']) {
       const box = await panel().locator(`[data-testid=${id}]`).boundingBox();
       assert.ok(box && box.y >= 0 && box.y + box.height <= 900, `${id} in view: ${JSON.stringify(box)}`);
@@ -114,13 +110,13 @@ describe('UI (issue 14): the panel as a Go developer reads it', function () {
     await panel().locator('[data-testid=card-memory]', { hasText: 'in-use heap (pprof inuse_space)' }).waitFor();
     await panel().locator('[data-testid=card-memory]', { hasText: 'occupied buckets: 1 of 1 bmap' }).waitFor();
     await shot('map-userid-profile');
-    // Folding a card gives its height to the rows.
+    // Folding the cards gives their height to the rows.
     const before = (await panel().locator('.scroller').boundingBox()).height;
-    await panel().locator('[data-testid=card-layout] > summary').click();
+    for (const id of ['card-hmap', 'card-memory', 'card-layout']) await panel().locator(`[data-testid=${id}] > summary`).click();
     await page.waitForFunction(() => true);
     const after = (await panel().locator('.scroller').boundingBox()).height;
-    assert.ok(after > before, `rows grow when a card folds: ${before} → ${after}`);
-    await panel().locator('[data-testid=card-layout] > summary').click();
+    assert.ok(after > before + 100, `rows grow when the cards fold: ${before} → ${after}`);
+    for (const id of ['card-hmap', 'card-memory', 'card-layout']) await panel().locator(`[data-testid=${id}] > summary`).click();
   });
 
   it('5: inspecting the same literal again reveals its panel instead of opening another', async () => {
@@ -147,9 +143,9 @@ describe('UI (issue 14): the panel as a Go developer reads it', function () {
   it('1, 4: New Map… with a workspace type; prompts say what they expect and validate as you type', async () => {
     await openFile(page, 'service/users.go');
     await runCommand(page, 'Go Map: New Map…');
-    assert.match(await validationOf('[]byte'), /invalid map key type \[\]byte/);
+    assert.match(await validationOf('key type', '[]byte'), /invalid map key type \[\]byte/);
     await answerQuickInput(page, 'string');
-    assert.match(await validationOf('Profil'), /undefined: Profil/);
+    assert.match(await validationOf('map[string]…', 'Profil'), /undefined: Profil/);
     await answerQuickInput(page, 'Profile');
     await answerQuickInput(page, '0');
     await answerQuickInput(page, '0');
@@ -159,7 +155,7 @@ describe('UI (issue 14): the panel as a Go developer reads it', function () {
     assert.match(await promptMessage('the key'), /bare text is the string itself/);
     await answerQuickInput(page, 'ann');
     assert.match(await promptMessage('the elem'), /a Go expression of type Profile, e\.g\. Profile\{/);
-    assert.match(await validationOf('Profile{Nmae: "x"}'), /unknown field/);
+    assert.match(await validationOf('the elem', 'Profile{Nmae: "x"}'), /unknown field/);
     await answerQuickInput(page, 'Profile{Name: "Ann", Tags: []string{"a", "b"}}');
     await panel().locator('[data-testid=slot]', { hasText: '"ann"' }).waitFor();
     // Random values of every field type, slices included.
@@ -238,7 +234,7 @@ describe('UI (issue 14): the panel as a Go developer reads it', function () {
     await panel().locator('[data-testid=column-heading]', { hasText: 'old buckets (32)' }).waitFor();
     await panel().locator('[data-testid=column-heading]', { hasText: 'new buckets (64)' }).waitFor();
     await panel().locator('.arrows path.x, .arrows path.y').first().waitFor({ state: 'attached' });
-    await panelAlone();
+    await panelAlone('map[int64]string');
     // Old and new buckets both in view: the new column starts inside the panel.
     const heading = await panel().locator('[data-testid=column-heading]', { hasText: 'new buckets' }).boundingBox();
     assert.ok(heading && heading.x < 1440, `new buckets heading at x = ${heading?.x}`);
@@ -253,7 +249,7 @@ describe('UI (issue 14): the panel as a Go developer reads it', function () {
     await answerQuickInput(page, '1000000');
     await summaryHas('count 1000000 · B 18');
     await panel().locator('[data-testid=card-memory]', { hasText: 'in-use heap (pprof inuse_space)' }).waitFor({ timeout: 60000 });
-    await panelAlone();
+    await panelAlone('map[int64]int64');
     await panel().locator('.overview').click({ position: { x: 600, y: 8 } });
     await panel().locator('[data-testid=slot][data-state=full]').first().waitFor();
     await shot('million-entries');
@@ -294,10 +290,15 @@ describe('UI (issue 14): the panel as a Go developer reads it', function () {
     await cursorAt('service/regions.go', '"us-east": {"free"');
     await runCommand(page, 'Go Map: Inspect Map Under Cursor');
     await page.locator('.tabs-container [role=tab]', { hasText: 'quotas · map[Region]map[string]int' }).waitFor();
-    // The user changes the setting (the settings file, as the Settings editor writes it).
-    const file = path.join(ctx.cs.userData, 'User', 'settings.json');
-    const settings = JSON.parse(fs.readFileSync(file, 'utf8'));
-    fs.writeFileSync(file, JSON.stringify({ ...settings, 'goMapInspector.goarch': '386' }, null, 2));
+    // The user changes the setting in settings.json.
+    await runCommand(page, 'Preferences: Open User Settings (JSON)');
+    await page.locator('.tabs-container [role=tab].active', { hasText: 'settings.json' }).waitFor();
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('"goMapInspector.goarch": "386",');
+    await page.keyboard.press('Control+S');
     const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: 'rebuild the' }).first();
     await toast.waitFor();
     await toast.locator('a.monaco-button, .monaco-button', { hasText: 'Rebuild' }).first().click();
