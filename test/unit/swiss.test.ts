@@ -348,5 +348,9 @@ describe('swiss map: keys compare as Go compares them (shared go/equal)', () => 
     assert.deepStrictEqual([m.used, m.lookup(iface('int', 1)).elem], [4, 5]);
     assert.throws(() => m.assign(iface('[]int', [1]), 6), /hash of unhashable type \[\]int/);
     assert.strictEqual(m.used, 4);
+    // On an empty map too, as mapaccess/mapdelete's mapKeyError (golang/go#23734).
+    const empty = defaultMap({ ...int64map, key: 'any', assign: 'slow', hashmightpanic: true });
+    assert.throws(() => empty.lookup(iface('[]int', [1])), /hash of unhashable type \[\]int/);
+    assert.throws(() => empty.delete(iface('map[string]int', [])), /hash of unhashable type map\[string\]int/);
   });
 });

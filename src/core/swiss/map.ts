@@ -124,7 +124,10 @@ export class SwissMap implements TableContext {
 
   /** `v, ok := m[k]`. */
   lookup(key: KeyValue): { found: boolean; elem: unknown } {
-    if (this.used === 0) return { found: false, elem: undefined };
+    if (this.used === 0) {
+      this.mapKeyError(key);
+      return { found: false, elem: undefined };
+    }
     const hash = this.hash(key);
     if (this.directory.length === 0) {
       const i = this.small!.find(this, h2(hash), key);
@@ -133,6 +136,14 @@ export class SwissMap implements TableContext {
     const t = this.tableFor(hash);
     const i = t.find(this, hash, key);
     return i < 0 ? { found: false, elem: undefined } : { found: true, elem: t.elems[i] };
+  }
+
+  /**
+   * `mapKeyError`: on an empty (or nil) map, lookups and deletes return without hashing, but a key
+   * whose type may panic when hashed (an interface holding a slice) still panics (golang/go#23734).
+   */
+  private mapKeyError(key: KeyValue): void {
+    if (this.type.hashmightpanic) this.hash(key);
   }
 
   /** Whether `m[k] = v` goes through a fast path that prunes tombstones (fast32, fast64, faststr, and the pointer ones from 1.27). */
@@ -175,7 +186,10 @@ export class SwissMap implements TableContext {
 
   /** `delete(m, k)`. Returns whether the key was there. */
   delete(key: KeyValue): boolean {
-    if (this.used === 0) return false;
+    if (this.used === 0) {
+      this.mapKeyError(key);
+      return false;
+    }
     const hash = this.hash(key);
     let found: boolean;
     if (this.directory.length === 0) {
