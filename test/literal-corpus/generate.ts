@@ -79,8 +79,10 @@ function compileErrors(goBin: string, names: string[], sources: string[], work: 
     // gc leaves the column out from 255 on (cmd/internal/src: 8 bits of column).
     const m = /^(?:\.\/)?c(\d+)\/main\.go:(\d+)(?::(\d+))?: (.*)$/.exec(line);
     if (!m) {
-      // A message with a newline in it (a raw string) goes on over the next lines.
-      if (last && line !== '' && !line.startsWith('#')) last.message += '\n' + line;
+      // A message with a newline in it (a raw string) goes on over the next lines; the positioned
+      // detail lines under an error (`\tc001/main.go:3:6: I refers to`) are not part of it.
+      const detail = /^\t(?:\.\/)?c\d+\/main\.go:\d+(?::\d+)?: /.test(line);
+      if (last && line !== '' && !line.startsWith('#') && !detail) last.message += '\n' + line;
       continue;
     }
     const name = names[Number(m[1])];

@@ -1,0 +1,5 @@
+package main
+
+var m = map[[1 << 62]byte]int{}
+
+func main() {}
