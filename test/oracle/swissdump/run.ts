@@ -51,9 +51,10 @@ function unsupported(o: SwissOracleOptions): string | undefined {
   return undefined;
 }
 
-/** The first line of a failed build's output that says something. */
-function firstLine(text: string): string {
-  return text.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? 'no output';
+/** The first (or last) line of a failure's output that says something. */
+function lineOf(text: string, which: 'first' | 'last'): string {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  return (which === 'first' ? lines[0] : lines[lines.length - 1]) ?? 'no output';
 }
 
 function build(o: SwissOracleOptions): Promise<Built> {
@@ -71,10 +72,12 @@ function build(o: SwissOracleOptions): Promise<Built> {
       } catch (e) {
         const err = e as { code?: string | number; stderr?: string; message: string };
         if (err.code === 'ENOENT') return { reason: 'bash is not available to run build.sh' };
+        // The go command's error comes last (after "go: downloading ..." and compiler notes).
         const text = err.stderr || err.message;
+        const last = lineOf(text, 'last');
         if (/go: (command )?not found|go: No such file/.test(text)) return { reason: 'go is not installed' };
-        if (o.go !== '1.26' && /download|toolchain|proxy|dial|lookup/i.test(text)) return { reason: `go${release[o.go]} could not be fetched: ${firstLine(text)}` };
-        return { reason: `swissdump for Go ${release[o.go]} ${o.arch}${o.split ? ' split' : ''} did not build: ${firstLine(text)}` };
+        if (o.go !== '1.26' && /download|toolchain|proxy|dial|lookup/i.test(text)) return { reason: `go${release[o.go]} could not be fetched: ${last}` };
+        return { reason: `swissdump for Go ${release[o.go]} ${o.arch}${o.split ? ' split' : ''} did not build: ${last}` };
       }
     })();
     builds.set(id, b);
@@ -99,7 +102,7 @@ export async function runSwissOracle(trace: object, opts: SwissOracleOptions): P
     return JSON.parse(stdout) as SwissDump;
   } catch (e) {
     const err = e as { stderr?: string; message: string };
-    throw new Error(firstLine(err.stderr || err.message));
+    throw new Error(lineOf(err.stderr || err.message, 'first'));
   } finally {
     fs.rmSync(file, { force: true });
   }
