@@ -134,6 +134,14 @@ function bounded(): HostileCase[] {
       args: ['replay', '$D/t.json'], code: 0, match: new RegExp(`"B":${B},.*"buckets":\\{"length":${2 ** B},"chains":\\{"\\d+":`),
     });
   }
+  cases.push({
+    // range, a range that inserts, the delete loop and clear over 2^30 buckets holding 1 or 2 keys.
+    name: 'hint-B30-range-and-clear', klass: 'bounded',
+    files: { 't.json': trace('int64', 'int64', [
+      { op: 'insert', key: 1, elem: 1 }, { op: 'iterate', after: 1, ops: [{ op: 'insert', key: 2, elem: 2 }] }, { op: 'clearloop' },
+      { op: 'insert', key: 3, elem: 3 }, { op: 'iterate' }, { op: 'clear' }, { op: 'insert', key: 4, elem: 4 }, { op: 'snapshot', label: 's' }], hintForB(30)) },
+    args: ['replay', '$D/t.json'], code: 0, match: /"count":1,.*"B":30,.*"iterations":\[\{"startBucket":\d+,"offset":\d,"keys":\[1(,2)?\]\},\{"startBucket":\d+,"offset":\d,"keys":\[(1,2|2,1|1)\]\},\{"startBucket":\d+,"offset":\d,"keys":\[3\]\}\]/,
+  });
   const deep = 100_000;
   cases.push(
     { name: 'deep-slice-type', klass: 'bounded', files: { 'm.go': goFile('', `map[int]${repeat('[]', deep)}int{}`) }, args: ['literal', '$D/m.go'], code: 2 },
