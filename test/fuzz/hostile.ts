@@ -194,12 +194,33 @@ function bounded(): HostileCase[] {
   return cases;
 }
 
-/** Class 4: what a hover or an export could be made to say. */
+/** The markdown a renderer would read as markdown: without fenced blocks and inline code. */
+function outsideCode(md: string): string {
+  let out = md;
+  for (let open = /^(`{3,})\w*\n/m.exec(out); open; open = /^(`{3,})\w*\n/m.exec(out)) {
+    const close = out.indexOf('\n' + open[1], open.index + open[0].length - 1);
+    out = out.slice(0, open.index) + (close < 0 ? '' : out.slice(close + open[1].length + 1));
+  }
+  return out.replace(/(`+)[^`]*?\1/g, '');
+}
+
+/** No link but the extension's own, no image, in what renders as markdown. */
+function noInjectedMarkdown(md: string): void {
+  const live = outsideCode(md).replace(/\[Inspect in Go Map Inspector\]\(command:goMapInspector\.newMap\?[^ )]* "[^"]*"\)/g, '');
+  if (/\]\(|!\[|<[a-z]/i.test(live.replace(/\\./g, ''))) throw new Error(`markdown injected outside code:\n${md}`);
+}
+
+/** Class 4: what a hover could be made to say. */
 function security(): HostileCase[] {
-  const src = 'package main\n\n// ](javascript:alert(1)) `x\n\n' +
-    'var m = map[string]int{"a`\\n\\n[click](command:workbench.action.quit)": 1, "![img](http://x/y.png)": 2}\n';
+  const link = '[click](command:workbench.action.quit) ![img](http://x/y.png) <img src=x>';
+  const hover = (name: string, src: string, at: string): HostileCase => ({
+    name, klass: 'security', files: { 'm.go': src }, args: ['hover', '$D/m.go', '--at', at], code: 0, check: noInjectedMarkdown,
+  });
   return [
-    { name: 'hover-markdown-injection', klass: 'security', files: { 'm.go': src }, args: ['hover', '$D/m.go', '--at', '5:10'], code: 0 },
+    hover('hover-literal-keys', `package main\n\n// ](javascript:alert(1)) \`x\n\nvar m = map[string]int{"a\`\\n\\n${link}": 1}\n`, '5:10'),
+    hover('hover-comment-in-make', `package main\n\nfunc f(n int) int { return n }\n\nvar m = make(map[string]int, f(/*\n\`\`\`\n${link}\n\`\`\`go\n*/ 1))\n`, '5:10'),
+    hover('hover-error-quoting-source', `package main\n\nvar m = make(map[[1 /*\n\n${link}\n*/ << 62]int]int, 10)\n`, '3:10'),
+    hover('hover-func-key-signature', `package main\n\nvar m = make(map[int]func(/*\n\n${link}\n*/) int, 100)\n`, '3:10'),
   ];
 }
 
