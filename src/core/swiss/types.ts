@@ -75,7 +75,7 @@ export interface SwissDumpLookup {
 }
 
 export interface SwissDumpIteration {
-  /** `0x` + 16 hex digits (8 on 32-bit targets): the iterator's two random offsets, inputs of a replay. */
+  /** `0x` + 16 hex digits (uint64 on every platform): the iterator's two random offsets, inputs of a replay. */
   entryOffset: string;
   dirOffset: string;
   order: unknown[];
