@@ -151,6 +151,8 @@ function bounded(): HostileCase[] {
     { name: 'unary-xor-chain', klass: 'bounded', files: { 'm.go': goFile('', `map[int]int{1: ${repeat('^', deep)}1}`) }, args: ['literal', '$D/m.go'], code: 2 },
     { name: 'unary-not-chain', klass: 'bounded', files: { 'm.go': goFile('', `map[bool]int{${repeat('!', deep)}true: 1}`) }, args: ['literal', '$D/m.go'], code: 2 },
     { name: 'deep-composite', klass: 'bounded', files: { 'm.go': goFile('', `map[int]any{1: ${repeat('[]any{', deep)}${repeat('}', deep)}}`) }, args: ['literal', '$D/m.go'], code: 2 },
+    { name: 'deep-map-type-hover', klass: 'bounded', files: { 'm.go': goFile('', `${repeat('map[int]', deep)}int{}`) }, args: ['hover', '$D/m.go', '--at', '4:10'] },
+    { name: 'unary-chain-hover', klass: 'bounded', files: { 'm.go': goFile('', `map[int]int{1: ${repeat('- ', deep)}1}`) }, args: ['hover', '$D/m.go', '--at', '4:10'] },
     { name: 'deep-json', klass: 'bounded', files: { 'm.json': `{"a": ${repeat('[', deep)}${repeat(']', deep)}}` }, args: ['literal', '$D/m.json'], code: 2 },
     { name: 'deep-trace-json', klass: 'bounded', files: { 't.json': `{"key":"int64","elem":"int64","ops":${repeat('[', deep)}${repeat(']', deep)}}` }, args: ['replay', '$D/t.json'], code: 2 },
     {
