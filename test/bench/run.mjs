@@ -1,13 +1,15 @@
 // `npm run bench`: each simulator beside the real runtime, in one run. The classic model runs
 // beside a Go 1.19 map (/usr/lib/go-1.19/bin/go), the Swiss model beside the machine's Go (1.24+).
 // Every case runs `runs` times, simulator and native interleaved, and prints the medians, their
-// ratio and the simulator's heap, then the targets of issue 11 with "ok" or "MISSED". The
+// ratio and the simulator's heap, then the targets of issue 11 with "ok" or "MISSED" (by wall
+// clock, as the issue asks; the ratio of CPU times, all threads of each process, is printed
+// beside it: on a loaded machine it is the steadier of the two). The
 // simulator runs with transparent huge pages as the Go runtime's heap does (`gomap bench` says
 // why); one more line shows the presized case without them.
 // Flags: --n N (default 10^6), --runs R (default 3).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -81,19 +83,22 @@ for (const c of cases) {
     if (bins[c.runtime]) g.push(native(bins[c.runtime], c));
   }
   const sms = median(s.map((r) => r.ms));
+  const scpu = median(s.map((r) => r.cpuMs));
   const heap = median(s.map((r) => r.heapMB));
   const what = `${c.runtime} map[${c.keys}]int64, ${n} inserts, hint ${c.hint}${c.noHugePages ? ', 4 KiB pages' : ''}`;
   let line = `${what}: simulator ${sms.toFixed(0)} ms (${((sms * 1e6) / n).toFixed(0)} ns/insert), heap ${heap} MB`;
   if (g.length) {
     const gms = median(g.map((r) => r.ms));
+    const gcpu = median(g.map((r) => r.cpuMs));
     const ratio = sms / gms;
-    line += `; ${natives[c.runtime].name} ${gms.toFixed(0)} ms; ratio ${ratio.toFixed(2)}x`;
-    if (c.maxRatio !== undefined) verdicts.push(`${ratio <= c.maxRatio ? 'ok    ' : 'MISSED'} ${what}: ${ratio.toFixed(2)}x native (target <= ${c.maxRatio}x)`);
+    const cpuRatio = scpu / gcpu;
+    line += `; ${natives[c.runtime].name} ${gms.toFixed(0)} ms; ratio ${ratio.toFixed(2)}x (CPU ${scpu.toFixed(0)} / ${gcpu.toFixed(0)} ms: ${cpuRatio.toFixed(2)}x)`;
+    if (c.maxRatio !== undefined) verdicts.push(`${ratio <= c.maxRatio ? 'ok    ' : 'MISSED'} ${what}: ${ratio.toFixed(2)}x native, CPU ${cpuRatio.toFixed(2)}x (target <= ${c.maxRatio}x)`);
   } else if (c.maxRatio !== undefined) {
     verdicts.push(`n/a    ${what}: no native figure`);
   }
   if (c.maxHeapMB !== undefined) verdicts.push(`${heap <= c.maxHeapMB ? 'ok    ' : 'MISSED'} ${what}: heap ${heap} MB (target <= ${c.maxHeapMB} MB)`);
   console.log(line);
 }
-console.log(`\ntargets (issue 11), medians of ${runs} runs, ${new Date().toISOString().slice(0, 10)}:`);
+console.log(`\ntargets (issue 11), medians of ${runs} runs, ${new Date().toISOString().slice(0, 10)}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}:`);
 for (const v of verdicts) console.log(v);

@@ -1,7 +1,8 @@
 /**
  * `gomap bench inserts --n N [--hint H] [--keys int64|string] [--runtime classic|swiss] [--json]`:
- * N inserts into a fresh simulated map with the default hash, timed, and the memory the map holds
- * afterwards (V8 heap plus typed-array buffers, after a forced GC). int64 keys are 0..N-1 into a
+ * N inserts into a fresh simulated map with the default hash, timed (wall clock `ms`, and `cpuMs`,
+ * the CPU time of all the process's threads: on a loaded machine the steadier figure), and the
+ * memory the map holds afterwards (`heapMB`: V8 heap plus typed-array buffers, after a forced GC). int64 keys are 0..N-1 into a
  * `map[int64]int64`; string keys are "k0".."k<N-1>" (built inside the timed loop, as the native
  * loop builds them) into a `map[string]int64`; elems are i. The classic model is Go 1.19's map,
  * the Swiss model Go 1.26's. `npm run bench` (`test/bench/run.mjs`) runs it beside the same loop
@@ -87,17 +88,20 @@ async function heldBytes(gc: () => void): Promise<number> {
   return u.heapUsed + u.arrayBuffers;
 }
 
-async function measure(o: Options, gc: () => void): Promise<{ n: number; ms: number; heapMB: number }> {
+async function measure(o: Options, gc: () => void): Promise<{ n: number; ms: number; heapMB: number; cpuMs: number }> {
   const before = await heldBytes(gc);
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const m = newTarget(o);
   const n = o.n;
   if (o.keys === 'int64') for (let i = 0; i < n; i++) m.assign(i, i);
   else for (let i = 0; i < n; i++) m.assign('k' + i, i);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const c = process.cpuUsage(c0);
   const heapMB = ((await heldBytes(gc)) - before) / 2 ** 20;
   if (m.count() !== n) throw new Error(`count ${m.count()} after ${n} inserts`);
-  return { n, ms: Math.round(ms * 10) / 10, heapMB: Math.round(heapMB * 10) / 10 };
+  const tenth = (x: number) => Math.round(x * 10) / 10;
+  return { n, ms: tenth(ms), heapMB: tenth(heapMB), cpuMs: tenth((c.user + c.system) / 1e3) };
 }
 
 /** Runs this command again in a node with `--expose-gc` (and huge pages), passing its output through. */

@@ -9,8 +9,18 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"syscall"
 	"time"
 )
+
+// cpuMs is the CPU time the process (all threads) has used so far, in milliseconds.
+func cpuMs() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e6
+}
 
 var (
 	sinkInt map[int64]int64
@@ -23,6 +33,7 @@ func main() {
 	keys := flag.String("keys", "int64", "int64 or string")
 	flag.Parse()
 	var ms float64
+	c0 := cpuMs()
 	switch *keys {
 	case "int64":
 		t := time.Now()
@@ -44,5 +55,6 @@ func main() {
 		fmt.Fprintf(os.Stderr, "-keys must be int64 or string, got %q\n", *keys)
 		os.Exit(2)
 	}
-	fmt.Printf("{\"n\": %d, \"ms\": %.1f}\n", *n, ms)
+	cpu := cpuMs() - c0
+	fmt.Printf("{\"n\": %d, \"ms\": %.1f, \"cpuMs\": %.1f}\n", *n, ms, cpu)
 }
