@@ -121,7 +121,7 @@ describe('go: trace values in interface positions', () => {
     assert.deepStrictEqual(norm(true), iface('bool', true));
     assert.strictEqual(norm(null), null);
     assert.deepStrictEqual(norm({ $type: 'int8', value: '127' }), iface('int8', 127));
-    assert.deepStrictEqual(norm({ $type: 'float64', value: 'NaN' }).value, NaN);
+    assert.deepStrictEqual((norm({ $type: 'float64', value: 'NaN' }) as { value: unknown }).value, NaN);
   });
 
   it('refuses what Go refuses', () => {
