@@ -19,7 +19,23 @@ import { FieldView, LayoutView, MemoryLine, MemoryView, OverviewView, SegmentVie
 
 const flagNames: [number, string][] = [[1, 'iterator'], [2, 'oldIterator'], [4, 'hashWriting'], [8, 'sameSizeGrow']];
 
-export function classicHeader(h: HMap, stats?: ModelStats): FieldView[] {
+/** What the header card reads of a classic map: a simulated `HMap`, or a captured one. */
+export interface ClassicHeaderSource {
+  count: number;
+  flags: number;
+  B: number;
+  noverflow: number;
+  hash0: number;
+  nevacuate: number;
+  /** `base` buckets (2^B), `length` with the preallocated overflow buckets; null before the first insert. */
+  buckets: { base: number; length: number } | null;
+  oldbuckets: unknown;
+  oldBucketCount(): number;
+  sameSizeGrow(): boolean;
+  nextOverflowFree(): number;
+}
+
+export function classicHeader(h: ClassicHeaderSource, stats?: ModelStats): FieldView[] {
   const flags = flagNames.filter(([bit]) => h.flags & bit).map(([, n]) => n);
   const nb = h.buckets === null ? 0 : h.buckets.base;
   const prealloc = h.buckets === null ? 0 : h.buckets.length - h.buckets.base;

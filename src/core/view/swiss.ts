@@ -53,6 +53,12 @@ export function ctrlExplained(c: number): string {
   return `h2 0x${c.toString(16).padStart(2, '0')}: the low 7 bits of the key's hash; a lookup compares keys only in slots whose control byte matches`;
 }
 
+/** `table 1 · directory [2..3] · local depth 1 · capacity 1024 · used 600 · growthLeft 296 · tombstones 0`. */
+export function swissTableTitle(i: number, t: { index: number; localDepth: number; capacity: number; used: number; growthLeft: number }, globalDepth: number, tombstones: number): string {
+  const run = 2 ** (globalDepth - t.localDepth);
+  return `table ${i} · directory ${run === 1 ? `[${t.index}]` : `[${t.index}..${t.index + run - 1}]`} · local depth ${t.localDepth} · capacity ${t.capacity} · used ${t.used} · growthLeft ${t.growthLeft} · tombstones ${tombstones}`;
+}
+
 export class SwissModel implements MapModel {
   readonly runtime: RuntimeView;
   readonly m: SwissMap;
@@ -240,10 +246,9 @@ export class SwissModel implements MapModel {
 
   arrays(): ArrayView[] {
     if (this.m.dirLen === 0) return this.m.small ? [{ id: 'group', title: 'small map: one group (no table, no directory)', rowName: 'group', rows: 1, column: 0 }] : [];
-    const run = (t: { localDepth: number }) => 2 ** (this.m.globalDepth - t.localDepth);
     return this.m.tables().map((t, i) => ({
       id: `table-${i}`,
-      title: `table ${i} · directory ${run(t) === 1 ? `[${t.index}]` : `[${t.index}..${t.index + run(t) - 1}]`} · local depth ${t.localDepth} · capacity ${t.capacity} · used ${t.used} · growthLeft ${t.growthLeft} · tombstones ${t.tombstones()}`,
+      title: swissTableTitle(i, t, this.m.globalDepth, t.tombstones()),
       rowName: 'group',
       rows: t.lengthMask + 1,
       column: 0,

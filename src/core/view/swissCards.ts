@@ -14,7 +14,22 @@ import { swissMemory } from '../swiss/memory';
 import { ModelStats } from './model';
 import { FieldView, LayoutView, MemoryLine, MemoryView, OverviewView, SegmentView, SlotState, maxOverviewBins } from './view';
 
-export function swissHeader(m: SwissMap, stats?: ModelStats): FieldView[] {
+/** What the header card reads of a Swiss map: a simulated `SwissMap`, or a captured one. */
+export interface SwissHeaderSource {
+  used: number;
+  seed: { hex: string };
+  dirLen: number;
+  /** The small map's group, when there is one (only its presence is read). */
+  small: unknown;
+  globalDepth: number;
+  globalShift: number;
+  width: number;
+  tombstonePossible: boolean;
+  clearSeq: number;
+  tables(): readonly { capacity: number }[];
+}
+
+export function swissHeader(m: SwissHeaderSource, stats?: ModelStats): FieldView[] {
   const tables = m.tables();
   const capacity = tables.reduce((n, t) => n + t.capacity, 0);
   const fields: FieldView[] = [
@@ -128,12 +143,16 @@ export function swissLayout(g: SwissGroupLayout, classic: BucketLayout | undefin
 const statsSlice = 1 << 12;
 
 /** One walk over every group: slot states, and the overview bins (fill per bin, one row per group). */
-export function* swissStatsWalk(m: SwissMap): Generator<void, ModelStats, void> {
+export function swissStatsWalk(m: SwissMap): Generator<void, ModelStats, void> {
+  return swissGroupsWalk(m.dirLen === 0
+    ? (m.small ? [{ id: 'group', ctrl: m.small.ctrl }] : [])
+    : m.tables().map((t, i) => ({ id: `table-${i}`, ctrl: t.ctrl })));
+}
+
+/** The same walk over arrays of control bytes (8 per group), by array id. */
+export function* swissGroupsWalk(arrays: { id: string; ctrl: ArrayLike<number> }[]): Generator<void, ModelStats, void> {
   const states: Record<'full' | 'empty' | 'deleted', number> = { full: 0, empty: 0, deleted: 0 };
   const overview: OverviewView[] = [];
-  const arrays: { id: string; ctrl: Uint8Array }[] = m.dirLen === 0
-    ? (m.small ? [{ id: 'group', ctrl: m.small.ctrl }] : [])
-    : m.tables().map((t, i) => ({ id: `table-${i}`, ctrl: t.ctrl }));
   let walked = 0;
   let longestRun = 0;
   for (const a of arrays) {
