@@ -11,6 +11,8 @@ import {
 } from '../src/protocol/messages';
 import { Requests, answer } from '../src/protocol/requests';
 import { Card, CardName, makeCard, renderHeader, renderLayout, renderMemory } from './cards';
+import { renderComparison } from './compare';
+import { renderDirectory } from './directory';
 import { OverviewStrip } from './overview';
 import { svgToPng } from './png';
 import { showIteration, showLookup, showOutcome } from './result';
@@ -48,13 +50,18 @@ const title = document.createElement('h1');
 title.textContent = 'Go map';
 const subtitle = div('subtitle');
 titleRow.append(title, subtitle);
+// Which runtime the map follows, and why (the go.mod line, a setting).
+const runtimeLine = div('runtime');
+runtimeLine.dataset.testid = 'runtime';
 const summary = div('summary');
 summary.dataset.testid = 'summary';
 summary.textContent = 'Waiting for the map…';
 const toolbar = div('toolbar');
 const buttons = new Map<CommandId, HTMLElement>();
 for (const op of panelOperations) {
-  const b = button(op.label, op.id, () => send({ type: 'run', command: op.id }), op.id === CommandId.Insert);
+  // Compare is a toggle: a second press hides the comparison.
+  const run = op.id === CommandId.Compare ? () => (compareBox.hidden ? send({ type: 'run', command: op.id }) : hideCompare()) : () => send({ type: 'run', command: op.id });
+  const b = button(op.label, op.id, run, op.id === CommandId.Insert);
   b.dataset.command = op.id;
   buttons.set(op.id, b);
   toolbar.append(b);
@@ -81,9 +88,15 @@ note.dataset.testid = 'note';
 const result = div('result');
 result.dataset.testid = 'result';
 const legend = div('legend');
-top.append(titleRow, summary, toolbar, detail, cards, note, result);
+const compareBox = div('compare');
+compareBox.dataset.testid = 'compare';
+compareBox.hidden = true;
+const directory = div('directory');
+directory.dataset.testid = 'directory';
+top.append(titleRow, runtimeLine, summary, toolbar, detail, compareBox, cards, note, result, directory);
 app.append(top);
-const overview = new OverviewStrip(top, (row) => list.scrollToRow(row));
+const overview = new OverviewStrip(top, (row) => (overviewArray ? list.reveal(overviewArray, row) : list.scrollToRow(row)));
+let overviewArray: string | undefined;
 top.append(legend);
 const list = new RowList(
   app,
@@ -130,6 +143,10 @@ window.addEventListener('message', (e: MessageEvent) => {
     case 'outcome':
       showOutcome(result, m.outcome);
       return;
+    case 'compare':
+      renderComparison(compareBox, m.comparison, hideCompare);
+      compareBox.scrollIntoView({ block: 'nearest' });
+      return;
     case 'reveal':
       list.reveal(m.array, m.row, m.group, m.slot);
       if (m.slot !== undefined) select({ array: m.array, row: m.row, group: m.group ?? 0, slot: m.slot }, false);
@@ -153,12 +170,16 @@ function showMap(m: MapView): void {
   const revisionChanged = map?.revision !== m.revision;
   map = m;
   title.textContent = m.title;
-  subtitle.textContent = `${m.subtitle} · ${m.runtime.label}`;
+  subtitle.textContent = m.subtitle;
+  runtimeLine.textContent = `${m.runtime.label}${m.runtime.why ? ` · why: ${m.runtime.why}` : ''}`;
   summary.textContent = m.summary;
   if (revisionChanged) {
     list.highlight.slots = new Map();
+    list.highlight.rows = undefined;
     result.replaceChildren();
+    hideCompare();
   }
+  renderDirectory(directory, m.directory, (array) => list.reveal(array, 0));
   note.textContent = m.note ?? '';
   renderHeader(headerCard, m);
   renderMemory(memoryCard, m.memory);
@@ -168,7 +189,9 @@ function showMap(m: MapView): void {
   setEnabled(buttons.get(CommandId.Redo)!, m.history.position < m.history.length);
   setEnabled(buttons.get(CommandId.StepGrowth)!, m.growth.growing);
   setEnabled(buttons.get(CommandId.FinishGrowth)!, m.growth.growing);
-  overview.set(m.overview.find((o) => o.array === 'buckets') ?? m.overview[0]);
+  const shown = m.overview.find((o) => o.array === 'buckets') ?? m.overview[0];
+  overviewArray = shown?.array;
+  overview.set(shown);
   list.setMap(m);
   if (!restoredScroll && state.scrollTop !== undefined) {
     restoredScroll = true;
@@ -184,6 +207,11 @@ const legendStates: Record<string, [string, string][]> = {
   classic: [['full', 'stored top hash'], ['emptyOne', 'emptyOne'], ['emptyRest', 'emptyRest'], ['evacuatedX', 'evacuatedX'], ['evacuatedY', 'evacuatedY'], ['evacuatedEmpty', 'evacuatedEmpty']],
   swiss: [['full', 'full (h2)'], ['empty', 'empty'], ['deleted', 'deleted (tombstone)']],
 };
+
+function hideCompare(): void {
+  compareBox.hidden = true;
+  compareBox.replaceChildren();
+}
 
 function renderLegend(m: MapView): void {
   legend.replaceChildren(...(legendStates[m.runtime.kind] ?? []).map(([st, label]) => {

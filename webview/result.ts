@@ -4,7 +4,7 @@
  * a sentence such as "the key was not in the map". The slots a lookup visited are marked in the rows.
  */
 import { HashBitsView, IterationView, LookupView, OutcomeView } from '../src/protocol/messages';
-import { Highlight, slotKey } from './rows';
+import { Highlight, rowKey, slotKey } from './rows';
 
 function line(text: string, cls = ''): HTMLDivElement {
   const d = document.createElement('div');
@@ -52,14 +52,18 @@ export function showLookup(result: HTMLElement, l: LookupView, highlight: Highli
   const parts: HTMLElement[] = [line(l.message, l.found ? 'found' : 'missing')];
   if (l.hash) parts.push(bitsView(l.hash));
   const marks = new Map<string, string>();
+  const rows = new Map<string, string>();
   for (const st of l.steps) {
     parts.push(line(st.text, 'step'));
+    // A step about a whole group (a Swiss probe visiting it, the group that stops it) marks the group.
+    if (st.at && st.at.slot === undefined && st.mark) rows.set(rowKey(st.at.array, st.at.row), st.mark === 'stop' ? 'hl-stop' : 'hl-probed');
     if (st.at?.slot !== undefined && st.mark) {
       marks.set(slotKey({ array: st.at.array, row: st.at.row, group: st.at.group ?? 0, slot: st.at.slot }), st.mark === 'found' ? 'hl-found' : 'hl-visited');
     }
   }
   result.replaceChildren(...parts);
   highlight.slots = marks;
+  highlight.rows = rows;
   if (l.where) return { array: l.where.array, row: l.where.row };
   const last = [...l.steps].reverse().find((s) => s.at);
   return last?.at ? { array: last.at.array, row: last.at.row } : undefined;

@@ -6,6 +6,10 @@
  * overflow chain) left to right; a heading names each column. Arrows from evacuated old slots run
  * in the gutter between the columns, never over text. Past a few million pixels the scroll position
  * is scaled, so 2^20 and more rows scroll like any list.
+ *
+ * Many arrays in one column (a Swiss map's tables, up to thousands) are stacked instead: one
+ * scrolling list of lines, each table a heading line (`data-testid="table-heading"`) followed by its
+ * groups, located by binary search over the tables' first lines (`Stack`).
  */
 import { ArrayView, MapView, RowView, SlotRef, SlotView } from '../src/protocol/messages';
 
@@ -34,9 +38,46 @@ const overscan = 4;
 export interface Highlight {
   /** `${array}:${row}:${group}:${slot}` → CSS class. */
   slots: Map<string, string>;
+  /** `${array}:${row}` → CSS class of the row's groups (the groups a probe sequence visited). */
+  rows?: Map<string, string>;
 }
 
 export const slotKey = (r: SlotRef): string => `${r.array}:${r.row}:${r.group}:${r.slot}`;
+export const rowKey = (array: string, row: number): string => `${array}:${row}`;
+
+/** Arrays stacked in one column: array i's heading is line `starts[i]`, its row r line `starts[i] + 1 + r`. */
+class Stack {
+  readonly starts: number[] = [];
+  readonly index = new Map<string, number>();
+  readonly total: number;
+
+  constructor(readonly arrays: ArrayView[]) {
+    let line = 0;
+    arrays.forEach((a, i) => {
+      this.starts.push(line);
+      this.index.set(a.id, i);
+      line += 1 + a.rows;
+    });
+    this.total = line;
+  }
+
+  /** The array and row (-1: its heading) drawn on `line`. */
+  at(line: number): { a: ArrayView; row: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    return { a: this.arrays[lo], row: line - this.starts[lo] - 1 };
+  }
+
+  lineOf(array: string, row: number): number | undefined {
+    const i = this.index.get(array);
+    return i === undefined ? undefined : this.starts[i] + 1 + row;
+  }
+}
 
 export class RowList {
   readonly scroller: HTMLDivElement;
@@ -45,6 +86,8 @@ export class RowList {
   private readonly rowsLayer: HTMLDivElement;
   private readonly arrows: SVGSVGElement;
   private map?: MapView;
+  /** Set when the arrays are stacked in one column (a Swiss map with several tables). */
+  private stack?: Stack;
   private cache = new Map<string, RowView>();
   private pending = new Set<string>();
   private frame = 0;
@@ -99,6 +142,8 @@ export class RowList {
       this.pending = new Set();
     }
     this.map = map;
+    const columns = new Set(map.arrays.map((a) => a.column));
+    this.stack = map.arrays.length > 1 && columns.size === 1 ? new Stack(map.arrays) : undefined;
     this.schedule();
   }
 
@@ -115,7 +160,9 @@ export class RowList {
     this.schedule();
   }
 
+  /** Lines in the list: the longest array's rows, or every stacked table's heading and rows. */
   get rows(): number {
+    if (this.stack) return this.stack.total;
     return this.map ? Math.max(0, ...this.map.arrays.map((a) => a.rows)) : 0;
   }
 
@@ -128,7 +175,7 @@ export class RowList {
     this.selectedRow = { array, row };
     this.highlight.slots = new Map([...this.highlight.slots].filter(([, c]) => c !== 'revealed'));
     if (slot !== undefined) this.highlight.slots.set(slotKey({ array, row, group: group ?? 0, slot }), 'revealed');
-    this.scrollToRow(row);
+    this.scrollToRow(this.stack?.lineOf(array, row) ?? row);
   }
 
   scrollToRow(row: number): void {
@@ -180,7 +227,10 @@ export class RowList {
   render(): void {
     const map = this.map;
     if (!map) return;
-    const size = sizes[this.zoom];
+    if (this.stack) {
+      this.renderStacked(map, this.stack);
+      return;
+    }
     const rowH = this.rowHeight;
     const { spacerH } = this.metrics();
     const { first, last, realTop, s } = this.window();
@@ -194,12 +244,7 @@ export class RowList {
       for (const a of arrays) for (let i = first; i < Math.min(last, a.rows); i++) longest = Math.max(longest, this.cache.get(`${a.id}:${i}`)?.groups.length ?? 1);
       return longest;
     });
-    const groups = chains.reduce((a, b) => a + b, 0);
-    const avail = (this.scroller.clientWidth || 800) - indexWidth - 8 - gutter * columns.length - groupGap * groups;
-    const slot = Math.max(size.minSlot, Math.min(size.maxSlot, Math.floor(avail / (8 * groups))));
-    this.scroller.style.setProperty('--slot-w', `${slot}px`);
-    this.scroller.style.setProperty('--row-h', `${rowH}px`);
-    this.slotWidth = slot;
+    const slot = this.fitSlots(chains.reduce((a, b) => a + b, 0), columns.length);
     const groupW = 8 * slot + groupGap;
     const widths = chains.map((n) => n * groupW);
     const colX: number[] = [];
@@ -252,6 +297,78 @@ export class RowList {
     }
   }
 
+  /** Sets the slot width to fit one group (of `groups` side by side) in the panel's width. */
+  private fitSlots(groups: number, columns: number): number {
+    const size = sizes[this.zoom];
+    const avail = (this.scroller.clientWidth || 800) - indexWidth - 8 - gutter * columns - groupGap * groups;
+    const slot = Math.max(size.minSlot, Math.min(size.maxSlot, Math.floor(avail / (8 * groups))));
+    this.scroller.style.setProperty('--slot-w', `${slot}px`);
+    this.scroller.style.setProperty('--row-h', `${this.rowHeight}px`);
+    this.slotWidth = slot;
+    return slot;
+  }
+
+  /** The stacked list: each table's heading line, then its groups, one per line. */
+  private renderStacked(map: MapView, stack: Stack): void {
+    const rowH = this.rowHeight;
+    const { spacerH } = this.metrics();
+    const { first, last, realTop, s } = this.window();
+    const slot = this.fitSlots(1, 1);
+    const x = indexWidth + 8;
+    const width = x + 8 * slot + groupGap;
+    this.spacer.style.height = `${spacerH}px`;
+    this.spacer.style.width = `${width}px`;
+    this.heading.style.width = `${width}px`;
+    const top = first < last ? stack.at(first).a : undefined;
+    const h = el('div', 'col-heading');
+    h.style.left = `${x}px`;
+    h.dataset.testid = 'column-heading';
+    h.textContent = top ? `${map.arrays.length} tables in directory order · now: ${top.title}` : '';
+    this.heading.replaceChildren(h);
+    // Ask for the rows in view of every table that has lines in view.
+    for (let line = first; line < last;) {
+      const { a, row } = stack.at(line);
+      const from = Math.max(0, row);
+      const to = Math.min(a.rows, from + (last - line));
+      if (to > from) this.fetch(a.id, from, to, a.rows, map.revision);
+      line += a.rows - row;
+    }
+    const frag = document.createDocumentFragment();
+    let complete = true;
+    for (let i = first; i < last; i++) {
+      const { a, row: r } = stack.at(i);
+      const line = el('div', r < 0 ? 'row table-heading' : 'row');
+      line.style.top = `${s + i * rowH - realTop}px`;
+      if (r < 0) {
+        line.dataset.testid = 'table-heading';
+        line.dataset.array = a.id;
+        line.textContent = a.title;
+        line.style.paddingLeft = `${x}px`;
+        frag.append(line);
+        continue;
+      }
+      const index = el('div', 'index');
+      index.textContent = String(r);
+      const col = el('div', 'col');
+      col.style.left = `${x}px`;
+      const data = this.cache.get(`${a.id}:${r}`);
+      if (data) col.append(...this.groups(a, data));
+      else {
+        complete = false;
+        col.textContent = '…';
+      }
+      line.append(index, col);
+      if (this.selectedRow?.array === a.id && this.selectedRow.row === r) line.classList.add('selected');
+      frag.append(line);
+    }
+    this.rowsLayer.replaceChildren(frag);
+    this.arrows.replaceChildren();
+    if (complete && this.completedRevision !== map.revision) {
+      this.completedRevision = map.revision;
+      this.onComplete(map.revision);
+    }
+  }
+
   private fetch(array: string, first: number, last: number, n: number, revision: number): void {
     const lo = Math.max(0, first - overscan);
     const hi = Math.min(n, last + overscan);
@@ -273,6 +390,8 @@ export class RowList {
         out.push(link);
       }
       const box = el('div', g.separate ? 'group separate' : 'group');
+      const hl = this.highlight.rows?.get(rowKey(a.id, r.index));
+      if (hl) box.classList.add(hl);
       box.dataset.array = a.id;
       box.dataset.row = String(r.index);
       box.dataset.group = String(gi);
@@ -288,6 +407,8 @@ export class RowList {
     d.dataset.testid = 'slot';
     d.dataset.state = s.state;
     d.dataset.tophash = String(s.byte);
+    // A Swiss slot's control byte: ctrlEmpty, ctrlDeleted, or the key's h2.
+    if (this.map?.runtime.kind === 'swiss') d.dataset.ctrl = String(s.byte);
     d.dataset.slot = String(ref.slot);
     const hl = this.highlight.slots.get(slotKey(ref));
     if (hl) d.classList.add(hl);

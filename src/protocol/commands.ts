@@ -20,6 +20,8 @@ export enum CommandId {
   ExportImage = 'goMapInspector.exportImage',
   ExportPng = 'goMapInspector.exportPng',
   CloseAllPanels = 'goMapInspector.closeAllPanels',
+  /** Replays the map's history under the classic and the Swiss model, side by side. */
+  Compare = 'goMapInspector.compare',
   /** Internal: the tree's "reveal in panel" (hidden from the palette). */
   RevealInPanel = 'goMapInspector.revealInPanel',
 }
@@ -36,6 +38,7 @@ export const panelOperations: readonly { id: CommandId; label: string }[] = [
   { id: CommandId.StepGrowth, label: 'Step growth' },
   { id: CommandId.FinishGrowth, label: 'Finish growth' },
   { id: CommandId.Iterate, label: 'Range' },
+  { id: CommandId.Compare, label: 'Compare' },
   { id: CommandId.Clear, label: 'Clear' },
   { id: CommandId.Undo, label: 'Undo' },
   { id: CommandId.Redo, label: 'Redo' },

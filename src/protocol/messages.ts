@@ -12,11 +12,13 @@ import type {
   IterationView, LookupView, MapView, OutcomeView, RowView, SlotDetailView, SlotRef,
 } from '../core/view/view';
 import { maxOverviewBins, slotStates } from '../core/view/view';
+import type { ComparisonView } from '../core/view/compare';
 import { CommandId, isCommandId } from './commands';
 import type { ReplyMessage } from './requests';
 
+export type { ComparisonRow, ComparisonView } from '../core/view/compare';
 export type {
-  ArrayView, FieldView, GroupView, HashBitsView, IterationView, LayoutView, LinkView, LookupView, MapView, MemoryLine, MemoryView,
+  ArrayView, DirectoryView, FieldView, GroupView, HashBitsView, IterationView, LayoutView, LinkView, LookupView, MapView, MemoryLine, MemoryView,
   OutcomeView, OverviewView, PathStepView, RowView, RulerView, SegmentView, SlotDetailView, SlotRef, SlotState, SlotView,
 } from '../core/view/view';
 export { maxIterationKeys, maxOverviewBins, maxRowsPerRequest } from '../core/view/view';
@@ -36,6 +38,7 @@ export type ToWebview =
   | { type: 'lookup'; revision: number; lookup: LookupView }
   | { type: 'iteration'; revision: number; iteration: IterationView }
   | { type: 'outcome'; revision: number; outcome: OutcomeView }
+  | { type: 'compare'; comparison: ComparisonView }
   | { type: 'reveal'; array: string; row: number; group?: number; slot?: number }
   | { type: 'png'; requestId: number; png: PngRequest }
   | ReplyMessage;
@@ -91,7 +94,18 @@ function isMapView(x: unknown): x is MapView {
       && isNat(o.perBin) && Array.isArray(o.maxChain) && Array.isArray(o.fill) && o.maxChain.length <= maxOverviewBins)
     && isObj(history) && isNat(history.position) && isNat(history.length)
     && isObj(growth) && isBool(growth.growing) && isStr(growth.text)
-    && optStr(x.note);
+    && optStr(x.note)
+    && (x.directory === undefined || isDirectory(x.directory));
+}
+
+function isDirectory(x: unknown): boolean {
+  return isObj(x) && isNat(x.globalDepth) && isNat(x.entries) && Array.isArray(x.runs)
+    && x.runs.every((r) => isObj(r) && isArrayId(r.array) && isNat(r.start) && isNat(r.length) && isNat(r.localDepth) && isNat(r.used) && isNat(r.capacity) && isNat(r.tombstones));
+}
+
+function isComparison(x: unknown): x is ComparisonView {
+  return isObj(x) && isStr(x.title) && isNat(x.ops) && Array.isArray(x.rows)
+    && x.rows.every((r) => isObj(r) && isStr(r.name) && isStr(r.classic) && isStr(r.swiss) && isStr(r.explain));
 }
 
 function isLookup(x: unknown): x is LookupView {
@@ -122,6 +136,7 @@ export function parseToWebview(x: unknown): ToWebview | undefined {
     case 'lookup': return isNat(m.revision) && isLookup(m.lookup) ? m : undefined;
     case 'iteration': return isNat(m.revision) && isIteration(m.iteration) ? m : undefined;
     case 'outcome': return isNat(m.revision) && isObj(m.outcome) && isStr(m.outcome.text) ? m : undefined;
+    case 'compare': return isComparison(m.comparison) ? m : undefined;
     case 'reveal': return isArrayId(m.array) && isNat(m.row) && optNat(m.group) && optNat(m.slot) ? m : undefined;
     case 'png': return isNat(m.requestId) && isObj(m.png) && isStr(m.png.svg) && isNat(m.png.width) && isNat(m.png.height) ? m : undefined;
     case 'reply': return isReply(m as unknown as Obj) ? m : undefined;

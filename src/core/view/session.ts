@@ -24,6 +24,7 @@ import { ResolvedMapType, resolveMapType } from './maptypes';
 import { MapModel, ModelStats } from './model';
 import { Op, OpContext, OpRefused, OpResult, checkLimit, compactOps, opLabel, runOp } from './ops';
 import { TypeDecl } from './packages';
+import { swissDirectory } from './swissDirectory';
 import { ValueText, valueText } from './text';
 import { AddressSpace } from './values';
 import {
@@ -333,6 +334,8 @@ export class MapSession {
       growth: { growing: m.growing(), text: m.growthText() },
     };
     if (stats) view.memory = m.memory(stats);
+    const directory = m instanceof SwissModel ? swissDirectory(m.m) : undefined;
+    if (directory) view.directory = directory;
     const note = m.note();
     if (note) view.note = note;
     if (pending) view.pending = true;

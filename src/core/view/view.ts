@@ -196,6 +196,17 @@ export interface TypeView {
   indirectElem: boolean;
 }
 
+/**
+ * A Swiss map's directory: `dirLen` entries, each pointing at a table; a table of local depth d
+ * spans a run of 2^(globalDepth - d) consecutive entries. One run per distinct table, in
+ * directory order (the order of the `table-<i>` arrays).
+ */
+export interface DirectoryView {
+  globalDepth: number;
+  entries: number;
+  runs: { array: string; start: number; length: number; localDepth: number; used: number; capacity: number; tombstones: number }[];
+}
+
 /** Everything the panel shows but the rows' contents (those come per range, `RowView`). */
 export interface MapView {
   /** Changes on every operation; row replies carry it so stale ones are dropped. */
@@ -217,6 +228,8 @@ export interface MapView {
   memory?: MemoryView;
   layout: LayoutView;
   arrays: ArrayView[];
+  /** A Swiss map with a directory (absent for a small map and for classic maps). */
+  directory?: DirectoryView;
   overview: OverviewView[];
   history: HistoryView;
   /** Whether a growth is in progress that `stepGrowth` can advance, and what it is. */
