@@ -13,6 +13,7 @@ import type { CapturedClassic, CapturedMap, CapturedSwiss } from '../../src/core
 import { CapturedModel, readOnlyMessage } from '../../src/core/view/captured';
 import { ModelStats } from '../../src/core/view/model';
 import { OpRefused } from '../../src/core/view/ops';
+import { continueInSimulator, continuedNote } from '../../src/core/view/continue';
 
 function fixture<T extends CapturedMap>(name: string): T {
   return JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'capture', `${name}.json`), 'utf8')) as T;
@@ -113,5 +114,43 @@ describe('view: a captured Swiss map (Go 1.26, tombstones)', () => {
     // 128 groups of 136 bytes (8 ctrl + 8 slots of 16) and a directory of one pointer.
     assert.strictEqual(m.memory(s).inUseBytes, 128 * 136 + 8);
     assert.strictEqual(m.summary(), 'captured · swiss · go1.26.8 · used 712 · tables 1 · capacity 1024');
+  });
+});
+
+describe('view: Continue in the simulator from a capture', () => {
+  it('classic: a map made with the captured B\'s hint holding every captured entry, saying whose hash it uses', async () => {
+    const c = fixture<CapturedClassic>('classic-grow');
+    const s = await continueInSimulator(c, 'c1', 1e6, { seed: 1 });
+    // capacityOf(8) = 13 * 2^8 / 2 = 1664 entries: makemap picks B = 8, and 834 entries do not grow it.
+    assert.strictEqual(s.spec.hint, 1664);
+    assert.strictEqual(s.model.count, 834);
+    assert.strictEqual(s.model.header().find((f) => f.name === 'B')?.value, '8');
+    assert.strictEqual(s.model.growing(), false);
+    const view = s.mapView();
+    assert.strictEqual(view.runtime.why, `continued from a capture (go1.19.8): ${continuedNote}`);
+    assert.match(continuedNote, /simulator's hash \(the process's AES hash is not recomputed\)/);
+    // Every captured entry is there, with its elem: grow[i*3] = -i, and grow[-1] = 1<<60.
+    assert.strictEqual(s.lookup(-1).elem, '1152921504606846976');
+    assert.strictEqual(s.lookup(300).elem, '-100');
+    s.model.checkInvariants();
+    // And it is a simulation: inserts work.
+    await s.apply({ op: 'insert', key: 7, elem: 7 });
+    assert.strictEqual(s.model.count, 835);
+  });
+
+  it('Swiss: as many slots as the capture (one 1024-slot table), the same runtime release', async () => {
+    const c = fixture<CapturedSwiss>('swiss-tomb');
+    const s = await continueInSimulator(c, 'c2', 1e6, { seed: 1 });
+    // 7/8 of 1024 slots: NewMap's hint*8/7 gives back 1024, one table.
+    assert.strictEqual(s.spec.hint, 896);
+    assert.strictEqual(s.spec.swissVersion, '1.26');
+    assert.strictEqual(s.model.count, 712);
+    assert.deepStrictEqual(s.model.arrays().map((a) => a.rows), [128]);
+    s.model.checkInvariants();
+  });
+
+  it('refuses types captured as Delve\'s text', async () => {
+    await assert.rejects(continueInSimulator(fixture<CapturedClassic>('classic-structs'), 'c3', 1e6, { seed: 1 }),
+      /cannot continue structs in the simulator: its key type main.K is captured as Delve's text/);
   });
 });
