@@ -90,6 +90,10 @@ describe(`fuzz: the CLI on hostile inputs (mutant seed ${seed})`, function () {
 
   const cases = [...hostileCases(), ...mutants(seed, mutantCount)];
   for (const c of cases) {
+    if (c.knownBug) {
+      it.skip(`${c.klass}: ${c.name} (known bug: ${c.knownBug})`);
+      continue;
+    }
     it(`${c.klass}: ${c.name}`, () => {
       const r = runCase(c, path.join(work, c.name));
       const why = problem(c, r);
