@@ -11,7 +11,7 @@ import * as path from 'path';
 import { entriesOf } from '../../src/core/capture/diff';
 import type { CapturedClassic, CapturedMap, CapturedSwiss } from '../../src/core/capture/types';
 import { CapturedModel, readOnlyMessage } from '../../src/core/view/captured';
-import { ModelStats } from '../../src/core/view/model';
+import { MapModel, ModelStats } from '../../src/core/view/model';
 import { OpRefused } from '../../src/core/view/ops';
 import { continueInSimulator, continuedNote } from '../../src/core/view/continue';
 
@@ -70,7 +70,8 @@ describe('view: a captured classic map (Go 1.19, mid-growth)', () => {
   });
 
   it('refuses every operation with one clear sentence', () => {
-    for (const op of [() => m.insert(1, 2), () => m.delete(1), () => m.lookup(1), () => m.iterate(), () => m.clear(), () => m.stepGrowth()]) {
+    const mm: MapModel = m; // as the session and the operation interpreter call it
+    for (const op of [() => mm.insert(1, 2), () => mm.delete(1), () => mm.lookup(1), () => mm.iterate(10), () => mm.clear(), () => mm.stepGrowth(), () => mm.finishGrowth()]) {
       assert.throws(op, (e: Error) => e instanceof OpRefused && e.message === readOnlyMessage);
     }
     assert.strictEqual(readOnlyMessage, 'a captured map is read-only: Continue in the simulator');
