@@ -8,12 +8,13 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { entriesOf } from '../../src/core/capture/diff';
+import { diffCaptures, entriesOf } from '../../src/core/capture/diff';
 import type { CapturedClassic, CapturedMap, CapturedSwiss } from '../../src/core/capture/types';
 import { CapturedModel, readOnlyMessage } from '../../src/core/view/captured';
 import { MapModel, ModelStats } from '../../src/core/view/model';
 import { OpRefused } from '../../src/core/view/ops';
 import { continueInSimulator, continuedNote } from '../../src/core/view/continue';
+import { CapturedSession, diffLines } from '../../src/core/view/capturedSession';
 
 function fixture<T extends CapturedMap>(name: string): T {
   return JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'capture', `${name}.json`), 'utf8')) as T;
@@ -153,5 +154,35 @@ describe('view: Continue in the simulator from a capture', () => {
   it('refuses types captured as Delve\'s text', async () => {
     await assert.rejects(continueInSimulator(fixture<CapturedClassic>('classic-structs'), 'c3', 1e6, { seed: 1 }),
       /cannot continue structs in the simulator: its key type main.K is captured as Delve's text/);
+  });
+});
+
+describe('view: a captured session refreshed at the next stop', () => {
+  it('shows the new capture and says what changed, in the runtime\'s words', () => {
+    const before = fixture<CapturedSwiss>('swiss-small');
+    const s = new CapturedSession('s1', before, 'captureprog');
+    assert.strictEqual(s.mapView().count, 3);
+    assert.strictEqual(s.displayTitle, 'small · map[int8]int8 · captured');
+    // The next stop, made by hand: small[4] = -4 in the free slot 3 (h2 0x05), small[1] = 9.
+    const after = JSON.parse(JSON.stringify(before)) as CapturedSwiss;
+    after.used = 4;
+    after.group!.ctrl[3] = 5;
+    after.group!.keys[3] = 4;
+    after.group!.elems[3] = -4;
+    after.group!.elems[0] = 9;
+    const d = s.refresh(after);
+    assert.strictEqual(d.added.length, 1);
+    assert.strictEqual(s.revision, 1);
+    assert.strictEqual(s.mapView().count, 4);
+    assert.strictEqual(s.lastOutcome?.text, 'since the last capture: 1 entry added: 4: -4; 1 entry updated: 1: -1 → 9; used 3 → 4');
+    assert.strictEqual(s.rows('group', 0, 1)[0].groups[0].slots[3].key, '4');
+  });
+
+  it('a refresh with no change says so', () => {
+    const c = fixture<CapturedClassic>('classic-small');
+    const s = new CapturedSession('s2', c);
+    s.refresh(JSON.parse(JSON.stringify(c)));
+    assert.strictEqual(s.lastOutcome?.text, 'since the last capture: nothing changed');
+    assert.deepStrictEqual(diffLines(diffCaptures(c, { ...c, address: '0x1' }), c), ['the variable now holds another map (a new header address)']);
   });
 });
