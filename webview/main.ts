@@ -192,6 +192,8 @@ function showMap(m: MapView): void {
   const shown = m.overview.find((o) => o.array === 'buckets') ?? m.overview[0];
   overviewArray = shown?.array;
   overview.set(shown);
+  // A strip of all rows says nothing when every row is on screen anyway.
+  overview.canvas.hidden = !shown || shown.rows <= 16;
   list.setMap(m);
   if (!restoredScroll && state.scrollTop !== undefined) {
     restoredScroll = true;

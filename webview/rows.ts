@@ -22,7 +22,7 @@ export type Zoom = 'compact' | 'detailed';
  */
 const sizes: Record<Zoom, { minSlot: number; maxSlot: number; row: number }> = {
   compact: { minSlot: 30, maxSlot: 56, row: 42 },
-  detailed: { minSlot: 34, maxSlot: 140, row: 60 },
+  detailed: { minSlot: 34, maxSlot: 200, row: 60 },
 };
 /** Below this width a slot shows its state byte and the start of its key only. */
 const narrowSlot = 64;

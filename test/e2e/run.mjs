@@ -158,8 +158,10 @@ async function runVsix(browser) {
   try {
     const installed = fs.readdirSync(cs.extensions).filter((d) => d.startsWith('go-map-inspector.go-map-inspector-'));
     if (installed.length !== 1) throw new Error(`the .vsix did not install: extensions dir has ${fs.readdirSync(cs.extensions).join(', ')}`);
-    const { openWorkbench, runCommand, answerQuickInput, webviewFrame } = await import('./lib/browser.mjs');
+    const { openFile, openWorkbench, runCommand, answerQuickInput, webviewFrame } = await import('./lib/browser.mjs');
     await openWorkbench(page, cs.folderUrl(workspace), { fileName: 'literals.go', readySelector: '.activitybar [aria-label^="Go Map Inspector"]' });
+    // From a file of the Go 1.19 module: the new map is the classic hmap.
+    await openFile(page, 'literals.go');
     await runCommand(page, 'Go Map: New Map…');
     for (const answer of ['string', 'int', '0', '9']) await answerQuickInput(page, answer);
     await webviewFrame(page).locator('[data-testid=summary]', { hasText: 'count 9 · B 1' }).waitFor();

@@ -58,7 +58,7 @@ export function classicHeader(h: ClassicHeaderSource, stats?: ModelStats): Field
     { name: 'nevacuate', value: fmtInt(h.nevacuate), explain: 'progress counter for evacuation (buckets less than this have been evacuated)' },
     { name: 'extra.nextOverflow', value: fmtInt(h.nextOverflowFree()), explain: 'preallocated overflow buckets still free (handed out before any is allocated one by one)' },
   ];
-  if (stats) fields.push({ name: 'overflow buckets (chained)', value: fmtInt(stats.extra.overflowBuckets), explain: 'overflow buckets linked into chains now, counted by walking every bucket (noverflow only estimates this)' });
+  if (stats) fields.push({ name: 'chained overflow', value: fmtInt(stats.extra.overflowBuckets), explain: 'overflow buckets linked into chains now, counted by walking every bucket (noverflow only estimates this)' });
   return fields;
 }
 

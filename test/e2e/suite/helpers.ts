@@ -23,9 +23,18 @@ export async function waitFor<T>(what: string, cond: () => T | undefined | false
   }
 }
 
-/** Opens a new map through the command with arguments instead of prompts; returns its session. */
+/** Makes a file of the sample workspace's Go 1.19 module the active editor: new maps then use the
+ * classic runtime (issue 10: a new map follows the active file's module). */
+export async function inClassicModule(): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders![0];
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'literals.go'));
+  await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: true });
+}
+
+/** Opens a new (classic) map through the command with arguments instead of prompts; returns its session. */
 export async function newMap(key: string, elem: string, hint: number, n: number) {
   const a = await api();
+  await inClassicModule();
   const id = await vscode.commands.executeCommand<string>('goMapInspector.newMap', key, elem, hint, n);
   if (!id) throw new Error('newMap returned no session');
   const s = a.store.get(id);

@@ -7,7 +7,7 @@ import assert from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  acceptQuickInputTitled, answerQuickInput, cursorIn, notification, openWorkbench, runCommand, webviewFrame,
+  acceptQuickInputTitled, answerQuickInput, cursorIn, notification, openFile, openWorkbench, runCommand, webviewFrame,
 } from '../lib/browser.mjs';
 
 const ctx = globalThis.__gomapE2E;
@@ -110,6 +110,8 @@ describe('UI: Go Map Inspector in code-server', function () {
   });
 
   it('makes a new map from quick inputs and steps through its growth', async () => {
+    // From a file of the Go 1.19 module: the new map is the classic hmap.
+    await openFile(page, 'literals.go');
     await runCommand(page, 'Go Map: New Map…');
     await answerQuickInput(page, 'int64');
     await answerQuickInput(page, 'int64');

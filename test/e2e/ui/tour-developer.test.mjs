@@ -37,6 +37,13 @@ describe('UI (issue 14): the panel as a Go developer reads it', function () {
     return page.locator('.quick-input-widget .quick-input-message').innerText();
   }
 
+  /** "New Map…" from a file of the Go 1.19 module (so the map is the classic hmap), answering its four questions. */
+  async function newMap(key, elem, hint, n) {
+    await openFile(page, 'service/users.go');
+    await runCommand(page, 'Go Map: New Map…');
+    for (const answer of [key, elem, hint, n]) await answerQuickInput(page, answer);
+  }
+
   /** The message of the input box titled with `title` (what it expects). */
   async function promptMessage(title) {
     await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor();
@@ -165,11 +172,7 @@ describe('UI (issue 14): the panel as a Go developer reads it', function () {
   });
 
   it('1: values of slice, pointer and interface types can be inserted', async () => {
-    await runCommand(page, 'Go Map: New Map…');
-    await answerQuickInput(page, 'string');
-    await answerQuickInput(page, '[]byte');
-    await answerQuickInput(page, '0');
-    await answerQuickInput(page, '0');
+    await newMap('string', '[]byte', '0', '0');
     await summaryHas('count 0');
     await runCommand(page, 'Go Map: Insert Key…');
     await answerQuickInput(page, 'greeting');
@@ -188,11 +191,7 @@ describe('UI (issue 14): the panel as a Go developer reads it', function () {
   });
 
   it('3: the lookup path shows the hash with its tophash and bucket bits highlighted', async () => {
-    await runCommand(page, 'Go Map: New Map…');
-    await answerQuickInput(page, 'int64');
-    await answerQuickInput(page, 'int64');
-    await answerQuickInput(page, '100'); // B = 4
-    await answerQuickInput(page, '0');
+    await newMap('int64', 'int64', '100', '0'); // B = 4
     await runCommand(page, 'Go Map: Insert Key…');
     await answerQuickInput(page, '42');
     await answerQuickInput(page, '1');
@@ -220,11 +219,7 @@ describe('UI (issue 14): the panel as a Go developer reads it', function () {
   });
 
   it('2, 9: a growth step at B = 6: old and new buckets side by side with headings and arrows', async () => {
-    await runCommand(page, 'Go Map: New Map…');
-    await answerQuickInput(page, 'int64');
-    await answerQuickInput(page, 'string');
-    await answerQuickInput(page, '0');
-    await answerQuickInput(page, '208'); // 6.5 × 32: the most B = 5 holds
+    await newMap('int64', 'string', '0', '208'); // 6.5 × 32: the most B = 5 holds
     await summaryHas('count 208 · B 5');
     await runCommand(page, 'Go Map: Insert Random Keys…');
     await answerQuickInput(page, '1');
@@ -242,11 +237,7 @@ describe('UI (issue 14): the panel as a Go developer reads it', function () {
   });
 
   it('9: a map of 10^6 entries opens, scrolls, and says what it holds', async () => {
-    await runCommand(page, 'Go Map: New Map…');
-    await answerQuickInput(page, 'int64');
-    await answerQuickInput(page, 'int64');
-    await answerQuickInput(page, '0');
-    await answerQuickInput(page, '1000000');
+    await newMap('int64', 'int64', '0', '1000000');
     await summaryHas('count 1000000 · B 18');
     await panel().locator('[data-testid=card-memory]', { hasText: 'in-use heap (pprof inuse_space)' }).waitFor({ timeout: 60000 });
     await panelAlone('map[int64]int64');
@@ -290,15 +281,17 @@ describe('UI (issue 14): the panel as a Go developer reads it', function () {
     await cursorAt('service/regions.go', '"us-east": {"free"');
     await runCommand(page, 'Go Map: Inspect Map Under Cursor');
     await page.locator('.tabs-container [role=tab]', { hasText: 'quotas · map[Region]map[string]int' }).waitFor();
-    // The user changes the setting in settings.json.
+    // The user changes the setting in settings.json (VS Code opens it in a modal editor).
     await runCommand(page, 'Preferences: Open User Settings (JSON)');
-    await page.locator('.tabs-container [role=tab].active', { hasText: 'settings.json' }).waitFor();
-    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    const editor = page.locator('.monaco-editor .view-lines', { hasText: 'workbench.startupEditor' }).first();
+    await editor.waitFor();
+    await editor.click();
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('"goMapInspector.goarch": "386",');
     await page.keyboard.press('Control+S');
+    await page.keyboard.press('Control+W');
     const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: 'rebuild the' }).first();
     await toast.waitFor();
     await toast.locator('a.monaco-button, .monaco-button', { hasText: 'Rebuild' }).first().click();
