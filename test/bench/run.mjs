@@ -3,9 +3,7 @@
 // Every case runs `runs` times, simulator and native interleaved, and prints the medians, their
 // ratio and the simulator's heap, then the targets of issue 11 with "ok" or "MISSED" (by wall
 // clock, as the issue asks; the ratio of CPU times, all threads of each process, is printed
-// beside it: on a loaded machine it is the steadier of the two). The
-// simulator runs with transparent huge pages as the Go runtime's heap does (`gomap bench` says
-// why); one more line shows the presized case without them.
+// beside it: on a loaded machine it is the steadier of the two).
 // Flags: --n N (default 10^6), --runs R (default 3).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -49,9 +47,7 @@ function buildNative(runtime) {
 }
 
 function sim(c) {
-  // The CLI runs itself again with --expose-gc and huge pages (unless told --no-hugepages).
-  const args = [cli, 'bench', 'inserts', '--n', String(n), '--hint', String(c.hint), '--keys', c.keys, '--runtime', c.runtime, '--json'];
-  if (c.noHugePages) args.push('--no-hugepages');
+  const args = ['--expose-gc', cli, 'bench', 'inserts', '--n', String(n), '--hint', String(c.hint), '--keys', c.keys, '--runtime', c.runtime, '--json'];
   return JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' }));
 }
 
@@ -71,7 +67,6 @@ const cases = [
   { runtime: 'classic', keys: 'string', hint: 0, maxRatio: 3 },
   { runtime: 'swiss', keys: 'int64', hint: 0, maxRatio: 3 },
   { runtime: 'swiss', keys: 'string', hint: 0, maxRatio: 3 },
-  { runtime: 'classic', keys: 'int64', hint: n, noHugePages: true },
 ];
 
 const verdicts = [];
@@ -85,7 +80,7 @@ for (const c of cases) {
   const sms = median(s.map((r) => r.ms));
   const scpu = median(s.map((r) => r.cpuMs));
   const heap = median(s.map((r) => r.heapMB));
-  const what = `${c.runtime} map[${c.keys}]int64, ${n} inserts, hint ${c.hint}${c.noHugePages ? ', 4 KiB pages' : ''}`;
+  const what = `${c.runtime} map[${c.keys}]int64, ${n} inserts, hint ${c.hint}`;
   let line = `${what}: simulator ${sms.toFixed(0)} ms (${((sms * 1e6) / n).toFixed(0)} ns/insert), heap ${heap} MB`;
   if (g.length) {
     const gms = median(g.map((r) => r.ms));

@@ -8,12 +8,7 @@
  * the Swiss model Go 1.26's. `npm run bench` (`test/bench/run.mjs`) runs it beside the same loop
  * on native maps.
  *
- * The command runs itself again in a node with `--expose-gc` (for the heap figure) and with glibc's
- * malloc asked to back large blocks with transparent huge pages (`GLIBC_TUNABLES=
- * glibc.malloc.hugetlb=1`), which is how the Go runtime's heap is backed (it madvises its arenas):
- * the bucket arrays of a 10^6-entry map span 45 MB, and with 4 KiB pages nearly every random bucket
- * access is a TLB miss, which costs the simulator about half its time in a presized map.
- * `--no-hugepages` measures without them.
+ * Without `gc` (node run without `--expose-gc`) the command runs itself again with it.
  */
 import { spawnSync } from 'child_process';
 import { DefaultHasher } from '../../core/classic/hash';
@@ -28,8 +23,7 @@ import { GoType } from '../../core/types/gotype';
 import { mapTypeOf } from '../../core/types';
 import { CliIO, Command, UsageError, nodeIO, parseFlags } from '../io';
 
-const usage = 'gomap bench inserts --n N [--hint H] [--keys int64|string] [--runtime classic|swiss] [--seed S] [--no-hugepages] [--json]';
-const hugePages = 'glibc.malloc.hugetlb=1';
+const usage = 'gomap bench inserts --n N [--hint H] [--keys int64|string] [--runtime classic|swiss] [--seed S] [--json]';
 
 interface Options {
   n: number;
@@ -113,24 +107,21 @@ async function measure(o: Options, gc: () => void): Promise<{ n: number; ms: num
   return { n, ms: tenth(ms), heapMB: tenth(heapMB), cpuMs: tenth((c.user + c.system) / 1e3) };
 }
 
-/** Runs this command again in a node with `--expose-gc` (and huge pages), passing its output through. */
-function respawn(args: string[], huge: boolean, io: CliIO): number {
-  const env = { ...process.env };
-  if (huge) env.GLIBC_TUNABLES = env.GLIBC_TUNABLES ? `${env.GLIBC_TUNABLES}:${hugePages}` : hugePages;
-  const r = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', process.argv[1], 'bench', ...args], { encoding: 'utf8', env });
+/** Runs this command again in a node with `--expose-gc`, passing its output through. */
+function respawnWithGC(args: string[], io: CliIO): number {
+  const r = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', process.argv[1], 'bench', ...args], { encoding: 'utf8' });
   if (r.stdout) io.out(r.stdout.trimEnd());
   if (r.stderr) io.err(r.stderr.trimEnd());
   return r.status ?? 1;
 }
 
 export const bench: Command = {
-  summary: 'time the simulator: `bench inserts --n N [--hint H] [--keys int64|string] [--runtime classic|swiss] [--no-hugepages] [--json]`',
+  summary: 'time the simulator: `bench inserts --n N [--hint H] [--keys int64|string] [--runtime classic|swiss] [--json]`',
   async run(args, io) {
     let o: Options;
     let json: boolean;
-    let huge: boolean;
     try {
-      const { flags, switches, positional } = parseFlags(args, { values: ['n', 'hint', 'seed', 'keys', 'runtime'], switches: ['json', 'no-hugepages'] });
+      const { flags, switches, positional } = parseFlags(args, { values: ['n', 'hint', 'seed', 'keys', 'runtime'], switches: ['json'] });
       if (positional[0] !== 'inserts' || positional.length !== 1) throw new UsageError(`the only benchmark is "inserts": ${usage}`);
       o = {
         n: intFlag(flags, 'n', 1_000_000),
@@ -140,19 +131,17 @@ export const bench: Command = {
         runtime: choice(flags, 'runtime', ['classic', 'swiss'] as const),
       };
       json = switches.has('json');
-      huge = !switches.has('no-hugepages');
     } catch (e) {
       io.err(`gomap bench: ${(e as Error).message}`);
       return 2;
     }
     const gc = (globalThis as { gc?: () => void }).gc;
-    const hugeSet = process.env.GLIBC_TUNABLES?.includes(hugePages) ?? false;
-    if ((!gc || (huge && !hugeSet)) && io === nodeIO && process.argv[1]) return respawn(args, huge, io);
+    if (!gc && io === nodeIO && process.argv[1]) return respawnWithGC(args, io);
     const r = await measure(o, gc ?? (() => undefined));
     if (json) {
       io.out(JSON.stringify(r));
     } else {
-      const what = `${r.n} inserts into map[${o.keys}]int64 (${o.runtime}, hint ${o.hint}${hugeSet ? ', huge pages' : ''})`;
+      const what = `${r.n} inserts into map[${o.keys}]int64 (${o.runtime}, hint ${o.hint})`;
       const heap = gc ? `${r.heapMB} MB held` : `${r.heapMB} MB held before any GC (no --expose-gc)`;
       io.out(`${what}: ${r.ms} ms, ${((r.ms * 1e6) / Math.max(r.n, 1)).toFixed(0)} ns/insert, ${heap}`);
     }
