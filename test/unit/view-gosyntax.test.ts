@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import { goString, goText, goQuote } from '../../src/core/view/gosyntax';
 import { GoType, parseTypeExpr, scopeFromSource } from '../../src/core/types';
+import { MapSession } from '../../src/core/view/session';
+import { printMap } from '../../src/core/view/print';
 
 // Keys and elems as Go source writes them (src/core/view/gosyntax.ts). Each expected text is the
 // Go literal that denotes the value, checked by reading it as Go: `Profile{Admin: true}` leaves
@@ -88,5 +90,18 @@ type Point struct{ X, Y int8 }
     const big = goText(await T('[]int'), Array.from({ length: 1_000_000 }, (_, i) => i), 100);
     assert.strictEqual(big.cut, true);
     assert.ok(big.text.length <= 101);
+  });
+});
+
+describe('view: the map as text (what the CLI prints)', () => {
+  it('prints the header, memory and slots of the same view the panel draws', async () => {
+    const s = await MapSession.create('p', { key: 'string', elem: '[]int', goarch: 'amd64', hint: 0, seed: 1, origin: 'test' }, 100);
+    await s.apply({ op: 'insert', key: 'a', elem: [1, 2] });
+    const text = printMap(s.mapView(), (a, b, e) => s.rows(a, b, e), { fullOnly: true });
+    const lines = text.split('\n');
+    assert.strictEqual(lines[1], 'count 1 · B 0 · buckets 1 · overflow buckets 0 · not growing');
+    assert.ok(lines.includes('  count               1'), text);
+    assert.ok(lines.some((l) => /^ {4}0: 0x[0-9a-f]{2} full {2}"a" = \[\]int\{1, 2\}$/.test(l)), text);
+    assert.ok(lines.some((l) => l.startsWith('  in-use heap (pprof inuse_space): ')), text);
   });
 });

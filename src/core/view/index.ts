@@ -20,3 +20,4 @@ export { ClassicModel, tophashState, tophashText, tophashExplained } from './cla
 export { hashBits } from './hashbits';
 export * from './locate';
 export * from './svg';
+export * from './print';
