@@ -323,7 +323,7 @@ export class RowList {
     const h = el('div', 'col-heading');
     h.style.left = `${x}px`;
     h.dataset.testid = 'column-heading';
-    h.textContent = top ? `${map.arrays.length} tables in directory order · now: ${top.title}` : '';
+    h.textContent = top ? `${top.title.split(' · ').slice(0, 3).join(' · ')} (of ${map.arrays.length} tables, in directory order)` : '';
     this.heading.replaceChildren(h);
     // Ask for the rows in view of every table that has lines in view.
     for (let line = first; line < last;) {

@@ -37,6 +37,11 @@ export function activate(context: vscode.ExtensionContext): GoMapInspectorApi {
     view.description = s?.displayTitle;
     void vscode.commands.executeCommand('setContext', 'goMapInspector.hasMap', s !== undefined);
   }));
+  // A row selected in the panel is revealed in the tree (the tree's own selection reveals in the panel).
+  panels.onSelected = (session, array, row) => {
+    const node = store.active?.id === session.id && view.visible ? tree.nodeFor(array, row) : undefined;
+    if (node) void view.reveal(node, { select: true, focus: false, expand: false }).then(undefined, (e: unknown) => log(`tree reveal: ${String(e)}`));
+  };
   const api: GoMapInspectorApi = { store, panels, tree };
   context.subscriptions.push(watchSettings(() => store.all(), (prev, next) => store.replace(prev, next), log, (q) => api.answerRebuild?.(q) ?? vscode.window.showInformationMessage(q, 'Rebuild', 'Keep')));
   registerCommands(context, { store, panels, log });
