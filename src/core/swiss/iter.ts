@@ -59,6 +59,7 @@ export function iterate(m: SwissMap, offsets: { entryOffset: bigint; dirOffset: 
         e = 0;
       }
       const mask = tab.capacity - 1;
+      if (!tab.materialized) e = mask + 1; // never written: no full slot to visit
       while (e <= mask) {
         const entry = (e + entryOffset) & mask;
         e++;

@@ -47,7 +47,7 @@ export interface ProbePath {
   growsFirst?: boolean;
 }
 
-function groupStep(ctrl: Uint8Array, keys: KeyValue[], base: number, g: number, probeIndex: number, want: number, key: KeyValue, m: SwissMap): ProbeGroupStep {
+function groupStep(ctrl: Uint8Array, keys: readonly KeyValue[], base: number, g: number, probeIndex: number, want: number, key: KeyValue, m: SwissMap): ProbeGroupStep {
   const step: ProbeGroupStep = { group: g, probeIndex, matches: [], hasEmpty: false };
   for (let i = 0; i < slotsPerGroup; i++) {
     const c = ctrl[base + i];

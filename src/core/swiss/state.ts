@@ -6,6 +6,7 @@ import { SmallGroup } from './small';
 import { SwissSeed } from './hash';
 import type { SwissMap } from './map';
 import { Table } from './table';
+import { ctrlEmpty } from './constants';
 
 interface TableState {
   capacity: number;
@@ -74,9 +75,7 @@ export function restoreSwissMap(m: SwissMap, s: SwissMapState): void {
     const t = new Table(ts.capacity, ts.index, ts.localDepth);
     t.used = ts.used;
     t.growthLeft = ts.growthLeft;
-    t.ctrl.set(ts.ctrl);
-    copyInto(t.keys, ts.keys);
-    copyInto(t.elems, ts.elems);
+    if (ts.ctrl.some((c) => c !== ctrlEmpty)) t.load(ts.ctrl, ts.keys, ts.elems);
     return t;
   });
   m.directory = s.directory.map((i) => tables[i]);

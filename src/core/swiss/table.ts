@@ -13,7 +13,9 @@
  *
  * Storage: `ctrl` holds every control byte of the table (group g's word is ctrl[8g .. 8g+7]),
  * `keys` and `elems` every slot's key and elem in the same order: no object per group. A slot's
- * key and elem mean something only while its control byte says full.
+ * key and elem mean something only while its control byte says full. A table is materialized on
+ * its first write: until then it reads as all-empty storage shared by every table of its
+ * capacity, so `make(map[K]V, 1e8)` (131,072 empty tables) costs the simulator little.
  */
 import { KeyValue } from '../classic/hash';
 import { ctrlDeleted, ctrlEmpty, maxAvgGroupLoad, maxTableCapacity, slotsPerGroup } from './constants';
@@ -43,10 +45,9 @@ export class Table {
   used = 0;
   /** Slots that can still be filled before a rehash; tombstones are not counted. */
   growthLeft: number;
-  /** Control bytes, one per slot, group after group. */
-  readonly ctrl: Uint8Array;
-  readonly keys: KeyValue[];
-  readonly elems: unknown[];
+  private ctrlW?: Uint8Array;
+  private keysW?: KeyValue[];
+  private elemsW?: unknown[];
   /** `groups.lengthMask`: the number of groups minus one. */
   readonly lengthMask: number;
 
@@ -61,11 +62,46 @@ export class Table {
     if (capacity < slotsPerGroup || capacity > maxTableCapacity || (capacity & (capacity - 1)) !== 0) {
       throw new Error(`bad table capacity ${capacity}`);
     }
-    this.ctrl = new Uint8Array(capacity).fill(ctrlEmpty);
-    this.keys = new Array(capacity).fill(0);
-    this.elems = new Array(capacity).fill(0);
     this.lengthMask = capacity / slotsPerGroup - 1;
     this.growthLeft = this.maxGrowthLeft();
+  }
+
+  /** Control bytes, one per slot, group after group (read-only: writers go through `w()`). */
+  get ctrl(): Uint8Array {
+    return this.ctrlW ?? emptyStorage(this.capacity).ctrl;
+  }
+
+  get keys(): readonly KeyValue[] {
+    return this.keysW ?? emptyStorage(this.capacity).values;
+  }
+
+  get elems(): readonly unknown[] {
+    return this.elemsW ?? emptyStorage(this.capacity).values;
+  }
+
+  /** Whether the table was ever written (views and dumps may summarize the rest). */
+  get materialized(): boolean {
+    return this.ctrlW !== undefined;
+  }
+
+  /** The writable storage, made on first use. */
+  private w(): { ctrl: Uint8Array; keys: KeyValue[]; elems: unknown[] } {
+    if (this.ctrlW === undefined) {
+      this.ctrlW = new Uint8Array(this.capacity).fill(ctrlEmpty);
+      this.keysW = new Array(this.capacity).fill(0);
+      this.elemsW = new Array(this.capacity).fill(0);
+    }
+    return { ctrl: this.ctrlW, keys: this.keysW!, elems: this.elemsW! };
+  }
+
+  /** Replaces the whole storage (restoring a saved state). */
+  load(ctrl: ArrayLike<number>, keys: ArrayLike<KeyValue>, elems: ArrayLike<unknown>): void {
+    const w = this.w();
+    w.ctrl.set(ctrl);
+    for (let i = 0; i < this.capacity; i++) {
+      w.keys[i] = keys[i];
+      w.elems[i] = elems[i];
+    }
   }
 
   /** `maxGrowthLeft`: 7/8 of the capacity (capacity-1 for a single group). */
@@ -128,8 +164,9 @@ export class Table {
       const base = g * slotsPerGroup;
       for (let i = base; i < base + slotsPerGroup; i++) {
         if (c[i] === want && ctx.equal(key, this.keys[i])) {
-          if (needKeyUpdate) this.keys[i] = key;
-          this.elems[i] = elem;
+          const w = this.w();
+          if (needKeyUpdate) w.keys[i] = key;
+          w.elems[i] = elem;
           this.lastSlot = i;
           return putUpdated;
         }
@@ -151,9 +188,10 @@ export class Table {
       }
       if (this.growthLeft === 0 && prune) this.pruneTombstones(ctx);
       if (this.growthLeft > 0) {
-        this.keys[i] = key;
-        this.elems[i] = elem;
-        c[i] = want;
+        const w = this.w();
+        w.keys[i] = key;
+        w.elems[i] = elem;
+        w.ctrl[i] = want;
         this.growthLeft--;
         this.used++;
         this.lastSlot = i;
@@ -171,11 +209,12 @@ export class Table {
     for (let step = 1; ; step++) {
       const i = this.firstEmptyOrDeleted(g);
       if (i >= 0) {
-        this.keys[i] = key;
-        this.elems[i] = elem;
+        const w = this.w();
+        w.keys[i] = key;
+        w.elems[i] = elem;
         this.growthLeft--;
         this.used++;
-        this.ctrl[i] = h2(hash);
+        w.ctrl[i] = h2(hash);
         return;
       }
       g = (g + step) & mask;
@@ -187,15 +226,16 @@ export class Table {
     const i = this.find(ctx, hash, key);
     if (i < 0) return { found: false, tombstone: false };
     this.used--;
-    this.keys[i] = 0;
-    this.elems[i] = 0;
+    const w = this.w();
+    w.keys[i] = 0;
+    w.elems[i] = 0;
     const g = (i / slotsPerGroup) | 0;
     if (this.groupHasEmpty(g)) {
-      this.ctrl[i] = ctrlEmpty;
+      w.ctrl[i] = ctrlEmpty;
       this.growthLeft++;
       return { found: true, tombstone: false };
     }
-    this.ctrl[i] = ctrlDeleted;
+    w.ctrl[i] = ctrlDeleted;
     return { found: true, tombstone: true };
   }
 
@@ -227,11 +267,12 @@ export class Table {
       for (let i = g * slotsPerGroup; i < (g + 1) * slotsPerGroup; i++) if (c[i] & ctrlEmpty) cnt++;
     }
     if (cnt * 10 < this.capacity) return; // not worth it: the caller grows instead
+    const wc = this.w().ctrl;
     for (let g = 0; g < groups; g++) {
       if (needed[g]) continue;
       for (let i = g * slotsPerGroup; i < (g + 1) * slotsPerGroup; i++) {
-        if (c[i] & ctrlEmpty) {
-          c[i] = ctrlEmpty;
+        if (wc[i] & ctrlEmpty) {
+          wc[i] = ctrlEmpty;
           this.growthLeft++;
         }
       }
@@ -240,10 +281,24 @@ export class Table {
 
   /** `table.Clear`: every slot empty, growth restored; the groups stay (same memory). */
   clear(): void {
-    this.ctrl.fill(ctrlEmpty);
-    this.keys.fill(0);
-    this.elems.fill(0);
+    if (this.ctrlW) {
+      this.ctrlW.fill(ctrlEmpty);
+      this.keysW!.fill(0);
+      this.elemsW!.fill(0);
+    }
     this.used = 0;
     this.growthLeft = this.maxGrowthLeft();
   }
+}
+
+const shared = new Map<number, { ctrl: Uint8Array; values: readonly unknown[] }>();
+
+/** The all-empty storage every unwritten table of `capacity` slots reads. */
+function emptyStorage(capacity: number): { ctrl: Uint8Array; values: readonly unknown[] } {
+  let e = shared.get(capacity);
+  if (!e) {
+    e = { ctrl: new Uint8Array(capacity).fill(ctrlEmpty), values: Object.freeze(new Array(capacity).fill(0)) };
+    shared.set(capacity, e);
+  }
+  return e;
 }

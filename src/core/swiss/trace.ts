@@ -41,7 +41,7 @@ export interface SwissReplayOptions {
 }
 
 
-function groupDump(ctrl: Uint8Array, keys: KeyValue[], elems: unknown[], from: number): SwissDumpGroup {
+function groupDump(ctrl: Uint8Array, keys: readonly KeyValue[], elems: readonly unknown[], from: number): SwissDumpGroup {
   const g: SwissDumpGroup = { ctrl: [], keys: [], elems: [] };
   for (let i = from; i < from + slotsPerGroup; i++) {
     const full = isFull(ctrl[i]);
@@ -52,16 +52,22 @@ function groupDump(ctrl: Uint8Array, keys: KeyValue[], elems: unknown[], from: n
   return g;
 }
 
-function tableDump(t: Table): SwissDumpSnapshot['tables'][number] {
+/** Above this many groups in all, tables never written are dumped without their (all-empty) groups. */
+export const dumpAllGroupsUpTo = 1 << 16;
+
+function tableDump(t: Table, summarize: boolean): SwissDumpSnapshot['tables'][number] {
+  const head = { used: t.used, capacity: t.capacity, growthLeft: t.growthLeft, localDepth: t.localDepth, index: t.index };
+  if (summarize && !t.materialized) return { ...head, groups: [], emptyGroupsOmitted: t.lengthMask + 1 };
   const groups: SwissDumpGroup[] = [];
   for (let g = 0; g <= t.lengthMask; g++) groups.push(groupDump(t.ctrl, t.keys, t.elems, g * slotsPerGroup));
-  return { used: t.used, capacity: t.capacity, growthLeft: t.growthLeft, localDepth: t.localDepth, index: t.index, groups };
+  return { ...head, groups };
 }
 
 /** The map's state in the dump format (`lookups`/`iterations` empty: the replay fills them). */
 export function swissSnapshotOf(m: SwissMap, label: string): SwissDumpSnapshot {
   const tables = m.tables();
   const position = new Map(tables.map((t, i) => [t, i]));
+  const summarize = tables.reduce((n, t) => n + t.lengthMask + 1, 0) > dumpAllGroupsUpTo;
   return {
     label,
     used: m.used,
@@ -73,7 +79,7 @@ export function swissSnapshotOf(m: SwissMap, label: string): SwissDumpSnapshot {
     clearSeq: m.clearSeq,
     group: m.small === null ? null : groupDump(m.small.ctrl, m.small.keys, m.small.elems, 0),
     directory: m.directory.map((t) => position.get(t)!),
-    tables: tables.map(tableDump),
+    tables: tables.map((t) => tableDump(t, summarize)),
     lookups: [],
     iterations: [],
   };

@@ -66,6 +66,9 @@ export interface SwissDumpTable {
   localDepth: number;
   index: number;
   groups: SwissDumpGroup[];
+  /** Only in the simulator's dumps of maps of more than 2^16 groups: a never-written table's
+   * groups (all empty) are left out, and counted here. */
+  emptyGroupsOmitted?: number;
 }
 
 export interface SwissDumpLookup {

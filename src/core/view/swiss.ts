@@ -156,7 +156,7 @@ export class SwissModel implements MapModel {
   }
 
   forEachKey(f: (key: unknown) => void): void {
-    const visit = (ctrl: Uint8Array, keys: unknown[]) => {
+    const visit = (ctrl: Uint8Array, keys: readonly unknown[]) => {
       for (let i = 0; i < ctrl.length; i++) if ((ctrl[i] & ctrlEmpty) === 0) f(keys[i]);
     };
     if (this.m.dirLen === 0) {
@@ -256,7 +256,7 @@ export class SwissModel implements MapModel {
   }
 
   /** The control bytes, keys and elems behind an array id, or undefined. */
-  private storage(array: string): { ctrl: Uint8Array; keys: unknown[]; elems: unknown[] } | undefined {
+  private storage(array: string): { ctrl: Uint8Array; keys: readonly unknown[]; elems: readonly unknown[] } | undefined {
     if (array === 'group') return this.m.dirLen === 0 && this.m.small ? this.m.small : undefined;
     const m = /^table-(\d+)$/.exec(array);
     return m ? this.m.tables()[Number(m[1])] : undefined;
@@ -271,7 +271,7 @@ export class SwissModel implements MapModel {
     return out;
   }
 
-  private group(s: { ctrl: Uint8Array; keys: unknown[]; elems: unknown[] }, g: number): GroupView {
+  private group(s: { ctrl: Uint8Array; keys: readonly unknown[]; elems: readonly unknown[] }, g: number): GroupView {
     const slots: SlotView[] = [];
     for (let i = g * slotsPerGroup; i < (g + 1) * slotsPerGroup; i++) slots.push(slotView(ctrlState(s.ctrl[i]), s.ctrl[i], this.o.text, s.keys[i], s.elems[i]));
     return { slots };
