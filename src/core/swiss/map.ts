@@ -250,11 +250,19 @@ export class SwissMap implements TableContext {
     else this.split(t);
   }
 
-  /** Re-inserts every full slot of `t`, group after group, slot after slot, with `put`. */
+  /**
+   * Re-inserts every full slot of `t`, group after group, slot after slot, with `put`. The runtime
+   * hashes each key again; a key equal to itself gets the same hash (the seed has not changed), so
+   * the table's kept hash is used; a NaN is hashed again, at random, as the runtime does.
+   */
   private reinsert(t: Table, put: (hash: PackedHash, key: KeyValue, elem: unknown) => void): void {
+    const ctrl = t.ctrl;
+    const keys = t.keys;
+    const kept = t.hashesValid;
     for (let i = 0; i < t.capacity; i++) {
-      if (!isFull(t.ctrl[i])) continue;
-      put(this.hash(t.keys[i]), t.keys[i], t.elems[i]);
+      if (!isFull(ctrl[i])) continue;
+      const k = keys[i];
+      put(kept && (typeof k !== 'object' || this.equal(k, k)) && k === k ? t.hashAt(i) : this.hash(k), k, t.elems[i]);
     }
   }
 

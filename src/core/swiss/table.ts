@@ -48,6 +48,13 @@ export class Table {
   private ctrlW?: Uint8Array;
   private keysW?: KeyValue[];
   private elemsW?: unknown[];
+  /**
+   * Each full slot's hash under the map's seed, kept so that a grow or split need not hash again
+   * (the runtime does hash again; the result is the same, as the seed does not change while the
+   * map holds keys). False after a restore, which brings keys without their hashes.
+   */
+  private hashesW?: Float64Array;
+  hashesValid = true;
   /** `groups.lengthMask`: the number of groups minus one. */
   readonly lengthMask: number;
 
@@ -90,12 +97,19 @@ export class Table {
       this.ctrlW = new Uint8Array(this.capacity).fill(ctrlEmpty);
       this.keysW = new Array(this.capacity).fill(0);
       this.elemsW = new Array(this.capacity).fill(0);
+      this.hashesW = new Float64Array(this.capacity);
     }
     return { ctrl: this.ctrlW, keys: this.keysW!, elems: this.elemsW! };
   }
 
+  /** The hash kept for full slot i (valid while `hashesValid`). */
+  hashAt(i: number): PackedHash {
+    return this.hashesW ? this.hashesW[i] : 0;
+  }
+
   /** Replaces the whole storage (restoring a saved state). */
   load(ctrl: ArrayLike<number>, keys: ArrayLike<KeyValue>, elems: ArrayLike<unknown>): void {
+    this.hashesValid = false;
     const w = this.w();
     w.ctrl.set(ctrl);
     for (let i = 0; i < this.capacity; i++) {
@@ -192,6 +206,7 @@ export class Table {
         w.keys[i] = key;
         w.elems[i] = elem;
         w.ctrl[i] = want;
+        this.hashesW![i] = hash;
         this.growthLeft--;
         this.used++;
         this.lastSlot = i;
@@ -212,6 +227,7 @@ export class Table {
         const w = this.w();
         w.keys[i] = key;
         w.elems[i] = elem;
+        this.hashesW![i] = hash;
         this.growthLeft--;
         this.used++;
         w.ctrl[i] = h2(hash);
