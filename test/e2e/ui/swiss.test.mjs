@@ -1,0 +1,221 @@
+// UI scenarios for Swiss maps (issue 10): the same map literal in three modules of one workspace
+// (test/fixtures/swiss-workspace: go.mod saying 1.22, 1.26 and 1.27). Under 1.22 the panel shows
+// the classic map and the hover says why; under 1.26 and 1.27 a Swiss map whose summary, tables
+// and every drawn slot's `data-ctrl` equal what the core model computes for the same entries and
+// seed (`swiss-expected.ts`, run beside the test); the compare view; the README screenshots.
+// This file starts its own code-server on a copy of that workspace.
+
+import assert from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { answerQuickInput, cursorIn, focusWorkbench, openWorkbench, runCommand, webviewFrame } from '../lib/browser.mjs';
+import { runRoot, startCodeServer } from '../lib/codeserver.mjs';
+
+const ctx = globalThis.__gomapE2E;
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rootDir = path.resolve(here, '..', '..', '..');
+const readmeShots = path.join(rootDir, 'media', 'screenshots');
+
+/** The core model's view of the `Ports` literal on Go `version` (see swiss-expected.ts). */
+function expected(version) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'swiss-expected.ts'), version], { cwd: rootDir, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`swiss-expected.ts failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+describe('UI: Swiss maps picked from go.mod (1.22, 1.26, 1.27)', function () {
+  this.timeout(120_000);
+  let cs;
+  let page;
+  let workspace;
+  const panel = () => webviewFrame(page);
+  const shot = (file) => page.screenshot({ path: file });
+  const summaryHas = (text) => panel().locator('[data-testid=summary]', { hasText: text }).waitFor();
+  const summary = () => panel().locator('[data-testid=summary]').innerText();
+
+  /** Every slot drawn now: its table, group, slot and data-ctrl. */
+  const drawnCtrl = () => panel().locator('[data-testid=slot]').evaluateAll((els) => els.map((e) => {
+    const g = e.closest('[data-row]');
+    return { array: g.dataset.array, row: Number(g.dataset.row), slot: Number(e.dataset.slot), ctrl: e.dataset.ctrl === undefined ? undefined : Number(e.dataset.ctrl) };
+  }));
+
+  /** Closes every editor (and map panel), so the file opens in one group beside one panel. */
+  async function closeAll() {
+    await runCommand(page, 'View: Close All Editor Groups');
+    await page.locator('.tabs-container [role=tab]').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  }
+
+  async function clearToasts() {
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await page.locator('.notifications-toasts .notification-list-item').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  }
+
+  /** Folds the memory and layout cards (remembered by the panel), so the rows have the height. */
+  async function foldCards() {
+    for (const name of ['memory', 'layout']) {
+      const card = panel().locator(`[data-testid=card-${name}]`);
+      if (await card.evaluate((d) => d.open)) await card.locator('summary').click();
+    }
+  }
+
+  async function inspect(dir) {
+    await closeAll();
+    await cursorIn(page, workspace, `${dir}/ports.go`, '"k0":', 1);
+    await runCommand(page, 'Go Map: Inspect Map Under Cursor');
+    await panel().locator('[data-testid=summary]', { hasText: /count|used/ }).waitFor();
+    await foldCards();
+  }
+
+  /** The slots drawn once at least `n` are (the rows arrive a block at a time). */
+  async function slotsDrawn(n) {
+    for (const end = Date.now() + 15_000; ; await page.waitForTimeout(100)) {
+      const slots = await drawnCtrl();
+      if (slots.length >= n || Date.now() > end) return slots;
+    }
+  }
+
+  async function checkAgainstModel(version) {
+    const want = expected(version);
+    await summaryHas(`swiss · Go ${version}`);
+    assert.strictEqual(await summary(), want.summary);
+    assert.strictEqual(want.summary, `swiss · Go ${version} · used 1000 · tables 2 · capacity 2048`);
+    assert.match(await panel().locator('[data-testid=runtime]').innerText(), new RegExp(`Swiss tables .* · why: .*go\\.mod.*${version.replace('.', '\\.')}`));
+    assert.strictEqual(await panel().locator('[data-testid=dir-run]').count(), want.runs);
+    await panel().locator('[data-testid=table-heading]').first().waitFor();
+    assert.strictEqual(await panel().locator('[data-testid=table-heading]').first().innerText(), want.arrays[0]);
+    const check = async () => {
+      const slots = await slotsDrawn(24);
+      assert.ok(slots.length >= 24, `only ${slots.length} slots drawn`);
+      for (const s of slots) assert.strictEqual(s.ctrl, want.ctrl[`${s.array}:${s.row}`][s.slot], `${s.array} group ${s.row} slot ${s.slot}`);
+      return slots;
+    };
+    const first = await check();
+    // The second table, reached through the directory strip: its heading and groups come into view.
+    await panel().locator('[data-testid=dir-run][data-array=table-1]').click();
+    await panel().locator('.group[data-array=table-1]').first().waitFor();
+    const second = await check();
+    assert.ok(second.some((s) => s.array === 'table-1') && first.some((s) => s.array === 'table-0'));
+  }
+
+  before(async () => {
+    workspace = path.join(runRoot, 'workspaces', `swiss-${process.pid}`);
+    fs.rmSync(workspace, { recursive: true, force: true });
+    fs.cpSync(path.join(rootDir, 'test', 'fixtures', 'swiss-workspace'), workspace, { recursive: true });
+    cs = await startCodeServer({ name: 'swiss', workspace, installExtension: true });
+    page = await ctx.newPage(ctx.browser);
+    await openWorkbench(page, cs.folderUrl(workspace), { fileName: 'go126', readySelector: '.activitybar [role=tab][aria-label^="Go Map Inspector"], .activitybar .action-item a[aria-label^="Go Map Inspector"]' });
+  });
+
+  after(async () => {
+    if (page) await page.context().close();
+    if (cs) await cs.stop();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      await shot(path.join(ctx.screenshotsDir, `failed-swiss-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 50)}.png`)).catch(() => undefined);
+    }
+  });
+
+  it('go.mod 1.22: the literal is a classic map, and the hover says why', async () => {
+    // The hover on the literal's type names the runtime and the go.mod line.
+    await closeAll();
+    await cursorIn(page, workspace, 'go122/ports.go', 'map[string]int{', 2);
+    await focusWorkbench(page);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const hover = page.locator('.monaco-hover-content', { hasText: /classic/i }).first();
+    await hover.waitFor();
+    assert.match(await hover.innerText(), /go\.mod[^\n]*1\.22/);
+    await page.keyboard.press('Escape');
+    await inspect('go122');
+    await summaryHas('count 1000');
+    assert.match(await summary(), /^count 1000 · B 8 · buckets 256/);
+    assert.match(await panel().locator('[data-testid=runtime]').innerText(), /classic hmap .* · why: .*go\.mod.*1\.22/);
+    assert.strictEqual(await panel().locator('[data-testid=slot][data-ctrl]').count(), 0);
+    assert.strictEqual(await panel().locator('[data-testid=directory]').isHidden(), true);
+  });
+
+  it('go.mod 1.26: a Swiss map whose summary, tables and control bytes are the core model\'s', async () => {
+    await inspect('go126');
+    await checkAgainstModel('1.26');
+  });
+
+  it('the tree: directory → tables with their counts → groups → slots; selections reveal both ways', async () => {
+    const want = expected('1.26');
+    await inspect('go126');
+    const open = await page.locator('.activitybar .action-item.checked [aria-label^="Go Map Inspector"]').count();
+    if (!open) await page.locator('.activitybar [aria-label^="Go Map Inspector"]').first().click();
+    const item = (re) => page.locator('[role=treeitem]', { hasText: re }).first();
+    await item(/^control bytes/).waitFor();
+    assert.match(await item(/^directory/).innerText(), /2 entries · globalDepth 1 · 2 tables/);
+    // table 0 holds 485 of 1024 slots (the core model: want.arrays[0]); nothing deleted.
+    assert.match(want.arrays[0], /used 485 /);
+    assert.match(await item(/^table 0/).innerText(), /128 groups · full 485 · empty 539 · deleted 0/);
+    // Panel → tree: a slot of group 3 of table 0 selects group 3 in the tree.
+    await panel().locator('.group[data-array=table-0][data-row="3"] [data-testid=slot]').first().click();
+    const g3 = page.locator('[role=treeitem].selected, [role=treeitem].focused', { hasText: /^group 3\b/ });
+    await g3.waitFor();
+    const full = want.ctrl['table-0:3'].filter((c) => c < 128).length;
+    assert.match(await g3.innerText(), new RegExp(`${full} full · ${8 - full} empty · 0 deleted`));
+    // Tree → panel: group 5 selected in the tree is the panel's selected row; its slots show their control bytes.
+    const g5 = item(/^group 5\b/);
+    await g5.click();
+    await panel().locator('.row.selected .index', { hasText: /^5$/ }).waitFor();
+    await g5.locator('.monaco-tl-twistie').click();
+    const c = want.ctrl['table-0:5'][0];
+    const slot0 = page.locator('[role=treeitem][aria-level="4"]', { hasText: /^slot 0 · / }).first();
+    assert.match(await slot0.innerText(), new RegExp(`^slot 0 · ${c === 128 ? 'empty' : `h2 0x${c.toString(16).padStart(2, '0')}`}`));
+  });
+
+  it('go.mod 1.27: a Swiss map on Go 1.27', async () => {
+    await inspect('go127');
+    await checkAgainstModel('1.27');
+  });
+
+  it('a look-up marks its probe path; the compare view replays the history under both runtimes', async () => {
+    await inspect('go126');
+    await summaryHas('swiss · Go 1.26 · used 1000');
+    await panel().locator('[data-command="goMapInspector.lookup"]').click();
+    await answerQuickInput(page, 'k500');
+    await panel().locator('[data-testid=result]', { hasText: 'm["k500"] = 500' }).waitFor();
+    assert.ok(await panel().locator('.slot.hl-found').count() >= 1);
+    assert.ok(await panel().locator('.group.hl-probed').count() >= 1);
+    // Delete half the keys: neither runtime gives the memory back.
+    await panel().locator('[data-command="goMapInspector.deleteRandom"]').click();
+    await answerQuickInput(page, '50');
+    await panel().locator('[data-testid=result]', { hasText: /deleted \d+ of 1,000 keys/ }).waitFor();
+    await panel().locator('[data-command="goMapInspector.compare"]').click();
+    const table = panel().locator('[data-testid=compare] .compare-table');
+    await table.waitFor();
+    const row = async (name) => table.locator(`tr[data-row="${name}"]`).innerText();
+    assert.match(await row('runtime'), /count 1000 · B 8[\s\S]*swiss · Go 1\.26 · used 1000 · tables 2 · capacity 2048/);
+    assert.match(await row('longest lookup'), /longest overflow chain: \d+ buckets[\s\S]*longest probe sequence: \d+ groups/);
+    assert.match(await row('growth events'), /none[\s\S]*none/); // make(map, 1000) is sized for the literal in both
+    assert.match(await row('after the deletes'), /nothing freed; [\d,]+ B for 1,000 before[\s\S]*nothing freed; [\d,]+ B for 1,000 before/);
+    await clearToasts();
+    await shot(path.join(readmeShots, 'swiss-compare.png'));
+    // The toggle hides it again.
+    await panel().locator('[data-command="goMapInspector.compare"]').click();
+    await panel().locator('[data-testid=compare]').waitFor({ state: 'hidden' });
+  });
+
+  it('a new Swiss map splits its full table: the outcome says so and the directory shows two tables', async () => {
+    await closeAll();
+    await cursorIn(page, workspace, 'go126/ports.go', 'var Small', 0);
+    await runCommand(page, 'Go Map: New Map…');
+    for (const answer of ['string', 'int', '0', '890']) await answerQuickInput(page, answer);
+    await summaryHas('used 890 · tables 1 · capacity 1024');
+    await foldCards();
+    await panel().locator('[data-command="goMapInspector.fill"]').click();
+    await answerQuickInput(page, '10');
+    await summaryHas('used 900 · tables 2 · capacity 2048');
+    const result = await panel().locator('[data-testid=result]').innerText();
+    assert.match(result, /a full 1024-slot table split into tables 0 and 1 \(local depth 1\); the directory doubled to 2 entries/);
+    assert.strictEqual(await panel().locator('[data-testid=dir-run]').count(), 2);
+    await clearToasts();
+    await shot(path.join(readmeShots, 'swiss-split.png'));
+  });
+});
