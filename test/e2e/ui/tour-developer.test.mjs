@@ -59,6 +59,7 @@ describe('UI (issue 14): the panel as a Go developer reads it', function () {
     if (await page.locator('.part.sidebar:visible').count()) await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
     await runCommand(page, 'View: Close Editors in Other Groups');
     await page.locator('.tabs-container [role=tab].active', { hasText: title }).waitFor();
+    await runCommand(page, 'Notifications: Clear All Notifications');
   }
 
   before(async () => {
