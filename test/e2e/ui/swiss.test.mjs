@@ -68,6 +68,9 @@ describe('UI: Swiss maps picked from go.mod (1.22, 1.26, 1.27)', function () {
     await foldCards();
   }
 
+  /** The tree row whose label (not its description) is `label`. */
+  const named = (label) => page.locator('[role=treeitem]').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+
   /** The slots drawn once at least `n` are (the rows arrive a block at a time). */
   async function slotsDrawn(n) {
     for (const end = Date.now() + 15_000; ; await page.waitForTimeout(100)) {
@@ -154,20 +157,31 @@ describe('UI: Swiss maps picked from go.mod (1.22, 1.26, 1.27)', function () {
     // table 0 holds 485 of 1024 slots (the core model: want.arrays[0]); nothing deleted.
     assert.match(want.arrays[0], /used 485 /);
     assert.match(await item(/^table 0/).innerText(), /128 groups · full 485 · empty 539 · deleted 0/);
-    // Panel → tree: a slot of group 3 of table 0 selects group 3 in the tree.
-    await panel().locator('.group[data-array=table-0][data-row="3"] [data-testid=slot]').first().click();
-    const g3 = page.locator('[role=treeitem].selected, [role=treeitem].focused', { hasText: /^group 3\b/ });
-    await g3.waitFor();
-    const full = want.ctrl['table-0:3'].filter((c) => c < 128).length;
-    assert.match(await g3.innerText(), new RegExp(`${full} full · ${8 - full} empty · 0 deleted`));
     // Tree → panel: group 5 selected in the tree is the panel's selected row; its slots show their control bytes.
-    const g5 = item(/^group 5\b/);
+    const t0 = item(/^table 0/);
+    if ((await t0.getAttribute('aria-expanded')) !== 'true') await t0.locator('.monaco-tl-twistie').click();
+    const g5 = named('group 5');
     await g5.click();
     await panel().locator('.row.selected .index', { hasText: /^5$/ }).waitFor();
     await g5.locator('.monaco-tl-twistie').click();
     const c = want.ctrl['table-0:5'][0];
-    const slot0 = page.locator('[role=treeitem][aria-level="4"]', { hasText: /^slot 0 · / }).first();
-    assert.match(await slot0.innerText(), new RegExp(`^slot 0 · ${c === 128 ? 'empty' : `h2 0x${c.toString(16).padStart(2, '0')}`}`));
+    const slot0 = page.locator('[role=treeitem][aria-level="3"]').filter({ has: page.locator('.label-name', { hasText: /^slot 0 · / }) }).first();
+    assert.match(await slot0.locator('.label-name').innerText(), new RegExp(`^slot 0 · ${c === 128 ? 'empty' : `h2 0x${c.toString(16).padStart(2, '0')}`}$`));
+  });
+
+  it('the tree follows the panel: a slot clicked in the panel selects its group in the tree', async () => {
+    const want = expected('1.26');
+    const item = (re) => page.locator('[role=treeitem]', { hasText: re }).first();
+    await item(/^table 0/).waitFor();
+    // Panel → tree: a slot of group 3 of table 0 selects group 3 in the tree.
+    await panel().locator('.group[data-array=table-0][data-row="3"] [data-testid=slot]').first().click();
+    const g3 = page.locator('[role=treeitem].selected, [role=treeitem].focused').filter({ has: page.locator('.label-name', { hasText: /^group 3$/ }) });
+    await g3.waitFor().catch(async (e) => {
+      const rows = await page.locator('[role=treeitem]', { hasText: /^group [0-9]\b/ }).evaluateAll((els) => els.map((x) => `${x.className} sel=${x.getAttribute('aria-selected')} ${x.innerText.slice(0, 30)}`));
+      throw new Error(`${e.message}\ntree rows:\n${rows.join('\n')}`);
+    });
+    const full = want.ctrl['table-0:3'].filter((c) => c < 128).length;
+    assert.match(await g3.innerText(), new RegExp(`${full} full · ${8 - full} empty · 0 deleted`));
   });
 
   it('go.mod 1.27: a Swiss map on Go 1.27', async () => {
@@ -191,7 +205,7 @@ describe('UI: Swiss maps picked from go.mod (1.22, 1.26, 1.27)', function () {
     const table = panel().locator('[data-testid=compare] .compare-table');
     await table.waitFor();
     const row = async (name) => table.locator(`tr[data-row="${name}"]`).innerText();
-    assert.match(await row('runtime'), /count 1000 · B 8[\s\S]*swiss · Go 1\.26 · used 1000 · tables 2 · capacity 2048/);
+    assert.match(await row('runtime'), /count (\d+) · B 8[\s\S]*swiss · Go 1\.26 · used \1 · tables 2 · capacity 2048/);
     assert.match(await row('longest lookup'), /longest overflow chain: \d+ buckets[\s\S]*longest probe sequence: \d+ groups/);
     assert.match(await row('growth events'), /none[\s\S]*none/); // make(map, 1000) is sized for the literal in both
     assert.match(await row('after the deletes'), /nothing freed; [\d,]+ B for 1,000 before[\s\S]*nothing freed; [\d,]+ B for 1,000 before/);
