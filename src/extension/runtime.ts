@@ -5,6 +5,7 @@
  * `pickRuntime`. Files are read through `vscode.workspace.fs` and cached until one changes.
  */
 import * as vscode from 'vscode';
+import { GoModInfo, parseGoMod } from '../core/hover';
 import { RuntimeChoice, RuntimeSetting, pickRuntime } from '../core/runtime/pick';
 
 type FileText = { path: string; text: string } | undefined;
@@ -22,17 +23,23 @@ export class RuntimeLocator implements vscode.Disposable {
 
   /** The runtime for a document (or, without one, for a file outside any module). */
   async forDocument(uri: vscode.Uri | undefined): Promise<RuntimeChoice> {
+    return (await this.moduleOf(uri)).runtime;
+  }
+
+  /** The runtime and the `go`/`toolchain` lines of the go.mod that govern a document (hovers need both). */
+  async moduleOf(uri: vscode.Uri | undefined): Promise<{ runtime: RuntimeChoice; goMod?: GoModInfo }> {
     const dir = uri && uri.scheme !== 'untitled' ? vscode.Uri.joinPath(uri, '..') : undefined;
     const [goMod, goWork] = dir ? await Promise.all([this.nearest(dir, 'go.mod'), this.nearest(dir, 'go.work')]) : [undefined, undefined];
     const c = vscode.workspace.getConfiguration('goMapInspector');
     const env = vscode.workspace.getConfiguration('go').get<Record<string, string>>('toolsEnvVars') ?? {};
-    return pickRuntime({
+    const runtime = pickRuntime({
       runtime: c.get<RuntimeSetting>('runtime', 'auto'),
       goVersion: c.get<string>('goVersion', 'auto'),
       goMod,
       goWork,
       goexperiment: env.GOEXPERIMENT ?? process.env.GOEXPERIMENT,
     });
+    return { runtime, goMod: goMod && parseGoMod(goMod.text) };
   }
 
   private nearest(dir: vscode.Uri, name: string): Promise<FileText> {

@@ -10,11 +10,12 @@ import { BucketLayout, bucketLayout } from '../types/bucket';
 import { bucketShift, bucketsLog2ForHint } from '../classic/makemap';
 import { Construct, GoroutineWrite, MapRef, MapT } from './constructs';
 import { GrowthFigures, MakeFigures, bucketArrayBytes, growthFigures, makeFigures, nextGrowthCount, perEntryFigures, structReorders } from './figures';
-import { code, fmt1, fmtBytes, fmtInt, goBlock, humanBytes, inspectLink, plain, plural, selfContained } from './format';
+import { code, fmt1, fmtBytes, fmtInt, goBlock, humanBytes, inspectLink, plain, plural } from './format';
 import { goAtLeast, newestGoVersion } from './gomod';
 import { RuntimeChoice, pickRuntime } from '../runtime/pick';
 import { renderSwiss } from './swiss';
 import { Doc } from './doc';
+import { linkFor, mapName, rebuildIdiom, sized } from './shared';
 
 export interface HoverOptions {
   goarch: GoArch;
@@ -66,12 +67,11 @@ function mapString(type: GoType | undefined, map: MapT): string {
   return type && type.kind === 'named' ? `${type.name} (${typeString(map)})` : typeString(map);
 }
 
-function linkFor(map: MapT, hint: number): string {
-  return inspectLink({ key: selfContained(map.key), elem: selfContained(map.elem), hint });
-}
 
 export function render(c: Construct, opts: HoverOptions): Rendered | undefined {
   const rt = hoverRuntime(opts);
+  // Decided once: the renderers below ask `hoverRuntime(opts)` again and get it back at once.
+  if (rt && !opts.runtime) opts = { ...opts, runtime: rt };
   if (rt?.runtime === 'swiss') {
     const swiss = renderSwiss(c, opts, rt);
     if (swiss) return swiss;
@@ -252,10 +252,6 @@ function renderMake(c: Extract<Construct, { kind: 'make' }>, opts: HoverOptions)
   return { markdown: doc.toString(), figures: { layout: l, make: f } };
 }
 
-/** `48-byte`, as an adjective. */
-function sized(n: number): string {
-  return `${fmtInt(n)}-byte`;
-}
 
 function ordinal(n: number): string {
   const s = fmtInt(n);
@@ -301,9 +297,6 @@ function renderMakeWithoutHint(c: Extract<Construct, { kind: 'make' }>, l: Bucke
 
 // ---- delete, clear, range ----
 
-function mapName(ref: MapRef): string {
-  return ref.expr.text.length <= 40 ? ref.expr.text : 'the map';
-}
 
 /** A map of `peak` entries emptied down to `survivors`: what stays and what a rebuild would take. */
 function rebuildSentence(t: MapTypeInfo, peak: number, survivors: number, made: boolean): string {
@@ -316,10 +309,6 @@ function rebuildSentence(t: MapTypeInfo, peak: number, survivors: number, made: 
   );
 }
 
-function rebuildIdiom(name: string, map: MapT | undefined): string[] {
-  const ty = map ? typeString(map) : 'map[K]V';
-  return [`rebuilt := make(${ty}, len(${name}))`, `for k, v := range ${name} {`, '\trebuilt[k] = v', '}', `${name} = rebuilt`];
-}
 
 function renderDelete(ref: MapRef, call: string, g: GoroutineWrite | undefined, opts: HoverOptions): Rendered {
   const name = mapName(ref);

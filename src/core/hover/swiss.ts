@@ -13,9 +13,10 @@ import { firstInsertAlloc, growToTableAlloc, swissMakeAlloc, valueObject } from 
 import { RuntimeChoice } from '../runtime/pick';
 import { GoType, GoTypeError, bucketLayout, typeString } from '../types';
 import { Construct, MapRef, MapT } from './constructs';
-import { code, fmt1, fmtBytes, fmtInt, goBlock, humanBytes, inspectLink, plural, selfContained } from './format';
+import { code, fmt1, fmtBytes, fmtInt, goBlock, humanBytes, plural } from './format';
 import type { HoverOptions, Rendered } from './render';
 import { Doc } from './doc';
+import { linkFor, mapName, rebuildIdiom, sized } from './shared';
 
 function groupFor(map: MapT, arch: GoArch, rt: RuntimeChoice): SwissGroupLayout | GoTypeError {
   try {
@@ -26,13 +27,7 @@ function groupFor(map: MapT, arch: GoArch, rt: RuntimeChoice): SwissGroupLayout 
   }
 }
 
-function linkFor(map: MapT, hint: number): string {
-  return inspectLink({ key: selfContained(map.key), elem: selfContained(map.elem), hint });
-}
 
-function sized(n: number): string {
-  return `${fmtInt(n)}-byte`;
-}
 
 /** The Swiss hover for a construct, or undefined for constructs that read the same on both runtimes. */
 export function renderSwiss(c: Construct, opts: HoverOptions, rt: RuntimeChoice): Rendered | undefined {
@@ -157,9 +152,6 @@ function makeWithoutHint(c: Extract<Construct, { kind: 'make' }>, g: SwissGroupL
 
 // ---- delete, clear, range ----
 
-function mapName(ref: MapRef): string {
-  return ref.expr.text.length <= 40 ? ref.expr.text : 'the map';
-}
 
 function deleteHover(ref: MapRef, call: string, g: SwissGroupLayout, doc: Doc): void {
   const t = g.type;
@@ -176,8 +168,7 @@ function deleteHover(ref: MapRef, call: string, g: SwissGroupLayout, doc: Doc): 
       : `When an insert finds growthLeft at 0, ${code(`runtime.mapassign_${t.assign}`)} first prunes tombstones no probe needs, if they are at least 10% of the table's capacity; otherwise the table rehashes.`,
     'Tables never shrink: the directory and every group array stay allocated however many keys are deleted. To give the memory back, copy the survivors into a new map:',
   );
-  const ty = ref.map ? typeString(ref.map) : 'map[K]V';
-  doc.raw(goBlock([`rebuilt := make(${ty}, len(${name}))`, `for k, v := range ${name} {`, '\trebuilt[k] = v', '}', `${name} = rebuilt`]));
+  doc.raw(goBlock(rebuildIdiom(name, ref.map)));
   const peak = ref.madeWithHint && ref.madeWithHint >= 1000 ? ref.madeWithHint : 1_000_000;
   const kept = swissMakeAlloc(t, peak);
   const survivors = Math.max(8, Math.floor(peak / 100));

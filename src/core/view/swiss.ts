@@ -193,19 +193,20 @@ export class SwissModel implements MapModel {
       }
       if (s.hasEmpty && !s.matches.some((x) => x.equal)) steps.push({ text: '  an empty slot in this group: the key is not in the table, stop', at: { array, row: s.group }, mark: 'stop' });
     }
-    const r = this.m.lookup(key);
+    // The probe path already found the slot: read its elem there instead of looking the key up again.
     const where = p.found ? { array, row: p.found.group, group: 0, slot: p.found.slot } : undefined;
-    const elemText = r.found ? this.o.text.elem(r.elem, maxSlotText).text : undefined;
+    const found = where !== undefined;
+    const elemText = where ? this.o.text.elem(this.storage(array)!.elems[where.row * slotsPerGroup + where.slot], maxSlotText).text : undefined;
     const place = where ? `, in ${this.m.dirLen === 0 ? 'the small map\'s group' : `table ${p.tableIndex}, group ${where.row}`}, slot ${where.slot}` : '';
     const insert = p.insertAt ? ` An insert would take ${p.insertAt.reuse === 'tombstone' ? 'the tombstone' : 'the empty slot'} at group ${p.insertAt.group}, slot ${p.insertAt.slot}${p.growsFirst ? ' after the table grows (growthLeft is 0)' : ''}.` : p.growsFirst ? ' An insert would first turn the small map into a table.' : '';
     return {
       key: keyText,
-      found: r.found,
+      found,
       elem: elemText,
       hash,
       steps,
       where,
-      message: r.found ? `m[${keyText}] = ${elemText}${place}` : `${keyText} is not in the map: probed ${plural(p.steps.length, 'group')}; v, ok := m[k] gives the zero value and false.${insert}`,
+      message: found ? `m[${keyText}] = ${elemText}${place}` : `${keyText} is not in the map: probed ${plural(p.steps.length, 'group')}; v, ok := m[k] gives the zero value and false.${insert}`,
     };
   }
 
