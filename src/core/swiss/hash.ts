@@ -28,9 +28,12 @@ export function packSwissHash(top32: number, lo32: number): PackedHash {
   return (top32 >>> 0) * lowBits + ((lo32 >>> 0) & (lowBits - 1));
 }
 
+// A packed hash is a non-negative integer below 2^53: its low 32 bits, where h1 and h2 come from,
+// are what JS's bitwise operators read of it (ToInt32 is exact modulo 2^32), with no float `%`.
+
 /** The low 21 bits (h2 and the home group). */
 export function hashLow(h: PackedHash): number {
-  return h % lowBits;
+  return h & (lowBits - 1);
 }
 
 /** The top word: the high 32 bits of a 64-bit hash, the whole hash on a 32-bit platform. */
@@ -40,12 +43,12 @@ export function hashTop(h: PackedHash): number {
 
 /** `h2`: the 7 bits stored in the control byte of a full slot. */
 export function h2(h: PackedHash): number {
-  return h % lowBits & 0x7f;
+  return h & 0x7f;
 }
 
 /** The low bits of `h1 = hash >> 7`, enough to pick a group in any table. */
 export function h1(h: PackedHash): number {
-  return (h % lowBits) >>> 7;
+  return (h & (lowBits - 1)) >>> 7;
 }
 
 export interface SwissSeed {
