@@ -25,6 +25,8 @@ import { MapModel, ModelStats } from './model';
 import { Op, OpContext, OpRefused, OpResult, checkLimit, compactOps, opLabel, runOp } from './ops';
 import { TypeDecl } from './packages';
 import { swissDirectory } from './swissDirectory';
+import { SwissGrowthRecord } from './swissGrowth';
+import { growthStepCount, isGrowthArray, swissGrowthArrays, swissGrowthRows, swissGrowthSlotDetail, swissGrowthSteps } from './swissGrowthView';
 import { ValueText, valueText } from './text';
 import { AddressSpace } from './values';
 import {
@@ -79,6 +81,8 @@ const checkpointMaxCount = 1 << 17;
 /** Below this many entries a copy is kept before every operation. */
 const smallMap = 4096;
 const maxCheckpoints = 8;
+/** Growth records kept (each holds at most three tables' storage). */
+const maxGrowthRecords = 8;
 
 /** Progress of a long operation, 0..1; `yieldNow` lets the caller's event loop run. */
 export type Progress = (fraction: number) => void;
@@ -93,6 +97,11 @@ export class MapSession {
   private revisionCounter = 0;
   private statsCache?: { revision: number; stats: ModelStats };
   private checkpoints: { position: number; state: unknown }[] = [];
+  /** Growth recorded by single inserts, by the history position their operation ends at. */
+  private growthRecords = new Map<number, SwissGrowthRecord>();
+  private pendingGrowth?: SwissGrowthRecord;
+  /** Which step of the current position's growth the view shows (0: the map now). */
+  private growthStep = 0;
   /** Operations run one at a time: a command waits for the one before it. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -202,8 +211,10 @@ export class MapSession {
       }
       // Copies of states past this point belong to the history being replaced.
       this.checkpoints = this.checkpoints.filter((c) => c.position <= this.position);
+      for (const p of [...this.growthRecords.keys()]) if (p > this.position) this.growthRecords.delete(p);
       this.ops.splice(this.position, this.ops.length - this.position, op);
       this.position++;
+      this.keepGrowth();
       this.after(result);
       return result;
     });
@@ -226,12 +237,46 @@ export class MapSession {
       this.checkpoint(this.ops[this.position]);
       const result = await this.run(this.ops[this.position], progress);
       this.position++;
+      this.keepGrowth();
       this.after(result);
       return true;
     });
   }
 
+  /** Keeps the growth the operation just run recorded, for the position it ends at (a few at most). */
+  private keepGrowth(): void {
+    const g = this.pendingGrowth;
+    this.pendingGrowth = undefined;
+    if (!g) return;
+    this.growthRecords.delete(this.position);
+    this.growthRecords.set(this.position, g);
+    if (this.growthRecords.size > maxGrowthRecords) this.growthRecords.delete(this.growthRecords.keys().next().value!);
+  }
+
+  /** The growth inside the operation that ends at the current position (a Swiss rehash or split), if recorded. */
+  get growthRecord(): SwissGrowthRecord | undefined {
+    return this.growthRecords.get(this.position);
+  }
+
+  /**
+   * "Step growth" over the recorded growth of the last operation: the view moves to its next step,
+   * and after the last one back to the map now. Changes nothing in the map or its history.
+   */
+  stepGrowthView(): boolean {
+    if (!this.growthRecord) return false;
+    this.growthStep = (this.growthStep + 1) % (growthStepCount + 1);
+    return true;
+  }
+
+  /** "Finish growth" over a recorded growth: back to the map now. */
+  endGrowthView(): boolean {
+    if (!this.growthRecord || this.growthStep === 0) return false;
+    this.growthStep = 0;
+    return true;
+  }
+
   private after(result: OpResult): void {
+    this.growthStep = 0;
     this.lastOutcome = result.outcome;
     this.lastIteration = result.iteration;
     this.revisionCounter++;
@@ -276,7 +321,16 @@ export class MapSession {
   /** Runs `op` on the live model; growth events it caused (a Swiss rehash or split) join its outcome. */
   private async run(op: Op, progress?: Progress): Promise<OpResult> {
     this.model.lastEvents?.(); // events of the replay that built this state are not this op's
-    const result = await this.runOn(this.model, op, progress);
+    // One insert's growth is recorded with what it moved, for the step view.
+    const swiss = this.model instanceof SwissModel && op.op === 'insert' ? this.model : undefined;
+    if (swiss) swiss.captureGrowth = true;
+    let result: OpResult;
+    try {
+      result = await this.runOn(this.model, op, progress);
+    } finally {
+      if (swiss) swiss.captureGrowth = false;
+    }
+    this.pendingGrowth = swiss?.takeGrowth();
     const events = this.model.lastEvents?.() ?? [];
     return events.length ? { ...result, outcome: withEvents(result.outcome, events) } : result;
   }
@@ -336,6 +390,14 @@ export class MapSession {
     if (stats) view.memory = m.memory(stats);
     const directory = m instanceof SwissModel ? swissDirectory(m.m) : undefined;
     if (directory) view.directory = directory;
+    const growth = this.growthRecord;
+    if (growth && m instanceof SwissModel) {
+      view.growthSteps = swissGrowthSteps(growth, this.growthStep);
+      if (this.growthStep > 0) {
+        view.arrays = swissGrowthArrays(growth, this.growthStep, m);
+        view.overview = [];
+      }
+    }
     const note = m.note();
     if (note) view.note = note;
     if (pending) view.pending = true;
@@ -383,11 +445,22 @@ export class MapSession {
 
   /** Rows [start, end) of one array, at most `maxRowsPerRequest`. */
   rows(array: string, start: number, end: number): RowView[] {
+    const growth = this.growthView(array);
+    if (growth) return swissGrowthRows(growth.record, growth.model, array, start, Math.min(end, start + maxRowsPerRequest));
     return this.model.rows(array, start, Math.min(end, start + maxRowsPerRequest));
   }
 
   slotDetail(ref: SlotRef): SlotDetailView | undefined {
+    const growth = this.growthView(ref.array);
+    if (growth) return swissGrowthSlotDetail(growth.record, growth.model, ref);
     return this.model.slotDetail(ref);
+  }
+
+  /** The recorded growth an array id of a step view reads, while that step is shown. */
+  private growthView(array: string): { record: SwissGrowthRecord; model: SwissModel } | undefined {
+    const record = this.growthRecord;
+    if (!record || !isGrowthArray(array) || !(this.model instanceof SwissModel)) return undefined;
+    return { record, model: this.model };
   }
 
   /** The runtime's dump of the map now (the JSON export). */

@@ -21,6 +21,7 @@ import { BucketLayout } from '../types';
 import { MapModel, ModelStats } from './model';
 import { swissAbout, swissHeader, swissLayout, swissMemoryView, swissStatsWalk } from './swissCards';
 import { swissHashBits } from './swissbits';
+import { SwissGrowthCapture, SwissGrowthRecord } from './swissGrowth';
 import { slotDetailView, slotView } from './slots';
 import { ValueText } from './text';
 import {
@@ -65,6 +66,10 @@ export class SwissModel implements MapModel {
   private readonly rand: SeededFastRand;
   private readonly hasherDescription: string;
   private events: OutcomeView[] = [];
+  /** Set by a session around one insert: its growth is recorded for the step view (`swissGrowth.ts`). */
+  captureGrowth = false;
+  private readonly capture: SwissGrowthCapture;
+  private growthRecord?: SwissGrowthRecord;
 
   constructor(private readonly o: SwissOptions) {
     const t = o.layout.type;
@@ -73,26 +78,42 @@ export class SwissModel implements MapModel {
     const hasher = new DefaultSwissHasher(rand, bits);
     this.m = new SwissMap(t, o.hint, { hasher, random: seededSwissRandomness(rand, bits), equal: goEqual });
     this.m.onEvent = (e) => this.record(e);
+    this.capture = new SwissGrowthCapture(this.m);
     this.hasherDescription = hasher.description;
     this.runtime = { kind: 'swiss', label: `Swiss tables (Go ${t.goversion === '1.27' ? '1.27' : '1.24–1.26'} internal/runtime/maps${t.layout === 'split' ? ', split groups' : ''})` };
   }
 
   private record(e: SwissEvent): void {
     const tables = this.m.tables();
+    let text: string | undefined;
     switch (e.kind) {
       case 'growToTable':
-        this.events.push({ kind: 'info', text: 'the 9th key turned the small map into a table of 16 slots (growToTable)' });
+        text = 'the 9th key turned the small map into a table of 16 slots (growToTable)';
         break;
       case 'grow':
-        this.events.push({ kind: 'info', text: `table ${tables.indexOf(e.newTable)} rehashed from ${e.table.capacity} to ${e.newTable.capacity} slots (grow: growthLeft was 0)` });
+        text = `table ${tables.indexOf(e.newTable)} rehashed from ${e.table.capacity} to ${e.newTable.capacity} slots (grow: growthLeft was 0)`;
         break;
       case 'split':
-        this.events.push({ kind: 'info', text: `a full 1024-slot table split into tables ${tables.indexOf(e.left)} and ${tables.indexOf(e.right)} (local depth ${e.left.localDepth})${e.dirDoubled ? `; the directory doubled to ${this.m.dirLen} entries` : ''}` });
+        text = `a full 1024-slot table split into tables ${tables.indexOf(e.left)} and ${tables.indexOf(e.right)} (local depth ${e.left.localDepth})${e.dirDoubled ? `; the directory doubled to ${this.m.dirLen} entries` : ''}`;
         break;
       default:
-        break;
+        return;
     }
+    this.events.push({ kind: 'info', text });
+    if (this.captureGrowth) this.capture.event(e, text);
     if (this.events.length > 50) this.events.splice(0, this.events.length - 50);
+  }
+
+  /** The growth recorded by the last insert run with `captureGrowth`, once. */
+  takeGrowth(): SwissGrowthRecord | undefined {
+    const r = this.growthRecord;
+    this.growthRecord = undefined;
+    return r;
+  }
+
+  /** How keys and elems read (Go syntax). */
+  get text(): ValueText {
+    return this.o.text;
   }
 
   lastEvents(): OutcomeView[] {
@@ -117,7 +138,13 @@ export class SwissModel implements MapModel {
   // ---- operations ----
 
   insert(key: unknown, elem: unknown): boolean {
-    return this.m.assign(key, elem);
+    if (!this.captureGrowth) return this.m.assign(key, elem);
+    this.capture.begin();
+    try {
+      return this.m.assign(key, elem);
+    } finally {
+      this.growthRecord = this.capture.end();
+    }
   }
 
   delete(key: unknown): boolean {

@@ -112,7 +112,8 @@ export interface GroupView {
 
 /** An arrow from a slot of this row to a row of another array. */
 export interface LinkView {
-  kind: 'evacuatedX' | 'evacuatedY';
+  /** Classic evacuation to X or Y; a Swiss slot moved by a rehash, or by a split to its left or right half. */
+  kind: 'evacuatedX' | 'evacuatedY' | 'rehash' | 'splitLeft' | 'splitRight';
   group: number;
   slot: number;
   toArray: string;
@@ -205,6 +206,28 @@ export interface DirectoryView {
   globalDepth: number;
   entries: number;
   runs: { array: string; start: number; length: number; localDepth: number; used: number; capacity: number; tombstones: number }[];
+  /** Tables left out before and after `runs` (a window of a large directory). */
+  elided?: { before: number; after: number };
+}
+
+/**
+ * The growth inside the last operation (a Swiss rehash, split or growToTable), step by step:
+ * step 0 is the map now; at step 1 the arrays are the old table beside the new one(s) with an
+ * arrow from each old slot to where its key went; at step 2 the insert has landed (`mark`).
+ */
+export interface GrowthStepsView {
+  step: number;
+  steps: number;
+  /** The event in one sentence. */
+  event: string;
+  /** What this step shows (step 0: how to see the steps). */
+  title: string;
+  text: string;
+  /** A split: the directory before and after (a window around the split table when large). */
+  directoryBefore?: DirectoryView;
+  directoryAfter?: DirectoryView;
+  /** The slot the insert wrote (step 2). */
+  mark?: SlotRef;
 }
 
 /** Everything the panel shows but the rows' contents (those come per range, `RowView`). */
@@ -230,6 +253,8 @@ export interface MapView {
   arrays: ArrayView[];
   /** A Swiss map with a directory (absent for a small map and for classic maps). */
   directory?: DirectoryView;
+  /** The last operation grew the map (Swiss): its steps, and which one the arrays show. */
+  growthSteps?: GrowthStepsView;
   overview: OverviewView[];
   history: HistoryView;
   /** Whether a growth is in progress that `stepGrowth` can advance, and what it is. */
