@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Position } from '../../src/core/hover';
+import { HoverOptions, Position, hover } from '../../src/core/hover';
 
 export const goldenDir = path.join(__dirname, '..', 'fixtures', 'hover', 'golden');
 
@@ -21,4 +21,18 @@ export function matchesGolden(name: string, markdown: string): void {
   const file = path.join(goldenDir, `${name}.md`);
   if (process.env.GOMAP_UPDATE_GOLDEN === '1') fs.writeFileSync(file, markdown);
   assert.strictEqual(markdown, fs.readFileSync(file, 'utf8'), `hover differs from ${path.relative(process.cwd(), file)}`);
+}
+
+/** One construct per golden file: [golden name, snippet, offset into it, expected construct kind]. */
+export type GoldenCase = [string, string, number, string];
+
+/** Registers an `it` per case: the hover at the snippet is of that kind and equals its golden file. */
+export function goldenCases(src: string, cases: readonly GoldenCase[], opts: HoverOptions): void {
+  for (const [name, snippet, offset, kind] of cases) {
+    it(`${snippet} (${name}.md)`, async () => {
+      const r = await hover(src, positionOf(src, snippet, offset), opts);
+      assert.strictEqual(r?.kind, kind, r?.markdown);
+      matchesGolden(name, r!.markdown);
+    });
+  }
 }

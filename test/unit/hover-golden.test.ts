@@ -5,15 +5,42 @@
  * The nil-map hovers: a local `var m map[K]V` never made (edge.go), and a map field of a struct
  * declared in the file that the file never assigns (nilfield/server.go: `pending`), while fields
  * made in a literal (`seen: make(...)`) or assigned (`s.names = ...`) get no warning.
+ *
+ * Every construct of the classic map (Go 1.22) on swiss126/sessions.go, whose numbers the hover
+ * explains in its own text; checked by hand here (amd64, Profile = {bool, int64, bool}, 24 bytes):
+ * - make(map[string]Profile, 1000): B = 8, the smallest B with 1000 ≤ 6.5 × 2^B (6.5 × 128 = 832 <
+ *   1000 ≤ 1664). bmap = 8 tophash + 8 × 16 + 8 × 24 + 8 overflow = 336 bytes. makeBucketArray adds
+ *   2^(8−4) = 16 overflow buckets: 272 × 336 = 91,392 bytes, rounded to the 98,304 size class, which
+ *   holds 98,304 / 336 = 292 buckets: 36 overflow. Heap 48 (hmap) + 98,304 + 24 (mapextra) = 98,376.
+ *   Growth at the 1,665th insert (overLoadFactor(1665, 8): 1665 > 1664) to B = 9: (512 + 32) × 336 =
+ *   182,784 bytes, rounded up to whole 8 KiB pages: 188,416.
+ * - Bytes per entry at B = 17: (2^17 + 2^13) × 336 = 46,792,704 / 851,968 = 54.9.
+ * - delete: rebuilt for 10 survivors, B = 1: 2 × 336 = 672 → size class 704, + 48 = 752.
+ * - make(map[int32]int8) growing to 10^6: evacuated 8 + 13 × (2^17 − 1) = 1,703,931.
  */
 import * as assert from 'assert';
-import { matchesGolden, positionOf } from './golden';
+import { GoldenCase, goldenCases, matchesGolden, positionOf } from './golden';
 import * as fs from 'fs';
 import * as path from 'path';
 import { HoverOptions, hover } from '../../src/core/hover';
 
 const fixtures = path.join(__dirname, '..', 'fixtures', 'hover');
 const amd64: HoverOptions = { goarch: 'amd64', goVersion: '1.22' };
+
+describe('hover: golden files for every classic construct (Go 1.22)', () => {
+  const src = fs.readFileSync(path.join(fixtures, 'swiss126', 'sessions.go'), 'utf8');
+  const cases: GoldenCase[] = [
+    ['classic-make-hint', 'make(map[string]Profile, 1000)', 1, 'make'],
+    ['classic-make-small', 'make(map[int32]int8)', 1, 'make'],
+    ['classic-literal', 'map[uint16]Blob{1', 1, 'make'],
+    ['classic-map-type', 'var registry map[string]Profile', 14, 'mapType'],
+    ['classic-delete', 'delete(profiles, "ann")', 1, 'delete'],
+    ['classic-delete-small', 'delete(small, 1)', 1, 'delete'],
+    ['classic-clear', 'clear(profiles)', 1, 'clear'],
+    ['classic-range', 'for id := range profiles', 1, 'range'],
+  ];
+  goldenCases(src, cases, amd64);
+});
 
 
 

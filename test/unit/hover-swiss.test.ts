@@ -4,9 +4,15 @@
  * change). Their numbers come from the Swiss layout and make code, which equal the real runtime's
  * (test/unit/swiss-layout.fixtures.test.ts): map[string]Profile has 40-byte slots (string 16 +
  * Profile 24), a 328-byte group; make(…, 1000) is 48 + 16 + 2 × (32 + 49,152) = 98,432 bytes.
+ * Worked by hand: 1000 × 8/7 = 1142 slots > maxTableCapacity 1024, so dirSize = ⌈1142/1024⌉ = 2
+ * (global depth 1), each table 1142/2 = 571 → 1024 slots = 128 groups × 328 = 41,984 bytes, which
+ * with the 8-byte malloc header of a pointerful object rounds up to 6 pages, 49,152. Each table takes
+ * 1024 × 7/8 = 896 entries. Rebuilt for 10 survivors: 10 × 8/7 = 11 → one 16-slot table of 2 groups
+ * (656 → 704) + 48 + 8 + 32 = 792. The nil-map hovers: map[string]int has 24-byte slots, a 200-byte
+ * group (208 as malloc rounds it) for a small map's first insert.
  */
 import * as assert from 'assert';
-import { matchesGolden, positionOf } from './golden';
+import { GoldenCase, goldenCases, matchesGolden, positionOf } from './golden';
 import * as fs from 'fs';
 import * as path from 'path';
 import { HoverOptions, hover, parseGoMod } from '../../src/core/hover';
@@ -21,7 +27,7 @@ const opts: HoverOptions = { goarch: 'amd64', goVersion: mod.go, runtime: pickRu
 
 
 describe('hover: a Go 1.26 module (Swiss tables), whole hovers against golden files', () => {
-  const cases: [string, string, number, string][] = [
+  const cases: GoldenCase[] = [
     ['swiss-make-hint', 'make(map[string]Profile, 1000)', 1, 'make'],
     ['swiss-make-small', 'make(map[int32]int8)', 1, 'make'],
     ['swiss-literal', 'map[uint16]Blob{1', 1, 'make'],
@@ -31,13 +37,19 @@ describe('hover: a Go 1.26 module (Swiss tables), whole hovers against golden fi
     ['swiss-clear', 'clear(profiles)', 1, 'clear'],
     ['swiss-range', 'for id := range profiles', 1, 'range'],
   ];
-  for (const [name, snippet, offset, kind] of cases) {
-    it(`${snippet} (${name}.md)`, async () => {
-      const r = await hover(src, positionOf(src, snippet, offset), opts);
-      assert.strictEqual(r?.kind, kind, r?.markdown);
-      matchesGolden(name, r!.markdown);
-    });
-  }
+  goldenCases(src, cases, opts);
+
+  it('nil maps say what a nil *maps.Map is and what make would allocate (swiss-nilmap-local.md, swiss-nilfield.md)', async () => {
+    const edge = fs.readFileSync(path.join(dir, '..', 'edge', 'edge.go'), 'utf8');
+    const server = fs.readFileSync(path.join(dir, '..', 'nilfield', 'server.go'), 'utf8');
+    const local = await hover(edge, positionOf(edge, 'local["x"] = 1', 1), opts);
+    assert.strictEqual(local?.kind, 'nilMap');
+    matchesGolden('swiss-nilmap-local', local!.markdown);
+    const field = await hover(server, positionOf(server, 's.pending[k]++', 3), opts);
+    assert.strictEqual(field?.kind, 'nilField');
+    matchesGolden('swiss-nilfield', field!.markdown);
+    assert.ok(!/hmap|bucket/.test(local!.markdown + field!.markdown), 'no classic words in a Swiss nil-map hover');
+  });
 
   it('says why: the go.mod line', async () => {
     const r = await hover(src, positionOf(src, 'clear(profiles)', 1), opts);

@@ -55,15 +55,15 @@ const rows: Row[] = [
       'keys     [8]int64 // offset 8, 64 bytes',
       'elems    [8]int8  // offset 72, 8 bytes',
       'overflow uintptr  // offset 80, 8 bytes',
-      'A bucket holds 8 entries in 88 bytes on amd64.',
+      'A bucket (bmap) holds 8 entries in 88 bytes on amd64: 8 + 64 + 8 + 8 for its 8 tophash bytes',
       '7 bytes of padding each, a 144-byte bucket',
       'the GC never scans the buckets',
       // B = 17: 131,072 buckets + 8,192 overflow = 139,264 × 88 = 12,255,232 bytes (whole pages),
       // 851,968 entries before the growth → 14.4 bytes per entry; after: 24,510,464 / 851,969 = 28.8.
-      '(at B = 17 → 18, 851,968 entries)',
-      ': 14.4 just before a growth',
-      '28.8 just after',
-      'Key and elem slots: 9 bytes',
+      '(B = 17: 131,072 buckets, full at 6.5 × 2^17 = 851,968 entries',
+      ': 14.4 just before it grows',
+      '28.8 once it has grown to B = 18',
+      'the key and elem take 9 bytes (8 + 1)',
     ],
     link: ['int64', 'int8', 0],
   },
@@ -109,10 +109,10 @@ const rows: Row[] = [
     kind: 'make',
     contains: [
       'make(map[int64]*Order, 50000) // B = 13, 8,192 buckets + 512 overflow, 1.2 MiB',
-      'makemap picks B = 13: 8,192 buckets of 144 bytes plus 512 preallocated overflow buckets',
+      'makemap picks B = 13, the smallest B with 50,000 ≤ 6.5 × 2^B', '2^13 = 8,192 buckets of 144 bytes plus 2^(B−4) = 512 overflow buckets preallocated',
       '**1,253,448 bytes (1.2 MiB)**',
       'It holds 53,248 entries',
-      'inserting the 53,249th doubles it to 16,384 buckets',
+      'inserting the 53,249th doubles it to B = 14, 16,384 buckets',
     ],
     link: ['int64', '*struct{ ok bool; id int64; tag byte; created struct{ wall uint64; ext int64; loc *struct{} } }', 50000],
   },
@@ -126,7 +126,7 @@ const rows: Row[] = [
     kind: 'make',
     contains: [
       'B = 8, 256 buckets + 23 overflow',
-      'made room for 7 of those overflow buckets beyond the 1/16 makemap asks for',
+      'malloc rounds the 23,936-byte array (272 × 88) up to its size class, 24,576 bytes (24 KiB), which makemap fills with 7 more overflow buckets: 23 in all',
       '**24,648 bytes (24.1 KiB)**',
       'It holds 1,664 entries',
     ],
@@ -139,7 +139,7 @@ const rows: Row[] = [
     snippet: 'byName := make(map[string]Order)',
     offset: 11,
     kind: 'make',
-    contains: ['// 48 bytes now, buckets as it grows', '| 1,000 | 8 | 8 |', '| 1,000,000 | 18 | 18 |', 'copies about'],
+    contains: ['// 48 bytes now, buckets as it grows', '| 1,000 | 8 | 8 |', '| 1,000,000 | 18 | 18 |', 'copies 1,703,931 entries during evacuation (the entries present at each growth: 8 + 13 + 26 + … + 851,968)'],
     link: ['string', 'struct{ ok bool; id int64; tag byte; created struct{ wall uint64; ext int64; loc *struct{} } }', 0],
   },
   {
@@ -154,20 +154,20 @@ const rows: Row[] = [
     snippet: 'map[string]bool{"a"',
     offset: 3,
     kind: 'make',
-    contains: ['// B = 0, no buckets yet, 48 bytes', 'The compiler makes a literal of 3 entries with `make(map[string]bool, 3)`', 'grows when the 9th entry is inserted'],
+    contains: ['// B = 0, no buckets yet, 48 bytes', 'The compiler makes a literal of 3 entries with `make(map[string]bool, 3)`', 'grows to 2 buckets when the 9th entry is inserted'],
     link: ['string', 'bool', 3],
   },
   {
     what: 'delete inside a range loop',
     snippet: 'delete(m, k)\n\t\t}',
     kind: 'delete',
-    contains: ['`emptyOne`', '`emptyRest`', 'golang/go#20135', 'rebuilt := make(map[string]Order, len(m))', 'm = rebuilt', 'A map that once held 1,000,000 entries keeps'],
+    contains: ['`emptyOne`', '`emptyRest`', 'golang/go#20135', 'rebuilt := make(map[string]Order, len(m))', 'm = rebuilt', 'A map made for 1,000,000 entries (B = 18) keeps its 262,144 buckets and 16,384 preallocated overflow buckets'],
   },
   {
     what: 'range over a map',
     snippet: 'for k, v := range m {',
     kind: 'range',
-    contains: ['for k, v := range m // random start', 'random bucket', 'may or may not be visited', 'Deleting during the loop is safe', 'still walks 262,144 buckets'],
+    contains: ['for k, v := range m // random start', 'random bucket', 'may or may not be visited', 'Deleting during the loop is safe', 'still walks its 2^18 = 262,144 buckets'],
   },
   {
     what: 'range on the `range` keyword of a loop that deletes every key',
@@ -307,7 +307,7 @@ describe('hover: make numbers by hand', () => {
   const cases: Array<[string, string, number, string[]]> = [
     // map[int64]int8, hint 8 on amd64: B = 0 (8 ≤ 8), makemap_small: 48-byte hmap; first insert: one
     // 88-byte bucket, size class 96: 144 bytes in all.
-    ['map[int64]int8', 'amd64', 8, ['B = 0, no buckets yet, 48 bytes', 'one 88-byte bucket (144 bytes in all)', '9th entry']],
+    ['map[int64]int8', 'amd64', 8, ['B = 0, no buckets yet, 48 bytes', 'one 88-byte bucket for 8 entries (144 bytes in all)', '9th entry']],
     // hint 9: B = 1 (9 > 8 and 9 ≤ 13): 2 × 88 = 176 bytes → class 176. 48 + 176 = 224 bytes.
     ['map[int64]int8', 'amd64', 9, ['B = 1, 2 buckets, 224 bytes', '**224 bytes**', 'It holds 13 entries', 'inserting the 14th']],
     // 386: hmap 28 → class 32; bucket 84; hint 100: 100 ≤ 6.5 × 16 = 104 → B = 4; 16 + 1 = 17

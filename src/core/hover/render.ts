@@ -15,7 +15,7 @@ import { goAtLeast, newestGoVersion } from './gomod';
 import { RuntimeChoice, pickRuntime } from '../runtime/pick';
 import { renderSwiss } from './swiss';
 import { Doc } from './doc';
-import { linkFor, mapName, rebuildIdiom, sized } from './shared';
+import { linkFor, mapName, nilReadsAndWrites, pointerSized, rebuildIdiom, sized, writesSentence } from './shared';
 
 export interface HoverOptions {
   goarch: GoArch;
@@ -117,8 +117,11 @@ function regionLines(l: BucketLayout): string[] {
 function layoutSentences(l: BucketLayout, map: MapT, arch: GoArch): string[] {
   const t = l.info;
   const out: string[] = [];
-  const pad = l.paddingBytes > 0 ? ` (${plural(l.paddingBytes, 'byte')} of it padding)` : '';
-  out.push(`A bucket holds 8 entries in ${plural(t.bucketsize, 'byte')} on ${arch}${pad}.`);
+  const pad = l.paddingBytes > 0 ? ` + ${fmtInt(l.paddingBytes)} of padding` : '';
+  out.push(
+    `A bucket (bmap) holds 8 entries in ${plural(t.bucketsize, 'byte')} on ${arch}: ${l.regions.map((r) => fmtInt(r.size)).join(' + ')}${pad} for its 8 tophash bytes ` +
+      `(the top 8 bits of each key's hash), 8 keys, 8 elems and the pointer to its overflow bucket.`,
+  );
   if (l.interleaved.savedPerBucket > 0) {
     out.push(
       `Keys and elems are stored in separate arrays: interleaved ${code('{key, elem}')} pairs would need ` +
@@ -150,12 +153,17 @@ function layoutSentences(l: BucketLayout, map: MapT, arch: GoArch): string[] {
 
 function perEntrySentence(l: BucketLayout): string {
   const p = perEntryFigures(l.info);
+  const old = bucketArrayBytes(l.info, p.B);
+  const next = bucketArrayBytes(l.info, p.B + 1);
   const objects = [l.key, l.elem].filter((s) => s.indirect).map((s) => s.indirectObjectBytes);
-  const extra = objects.length ? `; each entry also has its own ${objects.map((b) => sized(b)).join(' and ')} object${objects.length > 1 ? 's' : ''}` : '';
+  const extra = objects.length ? ` Each entry also has its own ${objects.map((b) => sized(b)).join(' and ')} object${objects.length > 1 ? 's' : ''}.` : '';
   return (
-    `Bytes per entry in buckets (at B = ${p.B} → ${p.B + 1}, ${fmtInt(p.before)} entries): ${fmt1(p.perEntryBefore)} just before a growth ` +
-    `(6.5 per bucket), ${fmt1(p.perEntryAfter)} just after (3.25 per bucket), ${fmt1(p.perEntryDuring)} until the old buckets are evacuated${extra}. ` +
-    `Key and elem slots: ${plural(p.payload, 'byte')}.`
+    `Bytes per entry in buckets, for a large map (B = ${p.B}: ${plural(bucketShift(p.B), 'bucket')}, ` +
+    `full at 6.5 × 2^${p.B} = ${fmtInt(p.before)} entries, 6.5 being the load factor): ${fmt1(p.perEntryBefore)} just before it grows ` +
+    `(its bucket array of ${fmtBytes(old)}, preallocated overflow buckets included, ÷ ${fmtInt(p.before)}), ` +
+    `${fmt1(p.perEntryAfter)} once it has grown to B = ${p.B + 1} (the new array of ${fmtBytes(next)} alone, 3.25 entries per bucket), ` +
+    `${fmt1(p.perEntryDuring)} while the old buckets are still being evacuated (both arrays). ` +
+    `Of that, the key and elem take ${plural(p.payload, 'byte')} (${l.info.keysize} + ${l.info.elemsize}); the rest is tophash bytes, overflow pointers, padding and empty slots.${extra}`
   );
 }
 
@@ -222,30 +230,33 @@ function renderMake(c: Extract<Construct, { kind: 'make' }>, opts: HoverOptions)
     return { markdown: doc.toString(), figures: { layout: l } };
   }
   if (f.buckets === 0) {
+    const objects = (['key', 'elem'] as const).filter((r) => l[r].indirect).map((r) => `${sized(l[r].indirectObjectBytes)} ${r}`);
     doc.para(
-      `${lit}For a hint of at most 8, ${code('makemap_small')} allocates only the ${sized(f.hmapBytes)} hmap; the first insert ` +
-        `allocates one ${sized(t.bucketsize)} bucket (${fmtBytes(f.hmapBytes + bucketArrayBytes(t, 0))} in all).`,
-      `The map grows when the ${ordinal(f.nextGrowth)} entry is inserted.`,
+      `${lit}For a hint of at most 8, ${code('makemap_small')} allocates only the ${sized(f.hmapBytes)} hmap (B = 0); the first insert ` +
+        `allocates one ${sized(t.bucketsize)} bucket for 8 entries (${fmtBytes(f.hmapBytes + bucketArrayBytes(t, 0))} in all).`,
+      objects.length ? `Each entry also allocates its own ${objects.join(' and ')} object${objects.length > 1 ? 's' : ''} (over 128 bytes, it is stored indirectly).` : undefined,
+      `The map grows to 2 buckets when the ${ordinal(f.nextGrowth)} entry is inserted (a bucket holds 8).`,
       'If the map does not escape, the compiler puts the hmap and its first bucket on the stack instead.',
     );
   } else {
     const base = f.B >= 4 ? bucketShift(f.B - 4) : 0;
+    const asked = (f.buckets + base) * t.bucketsize;
     const slack = f.arrayBytes - (f.buckets + f.overflow) * t.bucketsize;
-    const over = f.overflow > 0 ? ` plus ${plural(f.overflow, 'preallocated overflow bucket')}` : '';
+    const prealloc = base > 0 ? ` plus 2^(B−4) = ${plural(base, 'overflow bucket')} preallocated for collisions` : '';
     const rounding =
       f.overflow > base
-        ? ` Rounding the array up to its size class made room for ${fmtInt(f.overflow - base)} of those overflow buckets beyond the 1/16 makemap asks for.`
-        : slack > 0
-          ? ` Rounding it up to its size class leaves ${plural(slack, 'byte')} unused.`
-          : '';
+        ? ` malloc rounds the ${fmtInt(asked)}-byte array (${fmtInt(f.buckets + base)} × ${t.bucketsize}) up to its size class, ${fmtBytes(f.arrayBytes)}, ` +
+          `which makemap fills with ${fmtInt(f.overflow - base)} more overflow buckets: ${fmtInt(f.overflow)} in all.`
+        : ` That is one array of ${fmtBytes(f.arrayBytes)}${slack > 0 ? ` (malloc's size class leaves ${plural(slack, 'byte')} of it unused)` : ''}.`;
     doc.para(
-      `${lit}makemap picks B = ${f.B}: ${plural(f.buckets, 'bucket')} of ${t.bucketsize} bytes${over}, in one ${fmtBytes(f.arrayBytes)} array.${rounding}`,
-      `Heap: ${sized(f.hmapBytes)} hmap + ${humanBytes(f.arrayBytes)} buckets${f.extraBytes ? ` + ${f.extraBytes}-byte mapextra` : ''} = ` +
+      `${lit}makemap picks B = ${f.B}, the smallest B with ${fmtInt(c.hint)} ≤ 6.5 × 2^B (6.5 entries per bucket is the load factor; 6.5 × ${fmtInt(f.buckets)} = ${fmtInt(f.nextGrowth - 1)}): ` +
+        `2^${f.B} = ${plural(f.buckets, 'bucket')} of ${t.bucketsize} bytes${prealloc}.${rounding}`,
+      `Heap: ${sized(f.hmapBytes)} hmap + ${fmtBytes(f.arrayBytes)} of buckets${f.extraBytes ? ` + ${f.extraBytes}-byte mapextra (it points to the preallocated overflow buckets)` : ''} = ` +
         `**${fmtBytes(f.allocBytes)}**.`,
     );
     doc.para(
-      `It holds ${fmtInt(f.nextGrowth - 1)} entries (6.5 per bucket) without growing; inserting the ${ordinal(f.nextGrowth)} ` +
-        `doubles it to ${plural(f.buckets * 2, 'bucket')} (another ${humanBytes(bucketArrayBytes(t, f.B + 1))}, while the old array is evacuated).`,
+      `It holds ${fmtInt(f.nextGrowth - 1)} entries (6.5 × ${fmtInt(f.buckets)} buckets) without growing; inserting the ${ordinal(f.nextGrowth)} ` +
+        `doubles it to B = ${f.B + 1}, ${plural(f.buckets * 2, 'bucket')} (another array, of ${fmtBytes(bucketArrayBytes(t, f.B + 1))}, allocated while the old one is evacuated).`,
     );
   }
   doc.raw(linkFor(c.map, c.hint));
@@ -272,11 +283,11 @@ function renderMakeWithoutHint(c: Extract<Construct, { kind: 'make' }>, l: Bucke
   doc.para(
     c.dynamicHint
       ? `The hint is not a constant, so B is chosen at run time: the smallest B with hint ≤ 6.5 × 2^B. Without a good hint, growing costs this:`
-      : `Only the ${sized(f.hmapBytes)} hmap is allocated; the first insert adds a ${sized(t.bucketsize)} bucket and the map doubles ` +
-          'its buckets each time it passes 6.5 entries per bucket, evacuating every entry to the new array. Growing to:',
+      : `Only the ${sized(f.hmapBytes)} hmap is allocated; the first insert adds a ${sized(t.bucketsize)} bucket (B = 0) and the map doubles ` +
+          'its buckets (B + 1) each time it passes 6.5 entries per bucket, evacuating every entry to the new array. Growing to:',
   );
   const rows = [
-    '| entries | B | growths | allocated on the way | final buckets | `make` with that hint |',
+    '| entries | B (2^B buckets) | growths | all bucket arrays allocated | final bucket array | `make(…, entries)` instead |',
     '|---:|---:|---:|---:|---:|---:|',
     ...growth.map(
       (g) =>
@@ -286,9 +297,12 @@ function renderMakeWithoutHint(c: Extract<Construct, { kind: 'make' }>, l: Bucke
   doc.raw(rows.join('\n'));
   const big = growth[growth.length - 1];
   if (big) {
+    const counts = Array.from({ length: big.B }, (_, b) => fmtInt(nextGrowthCount(b) - 1));
+    const sum = counts.length > 4 ? [...counts.slice(0, 3), '…', counts[counts.length - 1]] : counts;
     doc.para(
-      `Reaching ${fmtInt(big.entries)} entries copies about ${fmtInt(big.evacuated)} entries during evacuation; ` +
-        `${code(`make(${typeString(c.type)}, ${big.entries})`)} allocates once and never grows on the way (collision overflow buckets not counted).`,
+      `Each growth allocates an array twice as large (the third column adds them up, the first bucket included) and keeps only the last (fourth column). ` +
+        `Reaching ${fmtInt(big.entries)} entries copies ${fmtInt(big.evacuated)} entries during evacuation (the entries present at each growth: ${sum.join(' + ')}); ` +
+        `${code(`make(${typeString(c.type)}, ${big.entries})`)} allocates once, hmap included (last column), and never grows on the way (collision overflow buckets not counted).`,
     );
   }
   doc.raw(linkFor(c.map, 0));
@@ -302,11 +316,16 @@ function renderMakeWithoutHint(c: Extract<Construct, { kind: 'make' }>, l: Bucke
 function rebuildSentence(t: MapTypeInfo, peak: number, survivors: number, made: boolean): string {
   const kept = makeFigures(t, peak);
   const rebuilt = makeFigures(t, survivors);
-  const what = made ? `Made with a hint of ${fmtInt(peak)}, it keeps` : `A map that once held ${fmtInt(peak)} entries keeps`;
+  const what = made ? `Made with a hint of ${fmtInt(peak)} (B = ${kept.B}), it keeps` : `A map made for ${fmtInt(peak)} entries (B = ${kept.B}) keeps`;
   return (
-    `${what} ${plural(kept.buckets + kept.overflow, 'bucket')} (${fmtBytes(kept.allocBytes)}) however many are deleted; ` +
-    `rebuilt for ${fmtInt(survivors)} survivors it would take ${fmtBytes(rebuilt.allocBytes)}, saving ${humanBytes(kept.allocBytes - rebuilt.allocBytes)}.`
+    `${what} ${bucketsPhrase(kept)} (${fmtBytes(kept.allocBytes)}, hmap included) however many are deleted; ` +
+    `rebuilt for ${fmtInt(survivors)} survivors (1% of ${fmtInt(peak)}) it would take ${fmtBytes(rebuilt.allocBytes)} at B = ${rebuilt.B}, saving ${humanBytes(kept.allocBytes - rebuilt.allocBytes)}.`
   );
+}
+
+/** `its 256 buckets and 36 preallocated overflow buckets`. */
+function bucketsPhrase(f: MakeFigures): string {
+  return `its ${plural(f.buckets, 'bucket')}${f.overflow > 0 ? ` and ${plural(f.overflow, 'preallocated overflow bucket')}` : ''}`;
 }
 
 
@@ -353,7 +372,7 @@ function renderClear(ref: MapRef & { map: MapT }, opts: HoverOptions): Rendered 
   );
   if (!(l instanceof GoTypeError) && ref.madeWithHint !== undefined && ref.madeWithHint > 8) {
     const f = makeFigures(l.info, ref.madeWithHint);
-    doc.para(`Made with a hint of ${fmtInt(ref.madeWithHint)}, ${code(name)} keeps ${fmtBytes(f.arrayBytes)} of buckets after clear.`);
+    doc.para(`Made with a hint of ${fmtInt(ref.madeWithHint)} (B = ${f.B}), ${code(name)} keeps ${bucketsPhrase(f)} after clear: an array of ${fmtBytes(f.arrayBytes)}.`);
   }
   doc.para(`To release the memory instead, drop the map: ${code(`${name} = nil`)} or ${code(`${name} = make(${typeString(ref.map)})`)}.`);
   doc.raw(linkFor(ref.map, ref.madeWithHint ?? 0));
@@ -373,7 +392,7 @@ function renderRange(ref: MapRef & { map: MapT }, clause: string, deleteLoop: bo
     const big = makeFigures(l.info, 1_000_000);
     doc.para(
       `A range visits every bucket, so its cost follows the bucket count (2^B), not ${code(`len(${name})`)}: a map that once held 1,000,000 entries`,
-      `still walks ${plural(big.buckets, 'bucket')} after most are deleted.`,
+      `(B = ${big.B}, the smallest B with 1,000,000 ≤ 6.5 × 2^B) still walks its 2^${big.B} = ${plural(big.buckets, 'bucket')} after most are deleted.`,
     );
   }
   if (deleteLoop) {
@@ -388,21 +407,14 @@ function renderRange(ref: MapRef & { map: MapT }, clause: string, deleteLoop: bo
 
 // ---- nil maps, sync.Map, goroutines ----
 
-/** What a nil map does not have, in its runtime's words. */
-function nothingAllocated(opts: HoverOptions): string {
-  return hoverRuntime(opts)?.runtime === 'swiss' ? 'no Map header, no tables, no groups' : 'no hmap, no buckets';
-}
-
 function renderNilMap(c: Extract<Construct, { kind: 'nilMap' }>, opts: HoverOptions): Rendered {
   const b = c.ref.binding;
   const ty = typeString(c.ref.map);
   const doc = new Doc(hoverRuntime(opts)).block([`var ${b.name} ${b.typeNode!.text} // nil map: never made${c.packageLevel ? ' in this file' : ''}`]);
-  const lines = [...new Set(c.writes.map((w) => w.startPosition.row + 1))];
   doc.para(
-    `${code(b.name)} is declared without a value and never assigned${c.packageLevel ? ' in this file' : ''}, so it is a nil map: ${nothingAllocated(opts)}, 0 bytes.`,
-    `Reading works and returns zero values (${code(`${b.name}[k]`)}, ${code(`len(${b.name})`)}, ${code(`range ${b.name}`)}, and ${code('delete')} does nothing),`,
-    `but the first write panics: ${code('assignment to entry in nil map')}.`,
-    lines.length > 0 ? `This file writes to it on line${lines.length > 1 ? 's' : ''} ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''}.` : undefined,
+    `${code(b.name)} is declared without a value and never assigned${c.packageLevel ? ' in this file' : ''}, so it is a nil map: a nil ${code('*hmap')}, with no hmap and no buckets behind it (0 bytes).`,
+    ...nilReadsAndWrites(b.name),
+    writesSentence(c.writes.map((w) => w.startPosition.row + 1)),
   );
   doc.para(`Make it before the first write: ${code(`${b.name} = make(${ty})`)}, or declare it with ${code(`var ${b.name} = make(${ty})`)}.`);
   doc.raw(linkFor(c.ref.map, 0));
@@ -412,14 +424,12 @@ function renderNilMap(c: Extract<Construct, { kind: 'nilMap' }>, opts: HoverOpti
 function renderNilField(c: Extract<Construct, { kind: 'nilField' }>, opts: HoverOptions): Rendered {
   const ty = typeString(c.ref.map);
   const doc = new Doc(hoverRuntime(opts)).block([`type ${c.struct} struct {`, `\t${c.decl} // nil map: never made in this file`, '}']);
-  const lines = [...new Set(c.writes.map((w) => w.startPosition.row + 1))];
   const f = c.field;
   doc.para(
     `${code(f)} is a map field of ${code(c.struct)} that this file never assigns: no ${code(`x.${f} = make(${ty})`)} and no ${code(`${f}:`)} in a ${code(`${c.struct}{…}`)} literal.`,
-    `A ${code(c.struct)} made here therefore holds a nil map there: ${nothingAllocated(opts)}, 0 bytes for the map itself (the field is one ${opts.goarch === '386' || opts.goarch === 'arm' ? '4-byte' : '8-byte'} pointer, nil).`,
-    `Reading works and returns zero values (${code(`x.${f}[k]`)}, ${code(`len(x.${f})`)}, ${code(`range x.${f}`)}, and ${code('delete')} does nothing),`,
-    `but the first write panics: ${code('assignment to entry in nil map')}.`,
-    lines.length > 0 ? `This file writes to it on line${lines.length > 1 ? 's' : ''} ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''}.` : undefined,
+    `A ${code(c.struct)} made here therefore holds a nil map there: the field is one ${pointerSized(opts.goarch)} ${code('*hmap')} pointer, nil, with no hmap and no buckets behind it (0 bytes for the map itself).`,
+    ...nilReadsAndWrites(`x.${f}`),
+    writesSentence(c.writes.map((w) => w.startPosition.row + 1)),
   );
   doc.para(`Make it where the struct is made, ${code(`${c.struct}{${f}: make(${ty})}`)}, or before the first write, ${code(`x.${f} = make(${ty})`)}.`);
   doc.raw(linkFor(c.ref.map, 0));

@@ -4,7 +4,7 @@
  */
 import { typeString } from '../types';
 import { MapRef, MapT } from './constructs';
-import { fmtInt, inspectLink, selfContained } from './format';
+import { code, fmtInt, inspectLink, selfContained } from './format';
 
 /** The "Inspect in Go Map Inspector" link for a map type and hint. */
 export function linkFor(map: MapT, hint: number): string {
@@ -25,4 +25,24 @@ export function mapName(ref: MapRef): string {
 export function rebuildIdiom(name: string, map: MapT | undefined): string[] {
   const ty = map ? typeString(map) : 'map[K]V';
   return [`rebuilt := make(${ty}, len(${name}))`, `for k, v := range ${name} {`, '\trebuilt[k] = v', '}', `${name} = rebuilt`];
+}
+
+/** "This file writes to it on lines 17, 21." (the first five lines), or undefined without writes. */
+export function writesSentence(rows: readonly number[]): string | undefined {
+  const lines = [...new Set(rows)];
+  if (lines.length === 0) return undefined;
+  return `This file writes to it on line${lines.length > 1 ? 's' : ''} ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''}.`;
+}
+
+/** What reading a nil map does, and the panic of the first write, for the expression `x`. */
+export function nilReadsAndWrites(x: string): string[] {
+  return [
+    `Reading works and returns zero values (${code(`${x}[k]`)}, ${code(`len(${x})`)} is 0, ${code(`range ${x}`)} runs no iteration, and ${code('delete')} does nothing),`,
+    `but the first write panics: ${code('assignment to entry in nil map')}.`,
+  ];
+}
+
+/** `8-byte` on 64-bit GOARCHes, `4-byte` on 386 and arm: a map value is one pointer. */
+export function pointerSized(goarch: string): string {
+  return goarch === '386' || goarch === 'arm' ? '4-byte' : '8-byte';
 }

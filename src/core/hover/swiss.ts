@@ -9,7 +9,7 @@
 import { GoArch } from '../maptype';
 import { maxAvgGroupLoad, maxTableCapacity, slotsPerGroup } from '../swiss/constants';
 import { SwissGroupLayout, swissGroupLayout } from '../swiss/layout';
-import { firstInsertAlloc, growToTableAlloc, swissMakeAlloc, valueObject } from '../swiss/makemap';
+import { SwissMakeAlloc, directoryBytes, firstInsertAlloc, groupArrayBytes, indirectObjects, swissMakeAlloc, tableBytes, valueObject } from '../swiss/makemap';
 import { RuntimeChoice } from '../runtime/pick';
 import { GoType, GoTypeError, bucketLayout, typeString } from '../types';
 import { Construct, MapRef, MapT } from './constructs';
@@ -17,6 +17,7 @@ import { code, fmt1, fmtBytes, fmtInt, goBlock, humanBytes, plural } from './for
 import type { HoverOptions, Rendered } from './render';
 import { Doc } from './doc';
 import { linkFor, mapName, rebuildIdiom, sized } from './shared';
+import { swissNilField, swissNilMap } from './swiss-nil';
 
 function groupFor(map: MapT, arch: GoArch, rt: RuntimeChoice): SwissGroupLayout | GoTypeError {
   try {
@@ -43,6 +44,10 @@ export function renderSwiss(c: Construct, opts: HoverOptions, rt: RuntimeChoice)
       return withGroup(c.ref.map, opts, rt, (g, doc) => clearHover(c.ref, g, doc));
     case 'range':
       return withGroup(c.ref.map, opts, rt, (g, doc) => rangeHover(c.ref, c.clause, c.deleteLoop, g, doc));
+    case 'nilMap':
+      return withGroup(c.ref.map, opts, rt, (g, doc) => swissNilMap(c, g, doc));
+    case 'nilField':
+      return withGroup(c.ref.map, opts, rt, (g, doc) => swissNilField(c, g, doc));
     default:
       return undefined;
   }
@@ -64,7 +69,11 @@ function mapTypeHover(type: GoType, map: MapT, g: SwissGroupLayout, doc: Doc, ar
   const rows = g.regions.map((r) => `\t${r.name.padEnd(5)} ${r.type} // offset ${r.offset}, ${plural(r.size, 'byte')}${r.paddingBefore ? ` after ${r.paddingBefore} bytes of padding` : ''}`);
   doc.block([`type group struct { // ${name}: ${plural(t.groupsize, 'byte')}`, ...rows, '}']);
   const pad = g.paddingBytes > 0 ? ` (${plural(g.paddingBytes, 'byte')} of it padding)` : '';
-  const sentences = [`A group holds 8 slots and their 8 control bytes in ${plural(t.groupsize, 'byte')} on ${arch}${pad}.`];
+  const sum = g.regions.map((r) => `${fmtInt(r.size + (r.paddingBefore ?? 0))} (${r.name})`).join(' + ');
+  const sentences = [
+    `A group holds 8 slots and their 8 control bytes (one per slot: ${code('ctrlEmpty')}, ${code('ctrlDeleted')} or the 7-bit h2 of its key's hash) ` +
+      `in ${plural(t.groupsize, 'byte')} on ${arch}: ${sum}${pad}.`,
+  ];
   if (g.slot) {
     const between = g.slot.paddingBetween ? `, ${plural(g.slot.paddingBetween, 'byte')} of padding between key and elem` : '';
     const after = g.slot.trailingPadding ? `, ${plural(g.slot.trailingPadding, 'byte')} after the elem${g.slot.zeroSizeFinalByte ? ' (a zero-size final field is padded)' : ''}` : '';
@@ -77,7 +86,7 @@ function mapTypeHover(type: GoType, map: MapT, g: SwissGroupLayout, doc: Doc, ar
   doc.para(...sentences);
   const classic = bucketLayout(map.key, map.elem, arch);
   doc.para(
-    `At the maximum load (7 of every 8 slots full) groups cost ${fmt1(g.bytesPerEntryAtFullLoad)} bytes per entry.`,
+    `At the maximum load (7 of every 8 slots full) groups cost ${fmt1(g.bytesPerEntryAtFullLoad)} bytes per entry (${fmtInt(t.groupsize)} ÷ 7).`,
     `The ${g.other.layout === 'split' ? 'split layout of Go 1.27 (GOEXPERIMENT=mapsplitgroup: 8 keys, then 8 elems)' : 'default interleaved layout'} would take ${plural(g.other.groupsize, 'byte')}` +
       `; the classic bucket of Go ≤ 1.23 takes ${plural(classic.info.bucketsize, 'byte')} for 8 entries.`,
     t.groupPtrdata === 0 ? 'No pointers in keys or elems: the GC never scans the groups.' : 'Keys or elems hold pointers, so the GC scans every group.',
@@ -103,41 +112,69 @@ function makeHover(c: Extract<Construct, { kind: 'make' }>, hint: number, g: Swi
     const key = valueObject(c.map.key, t.goarch);
     const elem = valueObject(c.map.elem, t.goarch);
     const first = firstInsertAlloc(t, key, elem);
-    const toTable = growToTableAlloc(t);
+    const entry = indirectObjects(t, key, elem);
+    const group = groupArrayBytes(t, slotsPerGroup);
+    const role = t.indirectkey && t.indirectelem ? 'key and elem' : t.indirectkey ? 'key' : 'elem';
+    const own = entry.objects > 0 ? ` and, the ${role} being over 128 bytes and stored indirectly, ${fmtBytes(entry.bytes)} for that entry's own ${role} object${entry.objects > 1 ? 's' : ''}, as every insert does` : '';
+    const dir = directoryBytes(1, t.ptrSize);
+    const table = tableBytes(t.ptrSize);
+    const groups = groupArrayBytes(t, 2 * slotsPerGroup);
     doc.para(
-      `${lit}For a hint of at most 8, NewMap allocates only the ${sized(f.headerBytes)} Map: a small map. The first insert allocates its one group ` +
-        `(${fmtBytes(first.bytes)}${first.objects > 1 ? ` in ${first.objects} objects` : ''}); up to 8 entries live there with no table and no directory.`,
-      `The 9th key turns it into a 16-slot table (directory, table and 2 groups: ${fmtBytes(toTable.bytes)} more).`,
+      `${lit}For a hint of at most 8, NewMap allocates only the ${sized(f.headerBytes)} Map: a small map. The first insert allocates its one group` +
+        `, ${fmtBytes(group)} for 8 slots${own}${first.objects > 1 ? ` (${fmtBytes(first.bytes)} in ${first.objects} objects)` : ''}; up to 8 entries live there with no table and no directory.`,
+      `The 9th key turns it into a 16-slot table (${sized(dir)} directory + ${sized(table)} table + ${sized(groups)} array of 2 groups = ${fmtBytes(dir + table + groups)} more).`,
       'If the map does not escape, the compiler gives it a group on the stack instead.',
     );
   } else {
     const target = Math.floor((hint * slotsPerGroup) / maxAvgGroupLoad);
+    const perTable = Math.floor(target / f.dirSize);
+    const dir =
+      f.dirSize === 1
+        ? `That fits one table (at most ${fmtInt(maxTableCapacity)} slots), rounded up to a power of two: ${fmtInt(f.tableCapacity)} slots`
+        : `That is more than one table's ${fmtInt(maxTableCapacity)} slots, so the directory gets ${fmtInt(f.dirSize)} entries ` +
+          `(${fmtInt(target)} ÷ ${fmtInt(maxTableCapacity)} rounded up to a power of two; global depth ${f.globalDepth} = log2 ${fmtInt(f.dirSize)}), ` +
+          `one table each of ${fmtInt(target)} ÷ ${fmtInt(f.dirSize)} = ${fmtInt(perTable)} slots rounded up to a power of two: ${fmtInt(f.tableCapacity)}`;
     doc.para(
-      `${lit}NewMap sizes it for ${fmtInt(hint)} × 8/7 = ${fmtInt(target)} slots: ${f.dirSize === 1 ? 'one table' : `a directory of ${f.dirSize} entries (global depth ${f.globalDepth}) and ${f.dirSize} tables`} of ${fmtInt(f.tableCapacity)} slots` +
-        ` (${fmtInt(f.tableCapacity / slotsPerGroup)} groups of ${t.groupsize} bytes each).`,
-      `Heap: ${sized(f.headerBytes)} Map + ${f.directoryBytes}-byte directory + ${f.dirSize} × (${sized(f.tableBytes)} table + ${fmtBytes(f.groupArrayBytes)} of groups) = **${fmtBytes(f.allocBytes)}** in ${plural(f.allocObjects, 'object')}.`,
+      `${lit}NewMap sizes it for ${fmtInt(hint)} × 8/7 = ${fmtInt(target)} slots (a table is full at 7/8). ${dir}` +
+        ` (${fmtInt(f.tableCapacity / slotsPerGroup)} groups of ${t.groupsize} bytes, ${heapGroups(f, t.groupsize)}).`,
+      `Heap: ${heapSum(f)} in ${plural(f.allocObjects, 'object')} (the Map, the directory, and a table struct and group array per table).`,
     );
     const full = f.tableCapacity * maxAvgGroupLoad / slotsPerGroup;
     doc.para(
-      `Each table takes ${fmtInt(full)} entries (7/8 of its slots) before it must rehash: ${f.tableCapacity < maxTableCapacity ? `to ${fmtInt(2 * f.tableCapacity)} slots, doubling up to ${maxTableCapacity}, then` : 'at 1024 slots it'} splits in two by one more hash bit, doubling the directory when its local depth reaches the global depth.`,
-      `So ${fmtInt(f.dirSize * full)} entries fit without any growth if the hash spreads them evenly.`,
+      `Each table takes ${fmtInt(full)} entries (7/8 of its ${fmtInt(f.tableCapacity)} slots: its growthLeft) before it grows: ${f.tableCapacity < maxTableCapacity ? `it rehashes to ${fmtInt(2 * f.tableCapacity)} slots, doubling up to ${fmtInt(maxTableCapacity)}, then` : `at ${fmtInt(maxTableCapacity)} slots it`} splits in two by one more hash bit, doubling the directory when its local depth reaches the global depth.`,
+      `So ${fmtInt(f.dirSize * full)} entries (${fmtInt(f.dirSize)} × ${fmtInt(full)}) fit without any growth if the hash spreads them evenly.`,
     );
   }
   doc.raw(linkFor(c.map, hint));
 }
 
+/** `128 × 328 = 41,984 bytes, rounded up by malloc to 49,152`: one table's group array. */
+function heapGroups(f: SwissMakeAlloc, groupsize: number): string {
+  const raw = (f.tableCapacity / slotsPerGroup) * groupsize;
+  return raw === f.groupArrayBytes ? `${fmtBytes(raw)} per table` : `${fmtInt(f.tableCapacity / slotsPerGroup)} × ${groupsize} = ${fmtInt(raw)} bytes, rounded up by malloc to ${fmtBytes(f.groupArrayBytes)} per table`;
+}
+
+/** `48-byte Map + 16-byte directory + 2 × (32-byte table + 49,152 bytes of groups) = **98,432 bytes**`. */
+function heapSum(f: SwissMakeAlloc): string {
+  return (
+    `${sized(f.headerBytes)} Map + ${sized(f.directoryBytes)} directory (${plural(f.dirSize, 'table pointer')}) + ` +
+    `${fmtInt(f.dirSize)} × (${sized(f.tableBytes)} table + ${fmtBytes(f.groupArrayBytes)} of groups) = **${fmtBytes(f.allocBytes)}**`
+  );
+}
+
 /** Growth without a hint: exact up to one full table, then tables of 1024 slots split as entries arrive. */
 function makeWithoutHint(c: Extract<Construct, { kind: 'make' }>, g: SwissGroupLayout, doc: Doc): void {
   const t = g.type;
-  const head = c.dynamicHint ? `make(${typeString(c.type)}, ${c.dynamicHint.text}) // hint known at run time` : `make(${typeString(c.type)}) // ${plural(swissMakeAlloc(t, 0).allocBytes, 'byte')} now`;
+  const header = swissMakeAlloc(t, 0).allocBytes;
+  const head = c.dynamicHint ? `make(${typeString(c.type)}, ${c.dynamicHint.text}) // hint known at run time` : `make(${typeString(c.type)}) // ${plural(header, 'byte')} now`;
   doc.block([head]);
   doc.para(
     c.dynamicHint
       ? 'The hint is not a constant, so NewMap sizes the directory at run time (hint × 8/7 slots, tables of at most 1024). Without a good hint, growing costs this:'
-      : 'Only the Map header is allocated; the first insert adds one group (a small map of up to 8 entries), the 9th turns it into a 16-slot table, ' +
-          'and a table rehashes to twice its capacity each time 7/8 of its slots are used, up to 1024 slots; then it splits in two.',
+      : `Only the ${sized(header)} Map header is allocated; the first insert adds one group (a small map of up to 8 entries), the 9th turns it into a 16-slot table, ` +
+          `and a table rehashes to twice its capacity each time 7/8 of its slots are used, up to ${fmtInt(maxTableCapacity)} slots; then it splits in two.`,
   );
-  const rows = ['| entries | tables | rehashes on the way | `make` with that hint |', '|---:|---:|---:|---:|'];
+  const rows = ['| entries | tables | rehashes and splits on the way | `make(…, entries)` instead |', '|---:|---:|---:|---:|'];
   for (const n of [1_000, 10_000, 1_000_000]) {
     const presized = swissMakeAlloc(t, n);
     // Growth from 16 slots to 1024 takes 6 rehashes; after that each split makes 2 tables of one.
@@ -146,7 +183,12 @@ function makeWithoutHint(c: Extract<Construct, { kind: 'make' }>, g: SwissGroupL
     rows.push(`| ${fmtInt(n)} | about ${fmtInt(tables)} | about ${fmtInt(rehashes)} | ${humanBytes(presized.allocBytes)} |`);
   }
   doc.raw(rows.join('\n'));
-  doc.para('Every rehash and split re-inserts each entry of the table into new group arrays; a hint allocates once, with no rehash on the way (table counts above 896 entries depend on how the hash spreads the keys).');
+  const full = (maxTableCapacity * maxAvgGroupLoad) / slotsPerGroup;
+  doc.para(
+    `Tables: entries ÷ ${fmtInt(full)} (7/8 of ${fmtInt(maxTableCapacity)} slots) rounded up to a power of two, about, since above ${fmtInt(full)} entries it depends on how the hash spreads the keys.`,
+    `Rehashes: 16 → 32 → … → ${fmtInt(maxTableCapacity)} slots is at most 6, then each split adds one table.`,
+    'Every rehash and split re-inserts each entry of the table into new group arrays; a hint allocates once (last column, Map header included), with no rehash on the way.',
+  );
   doc.raw(linkFor(c.map, 0));
 }
 
@@ -174,10 +216,16 @@ function deleteHover(ref: MapRef, call: string, g: SwissGroupLayout, doc: Doc): 
   const survivors = Math.max(8, Math.floor(peak / 100));
   const rebuilt = swissMakeAlloc(t, survivors);
   doc.para(
-    `${peak === ref.madeWithHint ? `Made with a hint of ${fmtInt(peak)}, it keeps` : `A map sized for ${fmtInt(peak)} entries keeps`} ${plural(kept.dirSize, 'table')} (${fmtBytes(kept.allocBytes)}) however many are deleted;` +
-      ` rebuilt for ${fmtInt(survivors)} survivors it would take ${fmtBytes(rebuilt.allocBytes)}, saving ${humanBytes(kept.allocBytes - rebuilt.allocBytes)}.`,
+    `${peak === ref.madeWithHint ? `Made with a hint of ${fmtInt(peak)}, it keeps` : `A map sized for ${fmtInt(peak)} entries keeps`} its directory and ${tablesPhrase(kept)} (${fmtBytes(kept.allocBytes)}, Map header included) however many are deleted;` +
+      ` rebuilt for ${fmtInt(survivors)} survivors (1% of ${fmtInt(peak)}) it would take ${fmtBytes(rebuilt.allocBytes)} for ${tablesPhrase(rebuilt)}, saving ${humanBytes(kept.allocBytes - rebuilt.allocBytes)}.`,
   );
   if (ref.map) doc.raw(linkFor(ref.map, ref.madeWithHint ?? 0));
+}
+
+/** `2 tables of 1,024 slots`, `one 16-slot table`, or `a small map's one group`. */
+function tablesPhrase(f: SwissMakeAlloc): string {
+  if (f.dirSize === 0) return "a small map's one group";
+  return f.dirSize === 1 ? `one ${fmtInt(f.tableCapacity)}-slot table` : `${fmtInt(f.dirSize)} tables of ${fmtInt(f.tableCapacity)} slots`;
 }
 
 function clearHover(ref: MapRef & { map: MapT }, g: SwissGroupLayout, doc: Doc): void {
@@ -190,7 +238,7 @@ function clearHover(ref: MapRef & { map: MapT }, g: SwissGroupLayout, doc: Doc):
   );
   if (ref.madeWithHint !== undefined && ref.madeWithHint > 8) {
     const f = swissMakeAlloc(g.type, ref.madeWithHint);
-    doc.para(`Made with a hint of ${fmtInt(ref.madeWithHint)}, ${code(name)} keeps ${fmtBytes(f.allocBytes - f.headerBytes)} of tables after clear.`);
+    doc.para(`Made with a hint of ${fmtInt(ref.madeWithHint)}, ${code(name)} keeps its directory and ${tablesPhrase(f)} after clear: all it allocated but the ${sized(f.headerBytes)} Map header, ${fmtBytes(f.allocBytes - f.headerBytes)}.`);
   }
   doc.para(`To release the memory instead, drop the map: ${code(`${name} = nil`)} or ${code(`${name} = make(${typeString(ref.map)})`)}.`);
   doc.raw(linkFor(ref.map, ref.madeWithHint ?? 0));
@@ -205,7 +253,7 @@ function rangeHover(ref: MapRef & { map: MapT }, clause: string, deleteLoop: boo
     'Deleting during the loop is safe; entries added may or may not be visited. If a table grows or splits meanwhile, the iterator keeps the old table\'s order and looks each key up in the new one.',
   );
   const big = swissMakeAlloc(g.type, 1_000_000);
-  doc.para(`A range visits every slot of every table, so its cost follows the capacity, not ${code(`len(${name})`)}: a map sized for 1,000,000 entries walks ${fmtInt(big.dirSize * big.tableCapacity)} slots even after most keys are deleted.`);
+  doc.para(`A range visits every slot of every table, so its cost follows the capacity, not ${code(`len(${name})`)}: a map sized for 1,000,000 entries walks ${fmtInt(big.dirSize * big.tableCapacity)} slots (${tablesPhrase(big)}) even after most keys are deleted.`);
   if (deleteLoop) {
     doc.para(`This loop deletes every key: the compiler turns it into one ${code('clear')} of the map, which keeps the tables. To release them, replace the loop with ${code(`${name} = make(${typeString(ref.map)})`)}.`);
   }
