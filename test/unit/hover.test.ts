@@ -266,7 +266,7 @@ describe('hover: edge cases (test/fixtures/hover/edge/edge.go)', () => {
       'make(map[string]pkg.Thing, 100)',
       7,
       'unresolvedMapType',
-      ['No layout: undefined: pkg.Thing.', 'makemap picks B = 4 for a hint of 100: 16 buckets plus at least 1 preallocated overflow bucket', '105th entry'],
+      ['No layout: undefined: pkg.Thing.', 'makemap picks B = 4 for a hint of 100 (the smallest B with 100 ≤ 6.5 × 2^B): 16 buckets plus at least 2^(B−4) = 1 preallocated overflow bucket', '105th entry'],
     ],
     ['a generic function', 'm map[K]V', 3, 'unresolvedMapType', ['`K` is a type parameter']],
     ['a generic type', 'map[T]struct{}', 1, 'unresolvedMapType', ['`T` is a type parameter']],

@@ -200,8 +200,8 @@ function renderUnresolved(
     // B depends only on the hint (the bucket size matters only for hints near the address space).
     const B = bucketsLog2ForHint({ bucketsize: 8, ptrSize: 8 }, c.hint);
     doc.para(
-      `Whatever the types, makemap picks B = ${B} for a hint of ${fmtInt(c.hint)}: ${plural(bucketShift(B), 'bucket')}` +
-        `${B >= 4 ? ` plus at least ${plural(bucketShift(B - 4), 'preallocated overflow bucket')}` : ''}, growing when the ${ordinal(nextGrowthCount(B))} entry is inserted.`,
+      `Whatever the types, makemap picks B = ${B} for a hint of ${fmtInt(c.hint)} (the smallest B with ${fmtInt(c.hint)} ≤ 6.5 × 2^B): ${plural(bucketShift(B), 'bucket')}` +
+        `${B >= 4 ? ` plus at least 2^(B−4) = ${plural(bucketShift(B - 4), 'preallocated overflow bucket')}` : ''}, growing when the ${ordinal(nextGrowthCount(B))} entry is inserted.`,
     );
   }
   return { markdown: doc.toString(), figures: {} };
