@@ -13,10 +13,13 @@ import { Requests, answer } from '../src/protocol/requests';
 import { Card, CardName, makeCard, renderHeader, renderLayout, renderMemory } from './cards';
 import { renderComparison } from './compare';
 import { renderDirectory } from './directory';
+import { renderGrowthSteps } from './growth';
+import { slotKey } from './rows';
 import { OverviewStrip } from './overview';
 import { svgToPng } from './png';
 import { showIteration, showLookup, showOutcome } from './result';
 import { RowList, Zoom } from './rows';
+import { CapturedBar } from './captured';
 import { button, setEnabled } from './toolkit';
 
 interface VsCodeApi {
@@ -66,6 +69,8 @@ for (const op of panelOperations) {
   buttons.set(op.id, b);
   toolbar.append(b);
 }
+const capturedBar = new CapturedBar((command) => send({ type: 'run', command }));
+const opLabels = new Map(panelOperations.map((op) => [op.id, op.label]));
 const zoomButton = button('', 'Slot width: compact (state byte) or detailed (key and elem)', () => setZoom(state.zoom === 'compact' ? 'detailed' : 'compact'));
 zoomButton.dataset.testid = 'zoom';
 toolbar.append(zoomButton);
@@ -88,16 +93,21 @@ note.dataset.testid = 'note';
 const result = div('result');
 result.dataset.testid = 'result';
 const legend = div('legend');
+// The growth inside the last insert (a Swiss rehash or split), step by step, above the directory.
+const growthBox = div('growth-steps');
+growthBox.dataset.testid = 'growth-steps';
+growthBox.hidden = true;
 const compareBox = div('compare');
 compareBox.dataset.testid = 'compare';
 compareBox.hidden = true;
 const directory = div('directory');
 directory.dataset.testid = 'directory';
-top.append(titleRow, runtimeLine, summary, toolbar, detail, compareBox, cards, note, result, directory);
+top.append(titleRow, runtimeLine, summary, capturedBar.root, toolbar, detail, compareBox, cards, note, result, directory);
 app.append(top);
 const overview = new OverviewStrip(top, (row) => (overviewArray ? list.reveal(overviewArray, row) : list.scrollToRow(row)));
 let overviewArray: string | undefined;
 top.append(legend);
+directory.before(growthBox);
 const list = new RowList(
   app,
   (array, start, end, revision) => send({ type: 'viewport', revision, array, start, end }),
@@ -179,7 +189,13 @@ function showMap(m: MapView): void {
     result.replaceChildren();
     hideCompare();
   }
-  renderDirectory(directory, m.directory, (array) => list.reveal(array, 0));
+  const steps = m.growthSteps;
+  const stepping = steps !== undefined && steps.step > 0;
+  renderGrowthSteps(growthBox, steps, () => send({ type: 'run', command: CommandId.StepGrowth }), () => send({ type: 'run', command: CommandId.FinishGrowth }), (array) => list.reveal(array, 0));
+  // While a split's steps show the directory before and after, the strip of the map now waits.
+  renderDirectory(directory, stepping && steps.directoryAfter ? undefined : m.directory, (array) => list.reveal(array, 0));
+  list.highlight.slots = new Map([...list.highlight.slots].filter(([, c]) => c !== 'hl-landed'));
+  if (steps?.mark) list.highlight.slots.set(slotKey(steps.mark), 'hl-landed');
   note.textContent = m.note ?? '';
   renderHeader(headerCard, m);
   renderMemory(memoryCard, m.memory);
@@ -189,11 +205,17 @@ function showMap(m: MapView): void {
   setEnabled(buttons.get(CommandId.Redo)!, m.history.position < m.history.length);
   setEnabled(buttons.get(CommandId.StepGrowth)!, m.growth.growing);
   setEnabled(buttons.get(CommandId.FinishGrowth)!, m.growth.growing);
+  capturedBar.show(m.captured, buttons, opLabels);
   const shown = m.overview.find((o) => o.array === 'buckets') ?? m.overview[0];
   overviewArray = shown?.array;
   overview.set(shown);
   // A strip of all rows says nothing when every row is on screen anyway.
   overview.canvas.hidden = !shown || shown.rows <= 16;
+  if (steps) {
+    // Swiss growth is not incremental: Step growth walks the recorded steps instead.
+    setEnabled(buttons.get(CommandId.StepGrowth)!, true);
+    setEnabled(buttons.get(CommandId.FinishGrowth)!, stepping);
+  }
   list.setMap(m);
   if (!restoredScroll && state.scrollTop !== undefined) {
     restoredScroll = true;

@@ -4,6 +4,8 @@
  * sessions in `src/core/view`).
  */
 import * as vscode from 'vscode';
+import { CapturedSession } from '../core/view/capturedSession';
+import { DebugWatch } from './capture';
 import { registerCommands } from './commands';
 import { registerCodeActions } from './codeActions';
 import { registerHover } from './hover';
@@ -36,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): GoMapInspectorApi {
   context.subscriptions.push(store.onDidChange((s) => {
     view.description = s?.displayTitle;
     void vscode.commands.executeCommand('setContext', 'goMapInspector.hasMap', s !== undefined);
+    void vscode.commands.executeCommand('setContext', 'goMapInspector.capturedMap', store.active instanceof CapturedSession);
   }));
   // A row selected in the panel is revealed in the tree (the tree's own selection reveals in the panel).
   panels.onSelected = (session, array, row) => {
@@ -43,8 +46,10 @@ export function activate(context: vscode.ExtensionContext): GoMapInspectorApi {
     if (node) void view.reveal(node, { select: true, focus: false, expand: false }).then(undefined, (e: unknown) => log(`tree reveal: ${String(e)}`));
   };
   const api: GoMapInspectorApi = { store, panels, tree };
-  context.subscriptions.push(watchSettings(() => store.all(), (prev, next) => store.replace(prev, next), log, (q) => api.answerRebuild?.(q) ?? vscode.window.showInformationMessage(q, 'Rebuild', 'Keep')));
-  registerCommands(context, { store, panels, log });
+  context.subscriptions.push(watchSettings(() => store.simulated(), (prev, next) => store.replace(prev, next), log, (q) => api.answerRebuild?.(q) ?? vscode.window.showInformationMessage(q, 'Rebuild', 'Keep')));
+  const watch = new DebugWatch(store);
+  context.subscriptions.push(watch);
+  registerCommands(context, { store, panels, watch, log });
   registerHover(context);
   registerCodeActions(context);
   active = store;

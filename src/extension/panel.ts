@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { MapSession } from '../core/view/session';
+import { ViewedSession } from '../core/view/viewed';
 import { ToExtension, ToWebview, parsePanelState, parseToExtension } from '../protocol/messages';
 import { Requests, answer } from '../protocol/requests';
 import { SessionStore } from './sessions';
@@ -24,7 +24,7 @@ class MapPanel {
 
   constructor(
     readonly panel: vscode.WebviewPanel,
-    public session: MapSession,
+    public session: ViewedSession,
     private readonly owner: PanelManager,
   ) {}
 
@@ -108,7 +108,7 @@ export class PanelManager implements vscode.Disposable {
   /** Prompts open for a map: cancelled when its panel closes. */
   private readonly prompts = new Map<string, Set<vscode.CancellationTokenSource>>();
   /** Called when the user selects a row in the panel (the tree follows). */
-  onSelected: (session: MapSession, array: string, row: number) => void = () => undefined;
+  onSelected: (session: ViewedSession, array: string, row: number) => void = () => undefined;
 
   constructor(private readonly extensionUri: vscode.Uri, readonly store: SessionStore, output?: vscode.OutputChannel) {
     this.output = output ?? vscode.window.createOutputChannel('Go Map Inspector');
@@ -119,7 +119,7 @@ export class PanelManager implements vscode.Disposable {
         const session = s ? await store.restore(s.sessionId).catch(() => undefined) : undefined;
         if (!session) {
           this.setHtml(panel);
-          const msg: ToWebview = { type: 'noMap', reason: 'This map was not saved with the workspace. Run "Go Map: New Map…" or "Go Map: Inspect Map Under Cursor".' };
+          const msg: ToWebview = { type: 'noMap', reason: 'This map was not saved with the workspace (a map captured from a debug session never is: inspect it again from the debugger). Run "Go Map: New Map…" or "Go Map: Inspect Map Under Cursor".' };
           const reply = panel.webview.onDidReceiveMessage(() => void panel.webview.postMessage(msg));
           panel.onDidDispose(() => reply.dispose());
           return;
@@ -142,12 +142,12 @@ export class PanelManager implements vscode.Disposable {
   }
 
   /** The panel of a session, if open. */
-  panelOf(session: MapSession): MapPanel | undefined {
+  panelOf(session: ViewedSession): MapPanel | undefined {
     return [...this.panels].find((p) => p.session.id === session.id);
   }
 
   /** Shows `session` in its panel, opening one if needed. */
-  show(session: MapSession): MapPanel {
+  show(session: ViewedSession): MapPanel {
     // Making a session active already sends its map to its panels (the store's change event);
     // only a session that was active before needs the map sent here.
     const wasActive = this.store.active?.id === session.id;
@@ -172,7 +172,7 @@ export class PanelManager implements vscode.Disposable {
     void p.post({ type: 'reveal', array, row, group, slot });
   }
 
-  async post(session: MapSession, message: ToWebview): Promise<void> {
+  async post(session: ViewedSession, message: ToWebview): Promise<void> {
     for (const p of this.panels) if (p.session.id === session.id) await p.post(message);
   }
 
@@ -184,7 +184,7 @@ export class PanelManager implements vscode.Disposable {
   }
 
   /** A token cancelled when the session's panel closes (or the session is forgotten). */
-  promptToken(session: MapSession): { token: vscode.CancellationToken; done(): void } {
+  promptToken(session: ViewedSession): { token: vscode.CancellationToken; done(): void } {
     const cts = new vscode.CancellationTokenSource();
     let set = this.prompts.get(session.id);
     if (!set) this.prompts.set(session.id, (set = new Set()));
@@ -220,7 +220,7 @@ export class PanelManager implements vscode.Disposable {
     };
   }
 
-  private attach(panel: vscode.WebviewPanel, session: MapSession): MapPanel {
+  private attach(panel: vscode.WebviewPanel, session: ViewedSession): MapPanel {
     panel.webview.options = this.webviewOptions();
     panel.title = `${session.displayTitle} — Go Map`;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'map.svg');

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { MapSession } from '../core/view/session';
+import { ViewedSession } from '../core/view/viewed';
 import { Role, describeInput } from '../core/view/input';
 import { PanelManager } from './panel';
 
@@ -72,7 +73,7 @@ export async function askValue(s: MapSession, panels: PanelManager, role: Role, 
 }
 
 /** Asks `q` about map `s`: the question is cancelled when the map's panel closes. */
-export async function askAbout(s: MapSession, panels: PanelManager, q: Question, arg?: unknown): Promise<string> {
+export async function askAbout(s: ViewedSession, panels: PanelManager, q: Question, arg?: unknown): Promise<string> {
   const token = panels.promptToken(s);
   try {
     return await ask({ ...q, token: token.token }, arg);

@@ -7,9 +7,14 @@
  * after its first operations ran. Records are written after operations settle (a second after the
  * last one) and at shutdown, never on every operation; a record is bounded (the declarations the
  * types need, a compacted history) and one that is still too large is not saved (the log says so).
+ *
+ * The store also holds captured maps (`CapturedSession`, read out of a paused debug session): they
+ * are shown like the others but never saved, as the process they came from does not outlive the
+ * window.
  */
 import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
+import { CapturedSession } from '../core/view/capturedSession';
 import { MapSession, MapSpec, SessionRecord } from '../core/view/session';
 import { readSettings } from './settings';
 import { runtimeSpec, runtimes } from './runtime';
@@ -19,28 +24,54 @@ const recordKey = (id: string): string => `goMapInspector.session.${id}`;
 export const maxRecordChars = 2_000_000;
 const saveDelayMs = 1000;
 
+/** An open map: simulated, or captured from a debug session. */
+export type OpenSession = MapSession | CapturedSession;
+
 export class SessionStore implements vscode.Disposable {
-  private readonly sessions = new Map<string, MapSession>();
+  private readonly sessions = new Map<string, OpenSession>();
   /** Where each session came from (`uri#offset#hash`), so the same literal reuses its map. */
   private readonly origins = new Map<string, string>();
   private activeId: string | undefined;
-  private readonly changed = new vscode.EventEmitter<MapSession | undefined>();
+  private readonly changed = new vscode.EventEmitter<OpenSession | undefined>();
   private readonly pendingSaves = new Map<string, ReturnType<typeof setTimeout>>();
   /** Fires after an operation on a session, or when the active session changes. */
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly memento: vscode.Memento, private readonly log: (line: string) => void = () => undefined) {}
 
-  get active(): MapSession | undefined {
+  get active(): OpenSession | undefined {
     return this.activeId === undefined ? undefined : this.sessions.get(this.activeId);
   }
 
+  /** The simulated map `id`, if open. */
   get(id: string): MapSession | undefined {
+    const s = this.sessions.get(id);
+    return s instanceof MapSession ? s : undefined;
+  }
+
+  /** The captured map `id`, if open. */
+  captured(id: string): CapturedSession | undefined {
+    const s = this.sessions.get(id);
+    return s instanceof CapturedSession ? s : undefined;
+  }
+
+  /** The open map `id`, of either kind. */
+  open(id: string): OpenSession | undefined {
     return this.sessions.get(id);
   }
 
-  all(): MapSession[] {
+  all(): OpenSession[] {
     return [...this.sessions.values()];
+  }
+
+  simulated(): MapSession[] {
+    return this.all().filter((s): s is MapSession => s instanceof MapSession);
+  }
+
+  /** Keeps a map made elsewhere (a capture, a capture continued in the simulator); a simulated one is saved. */
+  add(session: OpenSession): void {
+    this.sessions.set(session.id, session);
+    if (session instanceof MapSession) this.scheduleSave(session);
   }
 
   setActive(id: string | undefined): void {
@@ -51,7 +82,7 @@ export class SessionStore implements vscode.Disposable {
 
   /** The open session made from the same source (same place, same text), if any. */
   byOrigin(origin: string): MapSession | undefined {
-    for (const [id, o] of this.origins) if (o === origin) return this.sessions.get(id);
+    for (const [id, o] of this.origins) if (o === origin) return this.get(id);
     return undefined;
   }
 
@@ -79,7 +110,7 @@ export class SessionStore implements vscode.Disposable {
   }
 
   /** The session of a restored panel: from memory, else from the workspace state. */
-  async restore(id: string): Promise<MapSession | undefined> {
+  async restore(id: string): Promise<OpenSession | undefined> {
     const live = this.sessions.get(id);
     if (live) return live;
     const record = this.memento.get<SessionRecord>(recordKey(id));
@@ -90,10 +121,10 @@ export class SessionStore implements vscode.Disposable {
   }
 
   /** Tells the views a session changed, and saves it once operations settle. */
-  changedSession(session: MapSession): void {
+  changedSession(session: OpenSession): void {
     if (!this.sessions.has(session.id)) return;
     this.changed.fire(session);
-    this.scheduleSave(session);
+    if (session instanceof MapSession) this.scheduleSave(session);
   }
 
   async forget(id: string): Promise<void> {
@@ -136,7 +167,7 @@ export class SessionStore implements vscode.Disposable {
   }
 
   private async save(id: string): Promise<void> {
-    const session = this.sessions.get(id);
+    const session = this.get(id);
     if (!session) return;
     const record = session.toRecord();
     const size = JSON.stringify(record).length;

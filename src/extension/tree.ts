@@ -12,8 +12,8 @@
  */
 import * as vscode from 'vscode';
 import { slotStateNames } from '../core/view/model';
-import { MapSession } from '../core/view/session';
 import { ctrlText } from '../core/view/swiss';
+import { ViewedSession } from '../core/view/viewed';
 import { DirectoryView, MapView, SlotState } from '../core/view/view';
 import { CommandId } from '../protocol/commands';
 import { SessionStore } from './sessions';
@@ -41,14 +41,14 @@ export class StructureTree implements vscode.TreeDataProvider<StructureNode>, vs
     this.subscription = store.onDidChange(() => this.changed.fire(undefined));
   }
 
-  private get session(): MapSession | undefined {
+  private get session(): ViewedSession | undefined {
     return this.store.active;
   }
 
   /** The active map's view, made once per revision (a Swiss map has thousands of table nodes). */
-  private viewCache?: { session: MapSession; revision: number; view: MapView };
+  private viewCache?: { session: ViewedSession; revision: number; view: MapView };
 
-  private viewOf(s: MapSession): MapView {
+  private viewOf(s: ViewedSession): MapView {
     const c = this.viewCache;
     if (c && c.session === s && c.revision === s.revision && !c.view.pending) return c.view;
     const view = s.mapView(true);
@@ -127,7 +127,7 @@ export class StructureTree implements vscode.TreeDataProvider<StructureNode>, vs
   }
 
   /** The slot state counts if this revision's walk is done; else start it and refresh when done. */
-  private countsOrLater(s: MapSession): [SlotState, number][] | undefined {
+  private countsOrLater(s: ViewedSession): [SlotState, number][] | undefined {
     if (!s.statsReady() && s.isBig()) {
       void s.computeStats().then((done) => {
         if (done) this.changed.fire(undefined);

@@ -22,6 +22,12 @@ export enum CommandId {
   CloseAllPanels = 'goMapInspector.closeAllPanels',
   /** Replays the map's history under the classic and the Swiss model, side by side. */
   Compare = 'goMapInspector.compare',
+  /** Reads the real map an expression names in the paused frame of a Go debug session. */
+  InspectFromDebugger = 'goMapInspector.inspectFromDebugger',
+  /** Reads a captured map again at the debug session's new stop and says what changed. */
+  RefreshCapture = 'goMapInspector.refreshCapture',
+  /** A simulated map that starts from a captured one. */
+  ContinueInSimulator = 'goMapInspector.continueInSimulator',
   /** Internal: the tree's "reveal in panel" (hidden from the palette). */
   RevealInPanel = 'goMapInspector.revealInPanel',
 }
@@ -45,6 +51,12 @@ export const panelOperations: readonly { id: CommandId; label: string }[] = [
   { id: CommandId.ExportSnapshot, label: 'Export JSON' },
   { id: CommandId.ExportImage, label: 'Export SVG' },
   { id: CommandId.ExportPng, label: 'Export PNG' },
+];
+
+/** What the panel offers for a captured map instead of the operations (it is read-only). */
+export const capturedOperations: readonly { id: CommandId; label: string }[] = [
+  { id: CommandId.RefreshCapture, label: 'Refresh' },
+  { id: CommandId.ContinueInSimulator, label: 'Continue in the simulator' },
 ];
 
 export function isCommandId(x: unknown): x is CommandId {

@@ -11,17 +11,18 @@
 import type {
   IterationView, LookupView, MapView, OutcomeView, RowView, SlotDetailView, SlotRef,
 } from '../core/view/view';
-import { maxOverviewBins, slotStates } from '../core/view/view';
+import { CapturedState, capturedStates, maxOverviewBins, slotStates } from '../core/view/view';
 import type { ComparisonView } from '../core/view/compare';
 import { CommandId, isCommandId } from './commands';
 import type { ReplyMessage } from './requests';
 
 export type { ComparisonRow, ComparisonView } from '../core/view/compare';
 export type {
-  ArrayView, DirectoryView, FieldView, GroupView, HashBitsView, IterationView, LayoutView, LinkView, LookupView, MapView, MemoryLine, MemoryView,
+  ArrayView, CapturedState, CapturedStatusView, DirectoryView, FieldView, GroupView, HashBitsView, IterationView, LayoutView, LinkView, LookupView, MapView, MemoryLine, MemoryView,
   OutcomeView, OverviewView, PathStepView, RowView, RulerView, SegmentView, SlotDetailView, SlotRef, SlotState, SlotView,
 } from '../core/view/view';
 export { maxIterationKeys, maxOverviewBins, maxRowsPerRequest } from '../core/view/view';
+export type { GrowthStepsView } from '../core/view/view';
 
 /** A picture the host asks the webview for: an SVG the host made, rasterized to PNG. */
 export interface PngRequest {
@@ -95,12 +96,21 @@ function isMapView(x: unknown): x is MapView {
     && isObj(history) && isNat(history.position) && isNat(history.length)
     && isObj(growth) && isBool(growth.growing) && isStr(growth.text)
     && optStr(x.note)
-    && (x.directory === undefined || isDirectory(x.directory));
+    && (x.directory === undefined || isDirectory(x.directory))
+    && (x.captured === undefined || (isObj(x.captured) && capturedStates.includes(x.captured.state as CapturedState) && isStr(x.captured.text) && isStr(x.captured.readOnly)));
 }
 
 function isDirectory(x: unknown): boolean {
   return isObj(x) && isNat(x.globalDepth) && isNat(x.entries) && Array.isArray(x.runs)
     && x.runs.every((r) => isObj(r) && isArrayId(r.array) && isNat(r.start) && isNat(r.length) && isNat(r.localDepth) && isNat(r.used) && isNat(r.capacity) && isNat(r.tombstones));
+}
+
+/** A Swiss growth's step view: its step, texts, directories before/after and the landed slot. */
+function isGrowthSteps(x: unknown): boolean {
+  return isObj(x) && isNat(x.step) && isNat(x.steps) && x.step <= x.steps && isStr(x.event) && isStr(x.title) && isStr(x.text)
+    && (x.directoryBefore === undefined || isDirectory(x.directoryBefore))
+    && (x.directoryAfter === undefined || isDirectory(x.directoryAfter))
+    && (x.mark === undefined || isSlotRef(x.mark));
 }
 
 function isComparison(x: unknown): x is ComparisonView {
@@ -130,7 +140,7 @@ export function parseToWebview(x: unknown): ToWebview | undefined {
   if (!isObj(x)) return undefined;
   const m = x as ToWebview;
   switch (m.type) {
-    case 'map': return isMapView(m.map) ? m : undefined;
+    case 'map': return isMapView(m.map) && (m.map.growthSteps === undefined || isGrowthSteps(m.map.growthSteps)) ? m : undefined;
     case 'noMap': return isStr(m.reason) ? m : undefined;
     case 'rows': return isNat(m.revision) && isArrayId(m.array) && isNat(m.start) && Array.isArray(m.rows) && m.rows.every(isRow) ? m : undefined;
     case 'lookup': return isNat(m.revision) && isLookup(m.lookup) ? m : undefined;

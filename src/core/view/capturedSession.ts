@@ -6,13 +6,18 @@
  * overflow buckets and emptyOne slots; tables, capacity, tombstones and growthLeft) as the outcome
  * the panel shows after an operation. No `vscode` import: the extension's glue captures, this
  * holds and describes.
+ *
+ * It also holds where the debug session stands (`CapturedState`): the capture shows this stop, the
+ * program stopped again (Refresh is offered), it runs, or the process is gone. The panel reads it
+ * as `MapView.captured`, with the sentence `statusText` writes.
  */
 import { CaptureDiff, diffCaptures } from '../capture/diff';
 import type { CapturedMap } from '../capture/types';
 import { plural } from '../hover/format';
-import { CapturedModel, capturedText } from './captured';
+import { CapturedModel, capturedText, readOnlyMessage } from './captured';
 import { ModelStats } from './model';
-import { MapView, OutcomeView, RowView, SlotDetailView, SlotRef, TypeView, maxRowsPerRequest, maxSlotText } from './view';
+import { CapturedState, CapturedStatusView, MapView, OutcomeView, RowView, SlotDetailView, SlotRef, TypeView, maxRowsPerRequest, maxSlotText } from './view';
+import { ViewedSession } from './viewed';
 
 /** Entries named in a diff's sentence before `…`. */
 const maxNamed = 5;
@@ -33,8 +38,36 @@ export function diffLines(d: CaptureDiff, before: CapturedMap): string[] {
   return lines;
 }
 
-export class CapturedSession {
+/** `main.go:12`, the file's base name and line of where a capture was read. */
+export function capturedAt(c: CapturedMap): string {
+  return `${c.where.file?.split(/[\\/]/).pop() ?? '?'}:${c.where.line ?? '?'}`;
+}
+
+/** The panel's sentence for a captured map whose debug session is in `state`. */
+export function statusText(c: CapturedMap, state: CapturedState, stoppedAt?: string): string {
+  const at = capturedAt(c);
+  switch (state) {
+    case 'current':
+      return `read-only: ${c.expr} as the process holds it at ${at}, this stop`;
+    case 'stale':
+      return `the program stopped again${stoppedAt ? ` at ${stoppedAt}` : ''}: Refresh reads ${c.expr} there and says what changed since ${at}`;
+    case 'running':
+      return `the program is running: this is ${c.expr} as it was at ${at}; Refresh once it stops again`;
+    case 'ended':
+      return `the debug session ended and the process is gone: this is ${c.expr} as it was at ${at}`;
+    default: {
+      const never: never = state;
+      return never;
+    }
+  }
+}
+
+export class CapturedSession implements ViewedSession {
   model: CapturedModel;
+  /** Where the debug session stands (the panel offers Refresh when it is `stale`). */
+  debugState: CapturedState = 'current';
+  /** Where the program stopped again, when known (`main.go:30`). */
+  stoppedAt?: string;
   /** What the last refresh found (the panel shows it as an operation's outcome). */
   lastOutcome?: OutcomeView;
   lastDiff?: CaptureDiff;
@@ -62,6 +95,22 @@ export class CapturedSession {
     return `${this.capture.expr} · ${this.title} · captured`;
   }
 
+  /**
+   * The debug session moved on: stopped again (`stale`, optionally where), running, or ended. An
+   * ended session stays ended. Whether the state changed (the panel is then told).
+   */
+  setDebugState(state: CapturedState, stoppedAt?: string): boolean {
+    if (this.debugState === 'ended' || (this.debugState === state && this.stoppedAt === stoppedAt)) return false;
+    this.debugState = state;
+    this.stoppedAt = state === 'stale' ? stoppedAt : undefined;
+    return true;
+  }
+
+  /** What the panel shows above the map: read-only, and where the debug session stands. */
+  status(): CapturedStatusView {
+    return { state: this.debugState, text: statusText(this.capture, this.debugState, this.stoppedAt), readOnly: readOnlyMessage };
+  }
+
   /** The map captured at a later stop: shown from now on, and what changed is the outcome. */
   refresh(next: CapturedMap): CaptureDiff {
     const before = this.capture;
@@ -70,6 +119,7 @@ export class CapturedSession {
     this.lastDiff = diff;
     this.lastOutcome = { kind: 'info', text: `since the last capture: ${diffLines(diff, before).join('; ')}` };
     this.revisionCounter++;
+    this.setDebugState('current');
     return diff;
   }
 
@@ -107,7 +157,7 @@ export class CapturedSession {
     const view: MapView = {
       revision: this.revision,
       title: this.title,
-      subtitle: `${c.expr} · captured at ${c.where.file?.split(/[\\/]/).pop() ?? '?'}:${c.where.line ?? '?'}`,
+      subtitle: `${c.expr} · captured at ${capturedAt(c)}`,
       runtime: m.runtime,
       summary: m.summary(stats),
       count: m.count,
@@ -120,6 +170,7 @@ export class CapturedSession {
       overview: stats.overview,
       history: { position: 0, length: 0 },
       growth: { growing: m.growing(), text: m.growthText() },
+      captured: this.status(),
     };
     const note = m.note();
     if (note) view.note = note;

@@ -264,6 +264,24 @@ export interface MapView {
   /** The counts that need a walk over every row (memory, overview) are still being computed; a full
    * view of the same revision follows. */
   pending?: boolean;
+  /** Present for a map read out of a paused process (`capturedSession.ts`): it is read-only. */
+  captured?: CapturedStatusView;
+}
+
+/**
+ * Where the debug session of a captured map stands: the capture shows this stop (`current`), the
+ * program stopped again since (`stale`: Refresh reads the map there), it runs (`running`), or the
+ * process is gone (`ended`).
+ */
+export type CapturedState = 'current' | 'stale' | 'running' | 'ended';
+export const capturedStates: readonly CapturedState[] = ['current', 'stale', 'running', 'ended'];
+
+export interface CapturedStatusView {
+  state: CapturedState;
+  /** One sentence: what the capture shows and what Refresh would do. */
+  text: string;
+  /** Why the operations are refused (`readOnlyMessage`). */
+  readOnly: string;
 }
 
 /** The bits of a hash, as a lookup uses them: which bits pick the bucket and which the tophash. */

@@ -5,15 +5,20 @@
  * by `index.ts`.
  */
 import * as vscode from 'vscode';
+import { readOnlyMessage } from '../../core/view/captured';
+import { CapturedSession } from '../../core/view/capturedSession';
 import { MapSession, Progress } from '../../core/view/session';
 import { Op, OpResult } from '../../core/view/ops';
+import { DebugWatch } from '../capture';
 import { PanelManager } from '../panel';
 import { Cancelled, message } from '../prompts';
-import { SessionStore } from '../sessions';
+import { OpenSession, SessionStore } from '../sessions';
 
 export interface CommandContext {
   store: SessionStore;
   panels: PanelManager;
+  /** The Go debug sessions that captured maps come from. */
+  watch: DebugWatch;
   log(line: string): void;
 }
 
@@ -23,10 +28,11 @@ export type Handler = (...args: unknown[]) => unknown;
 const longOperation = 50_000;
 
 /**
- * A handler acting on the active map (else the last opened). It reports errors as messages and
- * returns undefined for a prompt that was dismissed or a map whose panel closed meanwhile.
+ * A handler acting on the active map (else the last opened), simulated or captured. It reports
+ * errors as messages and returns undefined for a prompt that was dismissed or a map whose panel
+ * closed meanwhile.
  */
-export function withSession(c: CommandContext, f: (s: MapSession, ...args: unknown[]) => Promise<unknown> | unknown): Handler {
+export function withViewed(c: CommandContext, f: (s: OpenSession, ...args: unknown[]) => Promise<unknown> | unknown): Handler {
   return async (...args) => {
     const s = c.store.active ?? c.store.all().at(-1);
     if (!s) {
@@ -41,6 +47,14 @@ export function withSession(c: CommandContext, f: (s: MapSession, ...args: unkno
       return undefined;
     }
   };
+}
+
+/** `withViewed` for a command that changes the map: a captured map refuses it (it is read-only). */
+export function withSession(c: CommandContext, f: (s: MapSession, ...args: unknown[]) => Promise<unknown> | unknown): Handler {
+  return withViewed(c, (s, ...args) => {
+    if (s instanceof CapturedSession) throw new Error(readOnlyMessage);
+    return f(s, ...args);
+  });
 }
 
 /** Whether `s` is still open (its panel was not closed while a prompt was up). */

@@ -6,11 +6,12 @@
  */
 import * as vscode from 'vscode';
 import { CommandId } from '../../protocol/commands';
-import { MapSession } from '../../core/view/session';
+import { CapturedSession } from '../../core/view/capturedSession';
+import { ViewedSession } from '../../core/view/viewed';
 import { SvgColors, SvgRange, defaultSvgColors, estimateSvgBytes, renderMapSvg, svgSize } from '../../core/view/svg';
 import { humanBytes } from '../../core/hover/format';
 import { askAbout } from '../prompts';
-import { CommandContext, Handler, withSession } from './context';
+import { CommandContext, Handler, withViewed } from './context';
 
 /** Rows written without asking. */
 const wholeMapRows = 2048;
@@ -32,12 +33,12 @@ function themeColors(): SvgColors {
   return defaultSvgColors;
 }
 
-function rowsOf(s: MapSession): number {
+function rowsOf(s: ViewedSession): number {
   return Math.max(0, ...s.mapView().arrays.map((a) => a.rows));
 }
 
 /** The rows to draw: all of a small map; for a large one, what the user picks (or `arg`). */
-async function chooseRange(c: CommandContext, s: MapSession, arg: unknown, limit: number, what: string): Promise<SvgRange> {
+async function chooseRange(c: CommandContext, s: ViewedSession, arg: unknown, limit: number, what: string): Promise<SvgRange> {
   const rows = rowsOf(s);
   if (isRange(arg)) return { first: Math.max(0, arg.first), last: Math.min(rows, arg.last) };
   if (rows <= Math.min(wholeMapRows, limit)) return { first: 0, last: rows };
@@ -80,19 +81,21 @@ function safeName(title: string): string {
 }
 
 export function exportCommands(c: CommandContext): Partial<Record<CommandId, Handler>> {
-  const picture = (s: MapSession, range: SvgRange): string => renderMapSvg(s.mapView(), range, (a, b, e) => s.model.rows(a, b, e), themeColors());
+  const picture = (s: ViewedSession, range: SvgRange): string => renderMapSvg(s.mapView(), range, (a, b, e) => s.model.rows(a, b, e), themeColors());
   return {
-    [CommandId.ExportSnapshot]: withSession(c, async (s, uriArg) => {
+    [CommandId.ExportSnapshot]: withViewed(c, async (s, uriArg) => {
       const uri = await saveTarget(uriArg, 'Export map snapshot', `${safeName(s.title)}.json`, { JSON: ['json'] });
       if (!uri) return undefined;
       const view = s.mapView();
-      const snapshot = { runtime: view.runtime, type: s.type.layout.info, spec: { ...s.spec, decls: undefined }, snapshot: s.snapshot() };
+      // A captured map is written as the capture read it (the oracle snapshot plus where it came from).
+      const snapshot = s instanceof CapturedSession ? { runtime: view.runtime, captured: s.capture }
+        : { runtime: view.runtime, type: s.type.layout.info, spec: { ...s.spec, decls: undefined }, snapshot: s.snapshot() };
       await vscode.workspace.fs.writeFile(uri, Buffer.from(`${JSON.stringify(snapshot, null, 1)}\n`));
       void vscode.window.showInformationMessage(`Go Map: snapshot written to ${vscode.workspace.asRelativePath(uri)}`);
       return uri.toString();
     }),
 
-    [CommandId.ExportImage]: withSession(c, async (s, uriArg, rangeArg) => {
+    [CommandId.ExportImage]: withViewed(c, async (s, uriArg, rangeArg) => {
       const range = await chooseRange(c, s, rangeArg, maxSvgRows, 'SVG');
       const svg = picture(s, range);
       const uri = await saveTarget(uriArg, 'Export map picture', `${safeName(s.title)}.svg`, { SVG: ['svg'] });
@@ -102,7 +105,7 @@ export function exportCommands(c: CommandContext): Partial<Record<CommandId, Han
       return uri.toString();
     }),
 
-    [CommandId.ExportPng]: withSession(c, async (s, uriArg, rangeArg) => {
+    [CommandId.ExportPng]: withViewed(c, async (s, uriArg, rangeArg) => {
       const p = c.panels.panelOf(s);
       if (!p) throw new Error('open the map in its panel first: the panel draws the PNG');
       const width = svgSize(picture(s, { first: 0, last: Math.min(1, rowsOf(s)) })).width || 1200;

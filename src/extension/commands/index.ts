@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { CommandId, allCommandIds } from '../../protocol/commands';
+import { captureCommands } from './capture';
 import { compareCommands } from './compare';
 import { CommandContext, Handler } from './context';
 import { exportCommands } from './export';
@@ -14,7 +15,7 @@ import { panelCommands } from './panels';
 
 export function registerCommands(context: vscode.ExtensionContext, c: CommandContext): void {
   const handlers: Partial<Record<CommandId, Handler>> = {};
-  for (const group of [inspectCommands(c), newMapCommands(c), operationCommands(c), exportCommands(c), panelCommands(c), compareCommands(c)]) {
+  for (const group of [inspectCommands(c), newMapCommands(c), operationCommands(c), exportCommands(c), panelCommands(c), compareCommands(c), captureCommands(c)]) {
     for (const [id, h] of Object.entries(group) as [CommandId, Handler][]) {
       if (handlers[id]) throw new Error(`two handlers for ${id}`);
       handlers[id] = h;
