@@ -26,7 +26,14 @@ const sizes: Record<Zoom, { minSlot: number; maxSlot: number; row: number }> = {
 };
 /** Below this width a slot shows its state byte and the start of its key only. */
 const narrowSlot = 64;
+/** Between two groups of a chain: the `→` link and the flex gaps around it. */
 const groupGap = 20;
+/** A group's left and right borders. */
+const groupBorder = 2;
+/** A row's group boxes start this far below the row's top (`.col` top + the group's border). */
+const slotTop = 4;
+/** A slot is this much shorter than its row (`.slot` height); the rest is the lane between rows. */
+const slotShorter = 10;
 const indexWidth = 64;
 const gutter = 56;
 const headingHeight = 22;
@@ -245,7 +252,7 @@ export class RowList {
       return longest;
     });
     const slot = this.fitSlots(chains.reduce((a, b) => a + b, 0), columns.length);
-    const groupW = 8 * slot + groupGap;
+    const groupW = 8 * slot + groupBorder + groupGap;
     const widths = chains.map((n) => n * groupW);
     const colX: number[] = [];
     let x = indexWidth + 8;
@@ -290,7 +297,7 @@ export class RowList {
       frag.append(row);
     }
     this.rowsLayer.replaceChildren(frag);
-    this.drawArrows(map, columns, colX, widths, first, last, s, realTop);
+    this.drawArrows(columns, colX, widths, first, last, s - realTop, groupW);
     if (complete && this.completedRevision !== map.revision) {
       this.completedRevision = map.revision;
       this.onComplete(map.revision);
@@ -300,7 +307,7 @@ export class RowList {
   /** Sets the slot width to fit one group (of `groups` side by side) in the panel's width. */
   private fitSlots(groups: number, columns: number): number {
     const size = sizes[this.zoom];
-    const avail = (this.scroller.clientWidth || 800) - indexWidth - 8 - gutter * columns - groupGap * groups;
+    const avail = (this.scroller.clientWidth || 800) - indexWidth - 8 - gutter * columns - (groupGap + groupBorder) * groups;
     const slot = Math.max(size.minSlot, Math.min(size.maxSlot, Math.floor(avail / (8 * groups))));
     this.scroller.style.setProperty('--slot-w', `${slot}px`);
     this.scroller.style.setProperty('--row-h', `${this.rowHeight}px`);
@@ -415,19 +422,25 @@ export class RowList {
     const sel = this.selectedSlot;
     if (sel && slotKey(sel) === slotKey(ref)) d.classList.add('selected');
     const th = el('div', 'th');
-    const compact = this.zoom === 'compact' || this.slotWidth < narrowSlot;
-    const state = s.state === 'full' ? `0x${s.byte.toString(16).padStart(2, '0')}` : compact ? shortNames[s.state] ?? s.state : s.state;
-    th.textContent = compact ? state : `${ref.slot} · ${state}`;
+    // Narrow slots (the panel beside a split editor) and the compact zoom keep the key AND the elem
+    // in view: narrow detailed slots on three short lines (state, key, elem), compact ones as
+    // `key: elem` on one line; an ellipsis marks what is cut, the tooltip and detail strip have it all.
+    const compact = this.zoom === 'compact';
+    const narrow = compact || this.slotWidth < narrowSlot;
+    if (narrow) d.classList.add('narrow');
+    const state = s.state === 'full' ? `0x${s.byte.toString(16).padStart(2, '0')}` : narrow ? shortNames[s.state] ?? s.state : s.state;
+    th.textContent = narrow ? state : `${ref.slot} · ${state}`;
     d.append(th);
     if (s.key !== undefined) {
-      const k = el('div', 'k');
+      const k = el(compact ? 'span' : 'div', 'k');
       k.textContent = s.key; // text, never HTML
-      d.append(k);
-      if (!compact) {
-        const v = el('div', 'v');
-        v.textContent = `= ${s.elem ?? ''}`;
-        d.append(v);
-      }
+      const v = el(compact ? 'span' : 'div', 'v');
+      v.textContent = compact ? `: ${s.elem ?? ''}` : `= ${s.elem ?? ''}`;
+      if (compact) {
+        const kv = el('div', 'kv');
+        kv.append(k, v);
+        d.append(kv);
+      } else d.append(k, v);
       d.title = `slot ${ref.slot}\n${s.key} = ${s.elem ?? ''}${s.cut ? '\n(cut: click for the full text)' : ''}`;
     } else {
       d.title = `slot ${ref.slot}: ${s.state}`;
@@ -435,16 +448,25 @@ export class RowList {
     return d;
   }
 
-  /** Arrows from evacuated slots (`links`) to their destination rows, in the gutter. */
-  private drawArrows(map: MapView, columns: ArrayView[][], colX: number[], widths: number[], first: number, last: number, s: number, realTop: number): void {
+  /**
+   * Arrows from evacuated old slots (`links`) to their destination bucket, routed so that they never
+   * cross text: from the bottom of the slot down into the lane between its row and the next, along
+   * the lane to the gutter after the old column, then through the gutter to the destination row's
+   * first group. Every slot of old bucket i goes to new bucket i (X) or i + 2^(B-1) (Y), so a row has
+   * at most two trunks. A destination off screen ends in a short stub in the gutter, pointing up or
+   * down and labelled with its bucket index, so arrows stay attached to their slots while scrolling
+   * instead of bunching at the edge of the view. Paths carry `data-from` (the slot) and `data-to`
+   * (the destination row) for the tests.
+   */
+  private drawArrows(columns: ArrayView[][], colX: number[], widths: number[], first: number, last: number, offset: number, groupW: number): void {
     const ns = 'http://www.w3.org/2000/svg';
     this.arrows.replaceChildren();
     const rowH = this.rowHeight;
+    const slotW = this.slotWidth;
     const columnOf = new Map<string, number>();
     columns.forEach((arrays, c) => arrays.forEach((a) => columnOf.set(a.id, c)));
-    const paths: { cls: string; d: string }[] = [];
-    const top = s;
-    const bottom = s + this.scroller.clientHeight - headingHeight;
+    const rowTop = (i: number): number => offset + i * rowH;
+    const paths: { cls: string; d: string; from: string; to: string; label?: { x: number; y: number; text: string; title: string } }[] = [];
     for (const arrays of columns) {
       for (const a of arrays) {
         for (let i = first; i < Math.min(last, a.rows); i++) {
@@ -453,11 +475,28 @@ export class RowList {
             const from = columnOf.get(a.id)!;
             const to = columnOf.get(l.toArray);
             if (to === undefined) continue;
-            const x0 = colX[from] + widths[from] - groupGap + 2;
-            const y0 = s + i * rowH - realTop + 6 + l.slot * ((rowH - 16) / 7);
-            const x1 = colX[to] - 4;
-            const y1 = Math.max(top, Math.min(bottom, s + l.toRow * rowH - realTop + rowH / 2));
-            paths.push({ cls: l.kind === 'evacuatedX' ? 'x' : 'y', d: `M${x0},${y0} C${x0 + gutter / 2},${y0} ${x1 - gutter / 2},${y1} ${x1},${y1}` });
+            const cls = l.kind === 'evacuatedX' ? 'x' : 'y';
+            const sx = colX[from] + l.group * groupW + 1 + l.slot * slotW + slotW / 2;
+            const sy = rowTop(i) + rowH - slotShorter + slotTop - 3;
+            const lane = rowTop(i) + rowH - 1;
+            const chainEnd = colX[from] + widths[from] - groupGap;
+            const tx = chainEnd + 6 + (cls === 'y' ? 22 : 0) + (i % 3) * 5;
+            const head = `M${sx},${sy} V${lane} H${tx}`;
+            const id = `${a.id}:${i}:${l.group}:${l.slot}`;
+            const dest = `${l.toArray}:${l.toRow}`;
+            if (l.toRow >= first && l.toRow < last) {
+              const ex = colX[to] + 5;
+              const ey = rowTop(l.toRow) + slotTop + (rowH - slotShorter) / 2;
+              const bend = Math.min(18, Math.abs(ey - lane) / 2);
+              paths.push({ cls, from: id, to: dest, d: `${head} V${ey + (ey > lane ? -bend : bend)} Q${tx},${ey} ${tx + bend},${ey} H${ex}` });
+            } else {
+              const down = l.toRow >= last;
+              const ey = lane + (down ? 12 : -12);
+              paths.push({
+                cls, from: id, to: dest, d: `${head} V${ey}`,
+                label: { x: tx + 3, y: down ? ey + 9 : ey - 2, text: String(l.toRow), title: `${l.kind} → ${this.map?.arrays.find((x) => x.id === l.toArray)?.rowName ?? 'row'} ${l.toRow} (${down ? 'below' : 'above'})` },
+              });
+            }
           }
         }
       }
@@ -481,12 +520,29 @@ export class RowList {
       defs.append(marker);
     }
     this.arrows.append(defs);
+    // One label per destination: the slots of a row that go to the same bucket share it.
+    const labelled = new Set<string>();
     for (const p of paths) {
       const path = document.createElementNS(ns, 'path');
       path.setAttribute('class', p.cls);
       path.setAttribute('d', p.d);
       path.setAttribute('marker-end', `url(#tip-${p.cls})`);
+      path.dataset.from = p.from;
+      path.dataset.to = p.to;
+      path.dataset.testid = 'arrow';
       this.arrows.append(path);
+      if (p.label && !labelled.has(`${p.from.split(':').slice(0, 2).join(':')}>${p.to}`)) {
+        labelled.add(`${p.from.split(':').slice(0, 2).join(':')}>${p.to}`);
+        const text = document.createElementNS(ns, 'text');
+        text.setAttribute('class', `dest ${p.cls}`);
+        text.setAttribute('x', String(p.label.x));
+        text.setAttribute('y', String(p.label.y));
+        text.textContent = p.label.text;
+        const title = document.createElementNS(ns, 'title');
+        title.textContent = p.label.title;
+        text.append(title);
+        this.arrows.append(text);
+      }
     }
   }
 }

@@ -54,8 +54,23 @@ describe('UI: Go Map Inspector in code-server', function () {
     assert.match(await summary(), /count 12 · B 1 · buckets 2 · overflow buckets 0 · not growing/);
     const stored = await panel().locator('[data-testid=slot]').evaluateAll((els) => els.filter((e) => Number(e.getAttribute('data-tophash')) >= 5).map((e) => ({ text: e.textContent, title: e.getAttribute('title') })));
     assert.strictEqual(stored.length, 12);
-    // In a panel beside the code the slots are narrow: the key in the slot, key = elem in its tooltip.
+    // In a panel beside the code (about 600 px) the slots are narrow; each still shows its key and
+    // its elem on lines of their own, inside the slot's box (the tooltip has `key = elem` whole).
     assert.ok(stored.some((t) => t.text.includes('"https"') && t.title.includes('"https" = 443')), 'slot shows key as text, key and value in its tooltip');
+    const narrow = await panel().locator('.scroller').evaluate((scroller) => {
+      const https = [...scroller.querySelectorAll('[data-testid=slot]')].find((e) => e.querySelector('.k')?.textContent === '"https"');
+      const box = (e) => e.getBoundingClientRect();
+      const within = (a, b) => a.left >= b.left - 0.5 && a.right <= b.right + 0.5 && a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5;
+      const v = https?.querySelector('.v');
+      return {
+        panelWidth: scroller.clientWidth,
+        elem: v?.textContent,
+        shown: !!v && getComputedStyle(v).display !== 'none' && getComputedStyle(v).visibility !== 'hidden' && box(v).width > 10 && box(v).height >= 10,
+        inSlot: !!v && within(box(v), box(https)),
+      };
+    });
+    assert.ok(narrow.panelWidth <= 760, `the panel beside the code is narrow: ${narrow.panelWidth} px`);
+    assert.deepStrictEqual({ elem: narrow.elem, shown: narrow.shown, inSlot: narrow.inSlot }, { elem: '= 443', shown: true, inSlot: true }, JSON.stringify(narrow));
     await panel().locator('.ruler').first().waitFor();
     await shot('panel-go-literal');
   });

@@ -62,6 +62,46 @@ describe('UI (issue 14): the panel as a Go developer reads it', function () {
     await runCommand(page, 'Notifications: Clear All Notifications');
   }
 
+  /**
+   * Every evacuation arrow starts inside the box of the slot it comes from (`data-from`:
+   * array:row:group:slot) and ends inside the box of its destination row's first group
+   * (`data-to`: array:row) when that row is drawn; otherwise it ends in a stub beside a label with
+   * the destination's index. No arrow ends at the bottom edge of the view.
+   */
+  async function assertArrowsAttached(where) {
+    // Wait for a frame in which the arrows match the rows drawn.
+    await panel().locator('.arrows path[data-testid=arrow]').first().waitFor({ state: 'attached' });
+    const report = await panel().locator('.scroller').evaluate((scroller) => {
+      const inside = (p, r) => p.x >= r.left - 1 && p.x <= r.right + 1 && p.y >= r.top - 1 && p.y <= r.bottom + 1;
+      const out = { arrows: 0, ended: 0, stubs: 0, bad: [] };
+      for (const path of scroller.querySelectorAll('.arrows path[data-testid=arrow]')) {
+        out.arrows++;
+        const m = path.getScreenCTM();
+        const at = (len) => new DOMPoint(path.getPointAtLength(len).x, path.getPointAtLength(len).y).matrixTransform(m);
+        const [array, row, group, slot] = path.dataset.from.split(':');
+        const [toArray, toRow] = path.dataset.to.split(':');
+        const box = (a, r, g) => scroller.querySelector(`.group[data-array="${a}"][data-row="${r}"][data-group="${g}"]`);
+        const src = box(array, row, group)?.querySelector(`[data-slot="${slot}"]`);
+        const start = at(0);
+        if (!src || !inside(start, src.getBoundingClientRect())) out.bad.push(`${path.dataset.from}: starts at ${start.x},${start.y} outside its slot`);
+        const end = at(path.getTotalLength());
+        const dest = box(toArray, toRow, 0);
+        if (dest) {
+          out.ended++;
+          if (!inside(end, dest.getBoundingClientRect())) out.bad.push(`${path.dataset.from} → ${path.dataset.to}: ends at ${end.x},${end.y} outside its destination`);
+        } else {
+          out.stubs++;
+          const labels = [...scroller.querySelectorAll('.arrows text.dest')].map((t) => t.firstChild?.nodeValue);
+          if (!labels.includes(toRow)) out.bad.push(`${path.dataset.from} → ${path.dataset.to}: off screen without a label`);
+        }
+      }
+      return out;
+    });
+    assert.ok(report.arrows > 0, `${where}: no arrows`);
+    assert.deepStrictEqual(report.bad, [], `${where}: ${JSON.stringify(report)}`);
+    return report;
+  }
+
   before(async () => {
     fs.cpSync(path.join(here, '..', 'workspace-service', 'service'), path.join(ctx.workspace, 'service'), { recursive: true });
     page = await ctx.newPage(ctx.browser);
@@ -230,11 +270,19 @@ describe('UI (issue 14): the panel as a Go developer reads it', function () {
     await panel().locator('[data-testid=column-heading]', { hasText: 'old buckets (32)' }).waitFor();
     await panel().locator('[data-testid=column-heading]', { hasText: 'new buckets (64)' }).waitFor();
     await panel().locator('.arrows path.x, .arrows path.y').first().waitFor({ state: 'attached' });
+    // Beside the code (a narrow panel) every arrow starts in its slot and ends in its destination
+    // bucket's box, or in a labelled stub when that bucket is off screen.
+    await assertArrowsAttached('narrow');
     await panelAlone('map[int64]string');
+    await assertArrowsAttached('1440×900');
     // Old and new buckets both in view: the new column starts inside the panel.
     const heading = await panel().locator('[data-testid=column-heading]', { hasText: 'new buckets' }).boundingBox();
     assert.ok(heading && heading.x < 1440, `new buckets heading at x = ${heading?.x}`);
     await shot('growth-step-b6');
+    // Scrolled by a few rows, the arrows are drawn again from the slots now in view.
+    await panel().locator('.scroller').evaluate((e) => { e.scrollTop = 90; });
+    await panel().locator('.row .index', { hasText: /^2$/ }).first().waitFor();
+    await assertArrowsAttached('scrolled');
   });
 
   it('9: a map of 10^6 entries opens, scrolls, and says what it holds', async () => {
