@@ -13,6 +13,8 @@ import { Requests, answer } from '../src/protocol/requests';
 import { Card, CardName, makeCard, renderHeader, renderLayout, renderMemory } from './cards';
 import { renderComparison } from './compare';
 import { renderDirectory } from './directory';
+import { renderGrowthSteps } from './growth';
+import { slotKey } from './rows';
 import { OverviewStrip } from './overview';
 import { svgToPng } from './png';
 import { showIteration, showLookup, showOutcome } from './result';
@@ -91,6 +93,10 @@ note.dataset.testid = 'note';
 const result = div('result');
 result.dataset.testid = 'result';
 const legend = div('legend');
+// The growth inside the last insert (a Swiss rehash or split), step by step, above the directory.
+const growthBox = div('growth-steps');
+growthBox.dataset.testid = 'growth-steps';
+growthBox.hidden = true;
 const compareBox = div('compare');
 compareBox.dataset.testid = 'compare';
 compareBox.hidden = true;
@@ -101,6 +107,7 @@ app.append(top);
 const overview = new OverviewStrip(top, (row) => (overviewArray ? list.reveal(overviewArray, row) : list.scrollToRow(row)));
 let overviewArray: string | undefined;
 top.append(legend);
+directory.before(growthBox);
 const list = new RowList(
   app,
   (array, start, end, revision) => send({ type: 'viewport', revision, array, start, end }),
@@ -182,7 +189,13 @@ function showMap(m: MapView): void {
     result.replaceChildren();
     hideCompare();
   }
-  renderDirectory(directory, m.directory, (array) => list.reveal(array, 0));
+  const steps = m.growthSteps;
+  const stepping = steps !== undefined && steps.step > 0;
+  renderGrowthSteps(growthBox, steps, () => send({ type: 'run', command: CommandId.StepGrowth }), () => send({ type: 'run', command: CommandId.FinishGrowth }), (array) => list.reveal(array, 0));
+  // While a split's steps show the directory before and after, the strip of the map now waits.
+  renderDirectory(directory, stepping && steps.directoryAfter ? undefined : m.directory, (array) => list.reveal(array, 0));
+  list.highlight.slots = new Map([...list.highlight.slots].filter(([, c]) => c !== 'hl-landed'));
+  if (steps?.mark) list.highlight.slots.set(slotKey(steps.mark), 'hl-landed');
   note.textContent = m.note ?? '';
   renderHeader(headerCard, m);
   renderMemory(memoryCard, m.memory);
@@ -198,6 +211,11 @@ function showMap(m: MapView): void {
   overview.set(shown);
   // A strip of all rows says nothing when every row is on screen anyway.
   overview.canvas.hidden = !shown || shown.rows <= 16;
+  if (steps) {
+    // Swiss growth is not incremental: Step growth walks the recorded steps instead.
+    setEnabled(buttons.get(CommandId.StepGrowth)!, true);
+    setEnabled(buttons.get(CommandId.FinishGrowth)!, stepping);
+  }
   list.setMap(m);
   if (!restoredScroll && state.scrollTop !== undefined) {
     restoredScroll = true;

@@ -67,11 +67,21 @@ export function operationCommands(c: CommandContext): Partial<Record<CommandId, 
     }),
 
     [CommandId.StepGrowth]: withSession(c, async (s) => {
+      // A Swiss insert that grew the map: walk its recorded steps (a view; the history is unchanged).
+      if (!s.model.growing() && s.stepGrowthView()) {
+        c.store.changedSession(s);
+        return true;
+      }
+      if (!s.model.growing() && s.model.runtime.kind === 'swiss') throw new Error('no growth to show: Swiss tables grow inside the insert that needs it; after an insert that rehashes or splits a table, Step growth shows it step by step');
       if (!s.model.growing()) throw new Error('the map is not growing: insert keys until it passes the load factor (6.5 per bucket), or delete and insert until overflow buckets pile up');
       return (await runOp(c, s, { op: 'stepGrowth' })) !== undefined;
     }),
 
     [CommandId.FinishGrowth]: withSession(c, async (s) => {
+      if (!s.model.growing() && s.endGrowthView()) {
+        c.store.changedSession(s);
+        return true;
+      }
       if (!s.model.growing()) throw new Error('the map is not growing');
       return (await runOp(c, s, { op: 'finishGrowth' })) !== undefined;
     }),
