@@ -22,11 +22,13 @@ const spec = { key: 'int64', elem: 'int64', goarch: 'amd64' as const, hint: 0, s
 
 /** Every slot of an array of the current view, as `key=elem` for full slots, with its row and links. */
 function contents(s: MapSession, array: string): { full: string[]; rows: RowView[] } {
-  const a = s.mapView().arrays.find((x) => x.id === array)!;
-  const rows = s.rows(array, 0, a.rows);
+  const rows = s.rows(array, 0, 512);
   const full = rows.flatMap((r) => r.groups[0].slots.filter((x) => x.state === 'full').map((x) => `${x.key}=${x.elem}`));
   return { full: full.sort(), rows };
 }
+
+/** The kind of growth recorded at the session's position (a function: TypeScript narrows a getter). */
+const kindOf = (s: MapSession): string | undefined => s.growthRecord?.kind;
 
 async function insert(s: MapSession, i: number): Promise<void> {
   await s.apply({ op: 'insert', key: await s.parse('key', String(i)), elem: await s.parse('elem', String(i * 10)) });
@@ -42,43 +44,57 @@ async function insertUntil(s: MapSession, from: number, kind: string, dirDoubled
   throw new Error(`no ${kind} within 5000 inserts`);
 }
 
-/** Checks step 1: every old key is in the new table(s), and each arrow points at its key's group. */
-function checkMoved(s: MapSession, oldIds: string[], newIds: string[]): void {
-  const old = contents(s, 's1-old');
-  const news = newIds.map((id) => contents(s, id));
-  assert.deepStrictEqual(news.flatMap((n) => n.full).sort(), old.full, 'the new tables hold exactly the old keys');
-  for (const r of old.rows) {
-    for (const l of r.links ?? []) {
-      const slot = r.groups[0].slots[l.slot];
-      const to = news[newIds.indexOf(l.toArray)].rows[l.toRow];
-      assert.ok(to.groups[0].slots.some((x) => x.key === slot.key && x.elem === slot.elem), `${slot.key} is in ${l.toArray} group ${l.toRow}`);
+/**
+ * Steps through the `moving` steps of the growth at the session's position (from step 0) and checks
+ * them: every old key is in the new table(s) drawn beside the old one, once, and each arrow points
+ * at the group of the new table that holds its key. Returns each step's new array id.
+ */
+function checkMoved(s: MapSession, moving: number): string[] {
+  const shown: string[] = [];
+  const moved: string[] = [];
+  let old: string[] = [];
+  let arrows = 0;
+  for (let step = 1; step <= moving; step++) {
+    assert.ok(s.stepGrowthView());
+    const [a, b] = s.mapView().arrays.map((x) => x.id);
+    assert.strictEqual(a, `s${step}-old`);
+    shown.push(b);
+    const o = contents(s, a);
+    const n = contents(s, b);
+    old = o.full;
+    moved.push(...n.full);
+    for (const r of o.rows) {
+      for (const l of r.links ?? []) {
+        assert.strictEqual(l.toArray, b);
+        const slot = r.groups[0].slots[l.slot];
+        assert.ok(n.rows[l.toRow].groups[0].slots.some((x) => x.key === slot.key && x.elem === slot.elem), `${slot.key} is in ${b} group ${l.toRow}`);
+        arrows++;
+      }
     }
   }
-  const linked = old.rows.reduce((n, r) => n + (r.links?.length ?? 0), 0);
-  assert.strictEqual(linked, old.full.length, 'one arrow per full old slot');
-  void oldIds;
+  assert.deepStrictEqual(moved.sort(), old, 'the new tables hold exactly the old keys');
+  assert.strictEqual(arrows, old.length, 'one arrow per full old slot');
+  return shown;
 }
 
 describe('view: Swiss growth as steps (record, step view, undo/redo)', () => {
   it('growToTable at the 9th key, a rehash at the 15th: old beside new, then the insert landing', async () => {
     const s = await MapSession.create('g', spec, 100_000);
     for (let i = 0; i < 8; i++) await insert(s, i);
-    assert.strictEqual(s.growthRecord, undefined);
+    assert.strictEqual(kindOf(s), undefined);
     await insert(s, 8);
-    assert.strictEqual(s.growthRecord?.kind, 'growToTable');
+    assert.strictEqual(kindOf(s), 'growToTable');
     assert.strictEqual(s.mapView().growthSteps?.step, 0);
-    assert.ok(s.stepGrowthView());
+    assert.deepStrictEqual(checkMoved(s, 1), ['s1-new0']);
     let v = s.mapView();
     assert.deepStrictEqual(v.arrays.map((a) => [a.id, a.rows, a.column]), [['s1-old', 1, 0], ['s1-new0', 2, 1]]);
-    checkMoved(s, ['s1-old'], ['s1-new0']);
     assert.strictEqual(contents(s, 's1-new0').full.length, 8, 'the 9th key has not landed yet');
 
     const at = await insertUntil(s, 9, 'grow');
     assert.strictEqual(at, 14, 'a 16-slot table has growthLeft 14: the 15th key rehashes');
-    assert.ok(s.stepGrowthView());
+    checkMoved(s, 1);
     v = s.mapView();
     assert.deepStrictEqual(v.arrays.map((a) => a.title), ['old table (capacity 16, local depth 0)', 'new table 0 (capacity 32, used 14)']);
-    checkMoved(s, ['s1-old'], ['s1-new0']);
     assert.ok(!contents(s, 's1-new0').full.includes('14=140'));
     assert.ok(s.stepGrowthView());
     v = s.mapView();
@@ -101,13 +117,12 @@ describe('view: Swiss growth as steps (record, step view, undo/redo)', () => {
     assert.strictEqual(at, 896, 'a 1024-slot table has growthLeft 896: the 897th key splits it');
     const g = s.growthRecord!;
     assert.strictEqual(g.dirDoubled, true);
-    assert.ok(s.stepGrowthView());
+    assert.deepStrictEqual(checkMoved(s, 2), ['s1-new0', 's2-new1'], 'the left half, then the right half');
     const v = s.mapView();
-    assert.deepStrictEqual(v.arrays.map((a) => [a.id, a.column]), [['s1-new0', 0], ['s1-old', 1], ['s1-new1', 2]]);
-    checkMoved(s, ['s1-old'], ['s1-new0', 's1-new1']);
+    assert.match(v.growthSteps!.title, /^split · step 2 of 3: \d+ keys to the right half$/);
     // Left holds the keys whose top hash bit (bit 64 - localDepth 1) is 0, right those where it is 1.
     const m = (s.model as SwissModel).m;
-    for (const [id, bit] of [['s1-new0', 0], ['s1-new1', 1]] as const) {
+    for (const [id, bit] of [['s1-new0', 0], ['s2-new1', 1]] as const) {
       for (const kv of contents(s, id).full) {
         const key = await s.parse('key', kv.split('=')[0]);
         assert.strictEqual(hashTop(m.hash(key as never)) >>> 31, bit, `${kv} in ${id}`);
@@ -131,8 +146,9 @@ describe('view: Swiss growth as steps (record, step view, undo/redo)', () => {
     const expected = before.runs.flatMap((r, i) => i !== h.oldInfo.number ? [[r.start, r.length, r.localDepth]]
       : [[r.start, r.length / 2, r.localDepth + 1], [r.start + r.length / 2, r.length / 2, r.localDepth + 1]]);
     assert.deepStrictEqual(after.runs.map((r) => [r.start, r.length, r.localDepth]), expected);
+    checkMoved(s, 2);
     assert.ok(s.stepGrowthView());
-    checkMoved(s, ['s1-old'], ['s1-new0', 's1-new1']);
+    assert.match(s.mapView().growthSteps!.title, /^split · step 3 of 3: the insert landed$/);
     s.model.checkInvariants();
   });
 
@@ -142,19 +158,19 @@ describe('view: Swiss growth as steps (record, step view, undo/redo)', () => {
     assert.ok(s.stepGrowthView());
     const rows = JSON.stringify(s.rows('s1-old', 0, 2)) + JSON.stringify(s.rows('s1-new0', 0, 4));
     await insert(s, at + 1); // no growth
-    assert.strictEqual(s.growthRecord, undefined);
+    assert.strictEqual(kindOf(s), undefined);
     assert.strictEqual(s.mapView().growthSteps, undefined);
     await s.undo(); // back to the state right after the rehash: its steps are there again
-    assert.strictEqual(s.growthRecord?.kind, 'grow');
+    assert.strictEqual(kindOf(s), 'grow');
     assert.strictEqual(s.mapView().growthSteps?.step, 0);
     assert.ok(s.stepGrowthView());
     assert.strictEqual(JSON.stringify(s.rows('s1-old', 0, 2)) + JSON.stringify(s.rows('s1-new0', 0, 4)), rows);
     await s.undo(); // before the rehash: nothing to step
-    assert.strictEqual(s.growthRecord, undefined);
+    assert.strictEqual(kindOf(s), undefined);
     assert.strictEqual(s.stepGrowthView(), false);
     assert.deepStrictEqual(s.mapView().arrays.map((a) => [a.id, a.rows]), [['table-0', 2]]);
     await s.redo(); // the rehash again, recorded again
-    assert.strictEqual(s.growthRecord?.kind, 'grow');
+    assert.strictEqual(kindOf(s), 'grow');
     assert.ok(s.stepGrowthView());
     assert.strictEqual(JSON.stringify(s.rows('s1-old', 0, 2)) + JSON.stringify(s.rows('s1-new0', 0, 4)), rows);
     assert.ok(s.endGrowthView());

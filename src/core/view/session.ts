@@ -264,7 +264,7 @@ export class MapSession {
    */
   stepGrowthView(): boolean {
     if (!this.growthRecord) return false;
-    this.growthStep = (this.growthStep + 1) % (growthStepCount + 1);
+    this.growthStep = (this.growthStep + 1) % (growthStepCount(this.growthRecord) + 1);
     return true;
   }
 
