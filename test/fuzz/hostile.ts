@@ -63,7 +63,35 @@ function answers(): HostileCase[] {
     lit('recursive-interface-cycle', 'type I interface{ J; M() }\ntype J interface{ K }\ntype K interface{ J }\n', 'map[int]I{}', 2, /:4:6: invalid recursive type J$/),
     lit('array-larger-than-address-space', '', 'map[[1 << 62]byte]int{}', 2, /:4:5: type \[4611686018427387904\]byte larger than address space$/),
     lit('nested-array-too-large', '', 'map[int][1 << 40][1 << 20]int64{}', 2, /:4:5: type \[1099511627776\]\[1048576\]int64 larger than address space$/),
+    // go build, Go 1.19 and 1.26 (amd64): at the declared type's name.
+    lit('named-array-too-large', 'type T [1<<62]byte\n', 'map[T]int{}', 2, /:3:6: type \[4611686018427387904\]byte larger than address space$/),
+    lit('array-of-named-too-large', 'type P struct{ x, y int }\ntype T [1<<60]P\n', 'map[int]T{}', 2, /:4:6: type \[1152921504606846976\]P larger than address space$/),
+    lit('array-length-not-an-int', 'type T [1<<63]byte\n', 'map[T]int{}', 2, /:3:9: array length 1 << 63 \(untyped int constant 9223372036854775808\) must be integer$/),
+    // Go builds it (1 entry); its key has 2^62 elements to show: declined in one line.
+    lit('zero-size-elements-fit', 'type Z [1<<62]struct{}\n', 'map[Z]int{{}: 1}', 2, /:5:19: cannot evaluate: \{\} \(too large to show\)$/),
+    lit('zero-size-elements-empty-map', 'type Z [1<<62]struct{}\n', 'map[Z]int{}', 0, /"entries":\[\]/),
   ];
+  // GOARCH=386 (go build, Go 1.19): 4 GiB of address space, 31-bit sizes, 32-bit int lengths.
+  const on386 = (name: string, decls: string, literal: string, match: RegExp): HostileCase => ({
+    name, klass: 'answer', files: { 'm.go': goFile(decls, literal) }, args: ['literal', '$D/m.go', '--arch', '386'], code: 2, match,
+  });
+  cases.push(
+    on386('386-array-too-large', 'type T [1<<30]int64\n', 'map[int]T{}', /:3:6: type \[1073741824\]int64 larger than address space$/),
+    on386('386-array-over-31-bits', 'type T [1<<31-1]int16\n', 'map[int]T{}', /:3:6: type \[2147483647\]int16 too large$/),
+    on386('386-struct-over-31-bits', 'type S struct{ a, b [1<<30]byte }\n', 'map[int]S{}', /:3:6: type struct \{ a \[1073741824\]byte; b \[1073741824\]byte \} too large$/),
+    on386('386-length-not-an-int', 'type T [1<<20][1<<40]byte\n', 'map[int]T{}', /:3:16: array length 1 << 40 \(untyped int constant 1099511627776\) must be integer$/),
+    on386('386-inline-array-too-large', '', 'map[[1 << 29]int64]int{}', /:4:5: type \[536870912\]int64 larger than address space$/),
+  );
+  cases.push({
+    name: 'layout-types-file-too-large', klass: 'answer', files: { 't.go': 'package p\n\ntype P struct{ x int }\ntype T [1<<60]P\n' },
+    args: ['layout', 'map[int]T', '--types', '$D/t.go'], code: 2, match: /t\.go:4:6: type \[1152921504606846976\]P larger than address space$/,
+  }, {
+    name: 'layout-expression-too-large', klass: 'answer', files: {},
+    args: ['layout', 'map[[1 << 40][1 << 20]int64]int', '--runtime', 'swiss'], code: 2, match: /^gomap layout: type \[1099511627776\]\[1048576\]int64 larger than address space$/,
+  }, {
+    name: 'hover-type-too-large', klass: 'answer', files: { 'm.go': 'package main\n\ntype T [1<<62]byte\n\nvar m map[T]int\n' },
+    args: ['hover', '$D/m.go', '--at', '5:7'], code: 0, match: /No layout: type \\\[4611686018427387904\\\]byte larger than address space\./,
+  });
   const bytes = (name: string, body: Buffer, match: RegExp): HostileCase => ({
     name, klass: 'answer', files: { 'm.go': Buffer.concat([Buffer.from('package main\n\nvar m = map[string]int{"a'), body, Buffer.from('": 1}\n')]) },
     args: ['literal', '$D/m.go'], code: 2, match,
@@ -238,7 +266,8 @@ function security(): HostileCase[] {
   return [
     hover('hover-literal-keys', `package main\n\n// ](javascript:alert(1)) \`x\n\nvar m = map[string]int{"a\`\\n\\n${link}": 1}\n`, '5:10'),
     hover('hover-comment-in-make', `package main\n\nfunc f(n int) int { return n }\n\nvar m = make(map[string]int, f(/*\n\`\`\`\n${link}\n\`\`\`go\n*/ 1))\n`, '5:10'),
-    hover('hover-error-quoting-source', `package main\n\nvar m = make(map[[1 /*\n\n${link}\n*/ << 62]int]int, 10)\n`, '3:10'),
+    hover('hover-error-quoting-source', `package main\n\nvar m = make(map[[f(/*\n\n${link}\n*/ 1)]int]int, 10)\n`, '3:10'),
+    hover('hover-too-large-with-comment', `package main\n\nvar m = make(map[[1 /*\n\n${link}\n*/ << 62]int]int, 10)\n`, '3:10'),
     hover('hover-func-key-signature', `package main\n\nvar m = make(map[int]func(/*\n\n${link}\n*/) int, 100)\n`, '3:10'),
   ];
 }

@@ -39,9 +39,9 @@ describe('hover markdown: source text outside code blocks cannot become markdown
   });
 
   it('escapes source quoted by an error message', async () => {
-    // "array length ... too large" quotes the length expression as written, comment and blank
-    // lines included.
-    const src = 'package p\n\nvar m = make(map[[1 /*\n\n[x](command:evil) ![i](http://e/i.png)\n*/ << 62]int]int, 10)\n';
+    // "array length ... must be an integer constant expression" quotes the length expression as
+    // written, comment and blank lines included.
+    const src = 'package p\n\nvar m = make(map[[f(/*\n\n[x](command:evil) ![i](http://e/i.png)\n*/ 1)]int]int, 10)\n';
     const h = await hover(src, { line: 2, character: 10 }, { goarch: 'amd64' });
     assert.ok(h, 'a hover for make');
     const text = outsideCode(h.markdown);

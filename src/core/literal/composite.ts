@@ -261,7 +261,7 @@ function constantIndex(c: Checker, e: SyntaxNode, max: number, env: Env): number
 }
 
 function arrayValue(c: Checker, values: Map<number, GoValue>, len: number, elemType: GoType, e: SyntaxNode): GoValue | undefined {
-  if (len * cellCount(elemType) > maxCells) {
+  if (len * Math.max(1, cellCount(elemType)) > maxCells) {
     c.cannotEvaluate(e, `${exprString(e)} (too large to show)`);
     return undefined;
   }

@@ -132,10 +132,11 @@ function checkMapLiteral(target: MapTarget, env: Env, checker: Checker, src: Sou
   const cycles = recursiveInterfaces(root);
   const cycle = namedIn(key, cycles) ?? namedIn(elem, cycles);
   if (cycle) return { ok: false, errors: [src.error(`invalid recursive type ${cycle.text}`, cycle.startIndex, cycle.endIndex)] };
-  const big = tooLarge(key, checker.arch) ?? tooLarge(elem, checker.arch);
+  const big = tooLarge([key, elem], checker.arch);
   if (big) {
-    const at = tooLargeAt(big, target.outer);
-    return { ok: false, errors: [src.error(`type ${big.text} larger than address space`, at.startIndex, at.endIndex)] };
+    if (big.line > 0) return { ok: false, errors: [src.error(big.message, src.offsetOfUtf16(big.line, big.column))] };
+    const at = tooLargeAt(target.outer);
+    return { ok: false, errors: [src.error(big.message, at.startIndex, at.endIndex)] };
   }
   const pkg = packageName(node);
   const insertionOrder = [...entries.keys()].sort((a, b) => Number(entries[b].static) - Number(entries[a].static) || a - b);

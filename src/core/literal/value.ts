@@ -94,7 +94,8 @@ export const maxCells = 1 << 16;
  */
 export function cellCount(t: GoType): number {
   const u = under(t);
-  if (u?.kind === 'array') return Math.min(maxCells + 1, u.len * cellCount(u.elem));
+  // Each element is a value to show, even of a zero-size type (`[1 << 62]struct{}`).
+  if (u?.kind === 'array') return Math.min(maxCells + 1, u.len * Math.max(1, cellCount(u.elem)));
   if (u?.kind === 'struct') return Math.min(maxCells + 1, u.fields.reduce((n, f) => n + cellCount(f.type), 0));
   return 1;
 }

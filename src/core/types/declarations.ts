@@ -17,7 +17,7 @@ import { constValue, kids, typeFromNode } from './fromnode';
 import { GoType } from './gotype';
 import { comparable } from './predicates';
 import { typeString } from './print';
-import { TypeScope, brokenTypeError, markBroken, universe } from './scope';
+import { TypeScope, brokenTypeError, markBroken, markDeclared, universe } from './scope';
 
 export interface ScopeOptions {
   /** The file name used in error positions. */
@@ -103,6 +103,7 @@ export function scopeFromTree(root: SyntaxNode, opts: ScopeOptions = {}): TypeSc
       return;
     }
     const named: TypeDecl['named'] = { kind: 'named', name, underlying: undefined };
+    markDeclared(named, { line: nameNode.startPosition.row + 1, column: nameNode.startPosition.column + 1, file });
     const d: TypeDecl = { name, spec, typeNode, named, state: 'pending' };
     if (!scope.declareType(name, { get: () => named })) {
       markBroken(named, GoTypeError.at(nameNode, `${name} redeclared in this block`, file));

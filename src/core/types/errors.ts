@@ -39,3 +39,16 @@ export class GoTypeError extends Error {
     return new GoTypeError(message, 0, 0);
   }
 }
+
+/**
+ * A type gc's backend refuses as too large for the target (`CalcSize`: `type [N]T larger than
+ * address space`, `type T too large`). It is found while laying a type out for one GOARCH, so it
+ * starts unplaced; `size.ts` places it at the declaration of the innermost named type being sized,
+ * where gc's `base.Pos` points (`type T [1<<62]byte` at T), and callers place the rest.
+ */
+export class TypeTooLargeError extends GoTypeError {
+  constructor(message: string, line = 0, column = 0, file?: string) {
+    super(message, line, column, file);
+    this.name = 'TypeTooLargeError';
+  }
+}

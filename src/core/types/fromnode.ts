@@ -6,20 +6,26 @@
  * exactly (BigInt) by `constValue`, with the file's `const` declarations and `iota`.
  *
  * What the gc compiler would reject is rejected here with its message ("undefined: T",
- * "invalid map key type K", "invalid array length"), at the node's position.
+ * "invalid map key type K", "invalid array length"), at the node's position. An array too large
+ * for the target is refused where it is laid out for one GOARCH (`size.ts`).
  */
 import type { SyntaxNode } from '../go/parser';
-import { GoTypeError } from './errors';
+import { GoTypeError, TypeTooLargeError } from './errors';
+import { noteLengthNotInt32 } from './size';
 import { GoType, InterfaceMethod, StructField } from './gotype';
 import { comparable } from './predicates';
 import { TypeScope, brokenTypeError, universe } from './scope';
 import { typeString } from './print';
+import { exprString } from '../literal/syntaxstring';
 
 export interface FromNodeOptions {
   /** The file the node's positions refer to, for errors (undefined: the tree the caller parsed). */
   file?: string;
   /** The value of `iota` inside a const declaration. */
   iota?: bigint;
+  /** Maps a position in the tree to the one errors report (a type expression's own column), for
+   * errors kept to be raised later. */
+  reposition?: (e: GoTypeError) => GoTypeError;
 }
 
 /** The non-null children of a node (web-tree-sitter may hand out nulls). */
@@ -53,8 +59,10 @@ function lookupTypeName(name: string, node: SyntaxNode, scope: TypeScope, opts: 
   return t;
 }
 
-/** Maximum array length we accept: gc's limit on 64-bit targets is the address space. */
-const maxArrayLen = 1n << 50n;
+/** types2 wants an array length representable as `int`: at most `max int64`, and on 386 and arm
+ * `max int32`, which only the layout for such a target can check (`noteLengthNotInt32`). */
+const maxInt64 = (1n << 63n) - 1n;
+const maxInt32 = (1n << 31n) - 1n;
 
 /**
  * The GoType a tree-sitter type node denotes in `scope`. Throws `GoTypeError` positioned at the
@@ -91,8 +99,15 @@ export function typeFromNode(node: SyntaxNode, scope: TypeScope = universe, opts
         const value = lenNode.text === String(n) ? '' : ` (${n})`;
         throw GoTypeError.at(lenNode, `invalid array length ${lenNode.text}${value}: must not be negative`, opts.file);
       }
-      if (n > maxArrayLen) throw GoTypeError.at(lenNode, `array length ${lenNode.text} too large`, opts.file);
-      return { kind: 'array', len: Number(n), elem: typeFromNode(field(node, 'element', opts), scope, opts) };
+      // types2 (Go 1.19's words; 1.26 says `invalid array length 1 << 63 (untyped int constant ...)`).
+      const notInt = () => `array length ${exprString(lenNode)} (untyped int constant ${n}) must be integer`;
+      if (n > maxInt64) throw GoTypeError.at(lenNode, notInt(), opts.file);
+      const t: GoType = { kind: 'array', len: Number(n), elem: typeFromNode(field(node, 'element', opts), scope, opts) };
+      if (n > maxInt32) {
+        const at = (opts.reposition ?? ((e) => e))(GoTypeError.at(lenNode, '', opts.file));
+        noteLengthNotInt32(t, new TypeTooLargeError(notInt(), at.line, at.column, at.file));
+      }
+      return t;
     }
     case 'implicit_length_array_type':
       throw GoTypeError.at(node, 'invalid use of [...] array (outside a composite literal)', opts.file);

@@ -58,7 +58,7 @@ export function parseTypeExprWith(parser: Parser, expr: string, scope: TypeScope
   try {
     const node = typeNodeOf(tree.rootNode, expr);
     try {
-      return typeFromNode(node, scope);
+      return typeFromNode(node, scope, { reposition: toExpr });
     } catch (e) {
       throw e instanceof GoTypeError ? toExpr(e) : e;
     }

@@ -83,6 +83,25 @@ export function markBroken(t: GoType, error: GoTypeError): void {
   brokenTypes.set(t, error);
 }
 
+/** Where a declared type's name stands (1-based line and column, as `GoTypeError` counts them). */
+export interface DeclarationSite {
+  line: number;
+  column: number;
+  file?: string;
+}
+
+const declarationSites = new WeakMap<GoType, DeclarationSite>();
+
+/** Remembers where a named type was declared, for errors found later (a layout too large). */
+export function markDeclared(t: GoType, site: DeclarationSite): void {
+  declarationSites.set(t, site);
+}
+
+/** Where a named type was declared, if it came from source. */
+export function declarationSite(t: GoType): DeclarationSite | undefined {
+  return declarationSites.get(t);
+}
+
 /** The error of a declared type that could not be resolved, if it is one. */
 export function brokenTypeError(t: GoType): GoTypeError | undefined {
   return brokenTypes.get(t);

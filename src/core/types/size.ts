@@ -16,12 +16,21 @@
  *   next object). Blank `_` and embedded fields take space like any other field.
  * - `ptrdata` is the length of the prefix that holds pointers: the GC scans no further. For a
  *   struct it ends after the last field with pointers; for an array after the last element's.
+ * - Nothing may outgrow the target (`MaxWidth`: 1<<50 on amd64 and arm64, 1<<32 - 1 on 386 and
+ *   arm). `CalcSize` refuses an array of n elements of width w when `n > (MaxWidth - 1) / w`
+ *   (`type [N]T larger than address space`); on 32-bit targets any type of 2^31 bytes or more
+ *   (`type T too large`: reflect's tables hold sizes in 31 bits), and `calcStructOffset` a struct
+ *   whose fields end at or beyond MaxWidth (2^31 - 1 on 32-bit targets). Sizes are computed from
+ *   the inside out, so the innermost offender is the one named, and `base.Pos` is then the
+ *   declaration of the innermost named type being sized: the error is placed there (Go 1.19 and
+ *   1.26 print the same words; both crash on the struct case with `internal compiler error: bad
+ *   type: struct {...}`, since a struct literal type has no position: we print what gc means to).
  */
 import { GoArch, ptrSizeOf } from '../maptype';
-import { GoTypeError } from './errors';
+import { GoTypeError, TypeTooLargeError } from './errors';
 import { GoType } from './gotype';
-import { typeString } from './print';
-import { underlying } from './scope';
+import { gcTypeString, typeString } from './print';
+import { declarationSite, underlying } from './scope';
 
 export interface TypeLayout {
   /** `unsafe.Sizeof`, `_type.size`. */
@@ -42,9 +51,29 @@ export function rnd(o: number, r: number): number {
   return Math.ceil(o / r) * r;
 }
 
-/** The largest size gc accepts: 2^31-1 on 32-bit targets, `MaxWidth` = 2^50 on 64-bit ones. */
+/** `MaxWidth`, the most bytes a value may span on the target (`ssagen.Arch.MAXWIDTH`). */
 function maxWidth(arch: GoArch): number {
-  return ptrSizeOf(arch) === 4 ? 2 ** 31 - 1 : 2 ** 50;
+  return ptrSizeOf(arch) === 4 ? 2 ** 32 - 1 : 2 ** 50;
+}
+
+/** The largest size a 32-bit target's reflect tables can hold (`w != int64(int32(w))`). */
+const maxInt32 = 2 ** 31 - 1;
+
+/** `calcStructOffset`'s limit on a field's end: MaxWidth, or 2^31 - 1 on 32-bit targets. */
+function maxStructWidth(arch: GoArch): number {
+  return ptrSizeOf(arch) === 4 ? maxInt32 : maxWidth(arch);
+}
+
+/**
+ * types2's refusal of an array length that is not an `int` on a 32-bit target, kept by `fromnode.ts`
+ * for lengths above 2^31 - 1 written in source: types2 runs before any layout, so on 386 and arm
+ * this, at the length, is gc's answer (`array length 1 << 40 (untyped int constant 1099511627776)
+ * must be integer`).
+ */
+const notInt32 = new WeakMap<GoType, TypeTooLargeError>();
+
+export function noteLengthNotInt32(array: GoType, error: TypeTooLargeError): void {
+  notInt32.set(array, error);
 }
 
 const caches: Record<GoArch, WeakMap<GoType, TypeLayout>> = {
@@ -85,11 +114,24 @@ function layoutIn(t: GoType, arch: GoArch, visiting: Set<GoType>): TypeLayout {
     throw GoTypeError.unplaced(`invalid recursive type ${typeString(t)}`);
   }
   visiting.add(t);
-  const l = compute(t, arch, visiting);
+  let l: TypeLayout;
+  try {
+    // A named type is sized through its underlying type, as CalcSize sizes both.
+    l = t.kind === 'named' ? layoutIn(underlying(t), arch, visiting) : compute(t, arch, visiting);
+    if (ptrSizeOf(arch) === 4 && l.size > maxInt32) throw new TypeTooLargeError(`type ${gcTypeString(t)} too large`);
+  } catch (e) {
+    throw placedAtDeclaration(e, t);
+  }
   visiting.delete(t);
-  if (l.size > maxWidth(arch)) throw GoTypeError.unplaced(`type ${typeString(t)} too large for ${arch}`);
   cache.set(t, l);
   return l;
+}
+
+/** An unplaced too-large error found while sizing named type t, placed at t's declaration. */
+function placedAtDeclaration(e: unknown, t: GoType): unknown {
+  if (!(e instanceof TypeTooLargeError) || e.line !== 0) return e;
+  const site = declarationSite(t);
+  return site ? new TypeTooLargeError(e.message, site.line, site.column, site.file) : e;
 }
 
 function compute(t: GoType, arch: GoArch, visiting: Set<GoType>): TypeLayout {
@@ -139,7 +181,12 @@ function compute(t: GoType, arch: GoArch, visiting: Set<GoType>): TypeLayout {
     case 'interface':
       return { size: 2 * ptr, align: ptr, ptrdata: 2 * ptr };
     case 'array': {
+      const bad = ptrSizeOf(arch) === 4 ? notInt32.get(u) : undefined;
+      if (bad) throw bad;
       const e = layoutIn(u.elem, arch, visiting);
+      if (e.size !== 0 && u.len > Math.floor((maxWidth(arch) - 1) / e.size)) {
+        throw new TypeTooLargeError(`type ${gcTypeString(u)} larger than address space`);
+      }
       const ptrdata = u.len === 0 || e.ptrdata === 0 ? 0 : (u.len - 1) * e.size + e.ptrdata;
       return { size: u.len * e.size, align: e.align, ptrdata };
     }
@@ -205,6 +252,7 @@ function structLayoutIn(u: Extract<GoType, { kind: 'struct' }>, arch: GoArch, vi
     if (l.size === 0) lastzero = offset;
     if (l.ptrdata > 0) ptrdata = offset + l.ptrdata;
     o = offset + l.size;
+    if (o >= maxStructWidth(arch)) throw new TypeTooLargeError(`type ${gcTypeString(u)} too large`);
   }
   const end = o;
   // For nonzero-sized structs which end in a zero-sized thing, gc adds a byte of padding so that
