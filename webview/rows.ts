@@ -478,7 +478,8 @@ export class RowList {
             const cls = l.kind === 'evacuatedY' || l.kind === 'splitRight' ? 'y' : 'x'; // a Swiss rehash or left half: x
             const sx = colX[from] + l.group * groupW + 1 + l.slot * slotW + slotW / 2;
             const sy = rowTop(i) + rowH - slotShorter + slotTop - 3;
-            const lane = rowTop(i) + rowH - 1;
+            // X and Y each have their own line in the lane, so neither hides the other.
+            const lane = rowTop(i) + rowH - (cls === 'y' ? 0 : 3);
             const chainEnd = colX[from] + widths[from] - groupGap;
             const tx = chainEnd + 6 + (cls === 'y' ? 22 : 0) + (i % 3) * 5;
             const head = `M${sx},${sy} V${lane} H${tx}`;
