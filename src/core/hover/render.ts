@@ -256,7 +256,7 @@ function renderMake(c: Extract<Construct, { kind: 'make' }>, opts: HoverOptions)
     );
     doc.para(
       `It holds ${fmtInt(f.nextGrowth - 1)} entries (6.5 × ${fmtInt(f.buckets)} buckets) without growing; inserting the ${ordinal(f.nextGrowth)} ` +
-        `doubles it to B = ${f.B + 1}, ${plural(f.buckets * 2, 'bucket')} (another array, of ${fmtBytes(bucketArrayBytes(t, f.B + 1))}, allocated while the old one is evacuated).`,
+        `doubles it to B = ${f.B + 1}, ${plural(f.buckets * 2, 'bucket')} (another ${sized(bucketArrayBytes(t, f.B + 1))} array, ${humanBytes(bucketArrayBytes(t, f.B + 1))}, allocated while the old one is evacuated).`,
     );
   }
   doc.raw(linkFor(c.map, c.hint));
