@@ -138,9 +138,10 @@ function layoutSentences(l: BucketLayout, map: MapT, arch: GoArch): string[] {
   }
   for (const r of structReorders(l, map.key, map.elem, arch)) {
     const as = r.roles.length === 2 ? ' (as key and elem)' : '';
+    const per = 8 * r.roles.length * (r.size - r.optimalSize) === r.savedPerBucket ? ` (${8 * r.roles.length} × ${r.size - r.optimalSize})` : '';
     out.push(
       `${code(typeString(r.type))} has padding: in the order ${r.order.map(code).join(', ')} it takes ${r.optimalSize} bytes instead of ` +
-        `${r.size}, and the bucket ${plural(r.bucketsize, 'byte')}${as}: ${r.savedPerBucket} bytes less per bucket.`,
+        `${r.size}, and the bucket ${plural(r.bucketsize, 'byte')}${as}: ${r.savedPerBucket} bytes less per bucket${per}.`,
     );
   }
   out.push(
@@ -284,7 +285,7 @@ function renderMakeWithoutHint(c: Extract<Construct, { kind: 'make' }>, l: Bucke
     c.dynamicHint
       ? `The hint is not a constant, so B is chosen at run time: the smallest B with hint ≤ 6.5 × 2^B. Without a good hint, growing costs this:`
       : `Only the ${sized(f.hmapBytes)} hmap is allocated; the first insert adds a ${sized(t.bucketsize)} bucket (B = 0) and the map doubles ` +
-          'its buckets (B + 1) each time it passes 6.5 entries per bucket, evacuating every entry to the new array. Growing to:',
+          'its buckets (B + 1) each time it passes 6.5 entries per bucket (8 in the single bucket of B = 0), evacuating every entry to the new array. Growing to:',
   );
   const rows = [
     '| entries | B (2^B buckets) | growths | all bucket arrays allocated | final bucket array | `make(…, entries)` instead |',

@@ -185,7 +185,7 @@ function makeWithoutHint(c: Extract<Construct, { kind: 'make' }>, g: SwissGroupL
   doc.raw(rows.join('\n'));
   const full = (maxTableCapacity * maxAvgGroupLoad) / slotsPerGroup;
   doc.para(
-    `Tables: entries ÷ ${fmtInt(full)} (7/8 of ${fmtInt(maxTableCapacity)} slots) rounded up to a power of two, about, since above ${fmtInt(full)} entries it depends on how the hash spreads the keys.`,
+    `Tables: about entries ÷ ${fmtInt(full)} (7/8 of ${fmtInt(maxTableCapacity)} slots), rounded up to a power of two; above ${fmtInt(full)} entries the exact count depends on how the hash spreads the keys.`,
     `Rehashes: 16 → 32 → … → ${fmtInt(maxTableCapacity)} slots is at most 6, then each split adds one table.`,
     'Every rehash and split re-inserts each entry of the table into new group arrays; a hint allocates once (last column, Map header included), with no rehash on the way.',
   );
