@@ -255,6 +255,13 @@ describe('UI (issue 14): the panel as a Go developer reads it', function () {
     await panel().locator('[data-testid=zoom]', { hasText: 'compact' }).waitFor();
     const compact = await width();
     assert.ok(compact < detailed, `compact ${compact} < detailed ${detailed}`);
+    // Compact slots keep the elem in view too: `key: elem` on one line, cut with an ellipsis.
+    const kv = await panel().locator('[data-testid=slot][data-state=full] .kv').first().evaluate((e) => ({
+      key: e.querySelector('.k')?.textContent ?? '',
+      elem: e.querySelector('.v')?.textContent ?? '',
+      marker: getComputedStyle(e).textOverflow,
+    }));
+    assert.ok(kv.key.length > 0 && kv.elem.startsWith(': ') && kv.elem.length > 2 && kv.marker === 'ellipsis', JSON.stringify(kv));
     await panel().locator('[data-testid=zoom]').click();
     await panel().locator('[data-testid=zoom]', { hasText: 'detailed' }).waitFor();
   });
