@@ -4,7 +4,12 @@
 // message handling (test/e2e/bench/session.ts), answering the page's messages through Playwright.
 // Prints the time to the first complete frame and the frame time per scroll step.
 //
-// Usage: node test/e2e/bench-render.mjs [--B 20] [--entries 1000000] [--steps 120] [--json]
+// With `--runtime swiss`, a Swiss map of `--entries` int64 keys grown from empty (about 2,000
+// tables of 1024 slots for 10^6) in the stacked column of tables; it also counts the elements of the
+// directory strip and checks, after every scroll step, that the sticky heading names the table
+// whose line is at the top of the view.
+//
+// Usage: node test/e2e/bench-render.mjs [--B 20] [--entries 1000000] [--steps 120] [--runtime swiss] [--json]
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,6 +29,7 @@ const B = num('--B', 20);
 const entries = num('--entries', 1_000_000);
 const steps = num('--steps', 120);
 const asJson = args.includes('--json');
+const runtime = args.includes('--runtime') ? args[args.indexOf('--runtime') + 1] : 'classic';
 
 /** Dark-theme values for the --vscode-* variables the panel uses (VS Code injects them normally). */
 const themeCss = `
@@ -52,7 +58,7 @@ async function main() {
   await esbuild.build({ ...nodeBundle, entryPoints: [path.join(rootDir, 'test/e2e/bench/session.ts')], outfile: out, sourcemap: false });
   const { makeBenchSession } = await import(pathToFileURL(out).href);
 
-  const session = await makeBenchSession(B, entries);
+  const session = await makeBenchSession(B, entries, runtime);
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -115,10 +121,21 @@ async function main() {
       const nextFrame = () => new Promise((r) => requestAnimationFrame(r));
       const filled = () => {
         const rows = [...document.querySelectorAll('.row')];
-        return rows.length > 0 && rows.every((r) => r.querySelector('[data-testid=slot]'));
+        return rows.length > 0 && rows.every((r) => r.classList.contains('table-heading') || r.querySelector('[data-testid=slot]'));
       };
       const work = [];
       const latency = [];
+      // The sticky heading of stacked tables must name the table of the top line in view.
+      let headingChecked = 0;
+      const headingWrong = [];
+      const checkHeading = () => {
+        const top = document.querySelector('.row');
+        const array = top?.dataset.array ?? top?.querySelector('[data-array]')?.dataset.array;
+        if (!array?.startsWith('table-')) return;
+        const text = document.querySelector('[data-testid=column-heading]')?.textContent ?? '';
+        headingChecked++;
+        if (!text.startsWith(`${array.replace('table-', 'table ')} ·`)) headingWrong.push(`${array}: ${text.slice(0, 40)}`);
+      };
       for (let i = 0; i < n; i++) {
         window.__frameWork.length = 0;
         const t = performance.now();
@@ -128,8 +145,12 @@ async function main() {
         while (!filled() && performance.now() - t < 5000) await nextFrame();
         latency.push(performance.now() - t);
         work.push(...window.__frameWork);
+        checkHeading();
       }
-      return { work, latency, rows: document.querySelectorAll('.row').length, slots: document.querySelectorAll('[data-testid=slot]').length };
+      return {
+        work, latency, rows: document.querySelectorAll('.row').length, slots: document.querySelectorAll('[data-testid=slot]').length,
+        directoryElements: document.querySelectorAll('[data-testid=directory] *').length, headingChecked, headingWrong: headingWrong.slice(0, 5),
+      };
     }, steps);
     const stats = (xs) => {
       const sorted = [...xs].sort((a, b) => a - b);
@@ -154,14 +175,21 @@ async function main() {
       bytesToWebviewTotal: bytesToWebview,
       rowsInDom: frames.rows,
       slotsInDom: frames.slots,
+      runtime,
+      summary: session.summary,
+      directoryElements: frames.directoryElements,
+      headingChecked: frames.headingChecked,
+      headingWrong: frames.headingWrong,
       chromium: chromiumPath,
     };
     if (asJson) console.log(JSON.stringify(result));
     else {
-      console.log(`map[int64]int64 with 2^${result.B} = ${result.buckets} buckets, ${result.count} entries (simulated in ${result.buildMs} ms)`);
+      if (runtime === 'swiss') console.log(`map[int64]int64, Swiss: ${session.summary} (simulated in ${result.buildMs} ms)`);
+      else console.log(`map[int64]int64 with 2^${result.B} = ${result.buckets} buckets, ${result.count} entries (simulated in ${result.buildMs} ms)`);
       console.log(`first frame: ${result.firstFrameMs} ms from the webview's ready to its first complete frame (map view ${result.mapViewMs} ms, ${result.firstFrameInPageMs} ms inside the page, ${(result.firstFrameBytes / 1024).toFixed(0)} KiB sent); the full counts (overview, memory) followed after ${result.fullMapViewMs} ms more`);
       console.log(`scroll: ${steps} steps; frame work median ${work.median} ms, p95 ${work.p95} ms, max ${work.max} ms; scroll to rows filled median ${latency.median} ms, p95 ${latency.p95} ms, max ${latency.max} ms`);
       console.log(`DOM: ${result.rowsInDom} rows / ${result.slotsInDom} slots; ${(result.bytesToWebviewTotal / 1024).toFixed(0)} KiB sent to the webview in all`);
+      if (runtime === 'swiss') console.log(`directory strip: ${result.directoryElements} elements; sticky heading named the top table ${result.headingChecked - result.headingWrong.length} of ${result.headingChecked} times${result.headingWrong.length ? ` (wrong: ${result.headingWrong.join('; ')})` : ''}`);
     }
   } finally {
     await browser.close();

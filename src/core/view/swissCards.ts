@@ -149,18 +149,29 @@ export function swissStatsWalk(m: SwissMap): Generator<void, ModelStats, void> {
     : m.tables().map((t, i) => ({ id: `table-${i}`, ctrl: t.ctrl })));
 }
 
-/** The same walk over arrays of control bytes (8 per group), by array id. */
+/** The overview's array id for a map of several tables: the stacked column of all of them. */
+export const stackedOverviewId = 'tables';
+
+/**
+ * The same walk over arrays of control bytes (8 per group), by array id. The overview has one strip:
+ * the one array's groups, or for several tables (stacked in one column, each a heading line and its
+ * groups) every line of that column, so a map of 2,000 tables sends 2,048 bins, not 2,000 strips.
+ */
 export function* swissGroupsWalk(arrays: { id: string; ctrl: ArrayLike<number> }[]): Generator<void, ModelStats, void> {
   const states: Record<'full' | 'empty' | 'deleted', number> = { full: 0, empty: 0, deleted: 0 };
-  const overview: OverviewView[] = [];
+  const stacked = arrays.length > 1;
+  // Lines of the strip: the groups, plus a heading line per table when stacked.
+  const lines = arrays.reduce((n, a) => n + a.ctrl.length / slotsPerGroup + (stacked ? 1 : 0), 0);
+  const perBin = Math.max(1, Math.ceil(lines / maxOverviewBins));
+  const fill = new Array<number>(Math.ceil(lines / perBin)).fill(0);
+  let line = 0;
   let walked = 0;
   let longestRun = 0;
   for (const a of arrays) {
     const rows = a.ctrl.length / slotsPerGroup;
-    const perBin = Math.max(1, Math.ceil(rows / maxOverviewBins));
-    const fill = new Array<number>(Math.ceil(rows / perBin)).fill(0);
+    if (stacked) line++;
     let run = 0;
-    for (let g = 0; g < rows; g++) {
+    for (let g = 0; g < rows; g++, line++) {
       if (++walked % statsSlice === 0) yield;
       let full = 0;
       let empty = 0;
@@ -172,12 +183,15 @@ export function* swissGroupsWalk(arrays: { id: string; ctrl: ArrayLike<number> }
       }
       states.full += full;
       states.empty += empty;
-      fill[Math.floor(g / perBin)] += full;
+      fill[Math.floor(line / perBin)] += full;
       run = empty === 0 ? run + 1 : 0;
       if (run > longestRun) longestRun = run;
     }
-    overview.push({ array: a.id, rows, perBin, maxChain: fill.map(() => 1), fill: fill.map((f) => Math.min(255, Math.round((f / (slotsPerGroup * perBin)) * 255))) });
   }
+  const overview: OverviewView[] = arrays.length === 0 ? [] : [{
+    array: stacked ? stackedOverviewId : arrays[0].id, rows: lines, perBin,
+    maxChain: fill.map(() => 1), fill: fill.map((f) => Math.min(255, Math.round((f / (slotsPerGroup * perBin)) * 255))),
+  }];
   const out: Partial<Record<SlotState, number>> = {};
   for (const [k, v] of Object.entries(states)) if (v > 0) out[k as SlotState] = v;
   return { overview, states: out, extra: { tables: arrays.length, longestFullRun: longestRun } };
