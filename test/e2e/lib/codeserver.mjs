@@ -49,6 +49,7 @@ function getStatus(url) {
  * @param {string} o.name            label for the run folder and log
  * @param {string} [o.workspace]     folder to open
  * @param {boolean} [o.installExtension]  symlink the extension (rootDir) into the extensions dir
+ * @param {string[]} [o.extraExtensions]  more extension folders to symlink there (test-only extensions)
  * @param {string} [o.vsix]          install this .vsix instead (code-server --install-extension)
  * @param {boolean} [o.smokeTestDriver]   enable the driver that honours `payload` (extension tests)
  * @param {number} [o.port]          fixed port (default: a free one)
@@ -118,6 +119,7 @@ export async function startCodeServer(o) {
   } else if (o.installExtension) {
     fs.symlinkSync(rootDir, path.join(extensions, extensionFolderName()), 'dir');
   }
+  for (const extra of o.extraExtensions ?? []) fs.symlinkSync(extra, path.join(extensions, extensionFolderName(extra)), 'dir');
 
   const args = [...baseArgs, '--bind-addr', `127.0.0.1:${port}`, '--ignore-last-opened'];
   if (o.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');

@@ -1,0 +1,3 @@
+module capturedemo
+
+go 1.26

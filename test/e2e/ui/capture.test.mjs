@@ -1,0 +1,145 @@
+// UI scenario of issue 12: a real map captured from a paused Go debug session, in code-server.
+// Its own code-server has, beside the extension, the test-only extension of test/e2e/debug-go (the
+// `go` debug type served by `dlv dap --listen`, as the Go extension does; the Go extension itself
+// cannot be installed offline). The program (test/e2e/debug-go/prog, built here with Go 1.26 from
+// PATH and -gcflags=all=-N -l) stops twice at runtime.Breakpoint(); Delve is v1.27.2 from
+// test/capture/.bin (test/capture/setup.sh installs it). Without Go or Delve the scenario is
+// skipped with one line.
+//
+// The user's gestures: Start Debugging; right-click `visits` in the Variables view → Inspect Map
+// from Debugger; read the panel; Continue; Refresh in the panel; Continue in the simulator; Stop.
+
+import assert from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { focusWorkbench, openFile, openWorkbench, runCommand, webviewFrame } from '../lib/browser.mjs';
+import { runRoot, startCodeServer } from '../lib/codeserver.mjs';
+
+const ctx = globalThis.__gomapE2E;
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..', '..');
+const debugGo = path.join(here, '..', 'debug-go');
+
+/** Go on PATH and Delve v1.27.2, or why the scenario cannot run. */
+function tools() {
+  const go = spawnSync('go', ['env', 'GOVERSION'], { encoding: 'utf8' });
+  if (go.status !== 0) return { why: 'no go on PATH' };
+  const minor = Number(/^go1\.(\d+)/.exec(go.stdout.trim())?.[1]);
+  if (!(minor >= 26)) return { why: `go on PATH is ${go.stdout.trim()}, the program needs Go 1.26 or later` };
+  const setup = spawnSync('bash', [path.join(root, 'test', 'capture', 'setup.sh'), 'dlv@v1.27.2'], { encoding: 'utf8' }).stdout.trim();
+  if (!setup.startsWith('ok')) return { why: setup || 'test/capture/setup.sh said nothing' };
+  return { goversion: go.stdout.trim(), dlv: setup.split(' ')[2] };
+}
+
+describe('UI (issue 12): a map captured from a Go debug session', function () {
+  this.timeout(120000);
+  let cs;
+  let page;
+  let t;
+  /** Lines (1-based) where the program stops: the line after each runtime.Breakpoint(), the return address Delve reports. */
+  let stops;
+  const panel = () => webviewFrame(page);
+  const bar = () => panel().locator('[data-testid=captured]');
+  const shot = (name) => page.screenshot({ path: path.join(ctx.screenshotsDir, `${name}.png`) });
+
+  before(async function () {
+    t = tools();
+    if (t.why) {
+      console.log(`    capture e2e skipped: ${t.why}`);
+      this.skip();
+    }
+    const workspace = path.join(runRoot, 'workspaces', `capture-${process.pid}`);
+    fs.rmSync(workspace, { recursive: true, force: true });
+    fs.cpSync(path.join(debugGo, 'prog'), workspace, { recursive: true });
+    const build = spawnSync('go', ['build', '-gcflags=all=-N -l', '-o', 'demo', '.'], { cwd: workspace, encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod' } });
+    assert.strictEqual(build.status, 0, `go build: ${build.stderr}`);
+    fs.mkdirSync(path.join(workspace, '.vscode'));
+    fs.writeFileSync(path.join(workspace, '.vscode', 'launch.json'), JSON.stringify({
+      version: '0.2.0',
+      configurations: [{ type: 'go', request: 'launch', name: 'capturedemo', mode: 'exec', program: '${workspaceFolder}/demo' }],
+    }, null, 2));
+    const lines = fs.readFileSync(path.join(workspace, 'main.go'), 'utf8').split('\n');
+    stops = lines.flatMap((l, i) => (l.trim() === 'runtime.Breakpoint()' ? [i + 2] : []));
+    cs = await startCodeServer({ name: 'capture', workspace, installExtension: true, extraExtensions: [debugGo], env: { GOMAP_E2E_DLV: t.dlv } });
+    page = await ctx.newPage(ctx.browser);
+    await openWorkbench(page, cs.folderUrl(workspace), { fileName: 'main.go' });
+    await openFile(page, 'main.go');
+  });
+
+  after(async () => {
+    if (page) await page.context().close();
+    if (cs) await cs.stop();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) await shot(`failed-capture-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
+  });
+
+  it('right-click a map in the Variables view → Inspect Map from Debugger: the real map, read-only, in the panel', async () => {
+    await runCommand(page, 'Debug: Start Debugging');
+    // The Variables view lists the paused frame's scopes; Locals may come folded.
+    const locals = page.locator('[role=treeitem]', { hasText: /^Locals$/ }).first();
+    await locals.waitFor({ timeout: 60000 });
+    if ((await locals.getAttribute('aria-expanded')) === 'false') await locals.click();
+    const row = page.locator('[role=treeitem]', { hasText: /^visits/ }).first();
+    await row.waitFor();
+    await row.click({ button: 'right' });
+    await page.locator('.context-view .action-label', { hasText: 'Inspect Map from Debugger' }).click();
+    // 100 string keys: the Swiss table doubled 16 → 32 → 64 → 128 slots while used passed 7/8 of
+    // its capacity (14, 28, 56); 100 ≤ 112 = 7/8 of 128, so one table of 128 slots.
+    await panel().locator('[data-testid=summary]', { hasText: `captured · swiss · ${t.goversion} · used 100 · tables 1 · capacity 128` }).waitFor({ timeout: 60000 });
+    assert.strictEqual(await bar().locator('[data-testid=captured-status]').innerText(), `read-only: visits as the process holds it at main.go:${stops[0]}, this stop`);
+    assert.match(await panel().locator('[data-testid=runtime]').innerText(), new RegExp(`^captured from capturedemo · goroutine 1 · main\\.main · main\\.go:${stops[0]} · ${t.goversion.replace(/\./g, '\\.')} · Swiss tables`));
+    // The operations say why they are off; the exports stay.
+    const insert = panel().locator('.toolbar button[data-command="goMapInspector.insert"]');
+    assert.strictEqual(await insert.isDisabled(), true);
+    assert.strictEqual(await insert.getAttribute('title'), 'Insert: a captured map is read-only: Continue in the simulator');
+    assert.strictEqual(await panel().locator('.toolbar button[data-command="goMapInspector.exportSnapshot"]').isDisabled(), false);
+    // A slot reads as Go writes it: a full slot holds one of the program's keys, user-NNN = 3*NNN.
+    await panel().locator('[data-testid=slot][data-state=full]').first().click();
+    const key = await panel().locator('[data-testid=slot-detail] .detail-key .detail-value').innerText();
+    const elem = await panel().locator('[data-testid=slot-detail] .detail-elem .detail-value').innerText();
+    const n = /^"user-(\d{3})"$/.exec(key)?.[1];
+    assert.ok(n !== undefined && Number(n) < 100, key);
+    assert.strictEqual(elem, String(3 * Number(n)));
+  });
+
+  it('Continue to the next stop: the panel offers Refresh, which reads the map there and says what changed', async () => {
+    await runCommand(page, 'Debug: Continue');
+    await panel().locator('[data-testid=captured][data-state=stale]', { hasText: `the program stopped again at main.go:${stops[1]}` }).waitFor({ timeout: 60000 });
+    await bar().locator('button', { hasText: 'Refresh' }).click();
+    // Between the stops: 50 keys added (user-100 … user-149), user-000 deleted, user-001 = -1.
+    // 149 > 112 doubled the table to 256 slots; growthLeft is 7/8 of the capacity less the slots
+    // used: 112 - 100 = 12 before; after, 224 - 150 + 1 = 75 (the delete found an empty slot in its
+    // group, so it left no tombstone and gave its slot back).
+    const result = panel().locator('[data-testid=result]', { hasText: 'since the last capture' });
+    await result.waitFor({ timeout: 60000 });
+    const text = await result.innerText();
+    assert.match(text, /^since the last capture: 50 entries added: "user-1\d\d": \d+, /);
+    assert.ok(text.endsWith('; 1 entry removed: "user-000"; 1 entry updated: "user-001": 3 → -1; used 100 → 149; capacity 128 → 256; growthLeft 12 → 75'), text);
+    await panel().locator('[data-testid=summary]', { hasText: 'used 149 · tables 1 · capacity 256' }).waitFor();
+    await panel().locator('[data-testid=captured][data-state=current]').waitFor();
+    await focusWorkbench(page);
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await shot('captured-refresh');
+  });
+
+  it('Continue in the simulator opens a simulated map of the captured entries, saying whose hash it uses', async () => {
+    await bar().locator('button', { hasText: 'Continue in the simulator' }).click();
+    await page.locator('.tabs-container [role=tab].active', { hasText: 'visits · map[string]int — Go Map' }).waitFor();
+    await panel().locator('[data-testid=runtime]', { hasText: 'continued from a capture' }).waitFor();
+    assert.match(await panel().locator('[data-testid=runtime]').innerText(), /new keys use the simulator's hash/);
+    // No captured bar, the operations back.
+    assert.strictEqual(await bar().isHidden(), true);
+    assert.strictEqual(await panel().locator('.toolbar button[data-command="goMapInspector.insert"]').isDisabled(), false);
+  });
+
+  it('when the debug session ends, the captured panel says the process is gone', async () => {
+    await runCommand(page, 'Debug: Stop');
+    await page.locator('.tabs-container [role=tab]', { hasText: 'visits · map[string]int · captured — Go Map' }).click();
+    await panel().locator('[data-testid=captured][data-state=ended]', { hasText: 'the debug session ended and the process is gone' }).waitFor({ timeout: 30000 });
+    assert.strictEqual(await bar().locator('button', { hasText: 'Refresh' }).isDisabled(), true);
+  });
+});
