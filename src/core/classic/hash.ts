@@ -62,7 +62,33 @@ function murmur3Words(words: ArrayLike<number>, n: number, byteLen: number, seed
   return h >>> 0;
 }
 
-const scratch = new Uint32Array(2);
+/** `murmur3Words` over the two words of an 8-byte key (low word first), without an array. */
+function murmur3Pair(lo: number, hi: number, seed: number): number {
+  let h = seed | 0;
+  let k = Math.imul(lo, c1);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, c2);
+  h = (h << 13) | (h >>> 19);
+  h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  k = Math.imul(hi, c1);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, c2);
+  h = (h << 13) | (h >>> 19);
+  h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  h ^= 8;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** The model's hash of an 8-byte key with words lo, hi: the high half seeded with `seed ^ 0x9e3779b9`. */
+function hashPair(lo: number, hi: number, seed: number): number {
+  return packHash(murmur3Pair(lo, hi, seed ^ 0x9e3779b9), murmur3Pair(lo, hi, seed));
+}
+
 const f64 = new Float64Array(1);
 const f64words = new Uint32Array(f64.buffer);
 
@@ -98,25 +124,19 @@ export class DefaultHasher implements Hasher {
   }
 
   private hashNumber(x: number, seed: number): number {
-    if (Number.isInteger(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER) {
-      scratch[0] = x >>> 0;
-      scratch[1] = Math.floor(x / two32) >>> 0;
-    } else if (Number.isNaN(x)) {
-      scratch[0] = this.rand.next();
-      scratch[1] = this.rand.next();
-    } else {
-      f64[0] = x === 0 ? 0 : x;
-      scratch[0] = f64words[0];
-      scratch[1] = f64words[1];
+    if ((x | 0) === x) return hashPair(x, x >> 31, seed); // an int32 (+0 and -0 alike: 0)
+    if (Number.isInteger(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER) return hashPair(x >>> 0, Math.floor(x / two32) >>> 0, seed);
+    if (Number.isNaN(x)) {
+      const lo = this.rand.next();
+      return hashPair(lo, this.rand.next(), seed);
     }
-    return packHash(murmur3Words(scratch, 2, 8, seed ^ 0x9e3779b9), murmur3Words(scratch, 2, 8, seed));
+    f64[0] = x === 0 ? 0 : x;
+    return hashPair(f64words[0], f64words[1], seed);
   }
 
   private hashBig(x: bigint, seed: number): number {
     const u = BigInt.asUintN(64, x);
-    scratch[0] = Number(u & 0xffffffffn);
-    scratch[1] = Number(u >> 32n);
-    return packHash(murmur3Words(scratch, 2, 8, seed ^ 0x9e3779b9), murmur3Words(scratch, 2, 8, seed));
+    return hashPair(Number(u & 0xffffffffn), Number(u >> 32n), seed);
   }
 
   private hashString(s: string, seed: number): number {

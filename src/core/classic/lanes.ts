@@ -48,6 +48,12 @@ export class IntCodec {
   /** Puts `v`'s words in `lo`/`hi`; false when `v` is not an integer in canonical form. */
   encode(v: unknown): boolean {
     if (typeof v === 'number') {
+      // An int32 other than -0 (1/v is -Infinity only for -0), the common case, in two steps.
+      if ((v | 0) === v && (v > 0 || (v < 0 ? this.signed : 1 / v > 0))) {
+        this.lo = v;
+        this.hi = v >> 31;
+        return true;
+      }
       if (!Number.isInteger(v) || v > 9007199254740992 || v < (this.signed ? -9007199254740992 : 0) || Object.is(v, -0)) return false;
       this.lo = v | 0;
       this.hi = Math.floor(v / two32) | 0;
