@@ -27,6 +27,7 @@
  * from a pluggable `SwissHasher` (`hash.ts`), so a session can be replayed exactly.
  */
 import { KeyValue } from '../classic/hash';
+import { goEqual } from '../go/equal';
 import { ctrlEmpty, maxTableCapacity, slotsPerGroup } from './constants';
 import { PackedHash, SwissHasher, SwissSeed, hashTop, h2 } from './hash';
 import { Table, TableContext, isFull, putInserted, putUpdated } from './table';
@@ -79,6 +80,10 @@ export class SwissMap implements TableContext {
   readonly width: 32 | 64;
   /** Called when a structure changes (growth, split, prune, reseed). */
   onEvent?: (e: SwissEvent) => void;
+  /** The key equality is `goEqual`, which is `===` on two numbers or two strings. */
+  private readonly plainEqual: boolean;
+  /** `prunes()`, fixed by the type. */
+  private readonly prune: boolean;
 
   constructor(
     readonly type: SwissMapType,
@@ -86,6 +91,8 @@ export class SwissMap implements TableContext {
     private readonly opts: SwissMapOptions,
   ) {
     this.width = type.ptrSize === 8 ? 64 : 32;
+    this.plainEqual = opts.equal === goEqual;
+    this.prune = this.prunes();
     this.seed = opts.random.seed();
     // NewMap: hint <= 8 makes a small map lazily; otherwise the directory and its tables now.
     const plan = capacityForHint(hint, type);
@@ -103,7 +110,9 @@ export class SwissMap implements TableContext {
     return this.opts.hasher.hash(key, this.seed);
   }
 
+  /** Go's `==`; two numbers or two strings compare with `===`, as `goEqual` compares them, without the call. */
   equal(a: KeyValue, b: KeyValue): boolean {
+    if (this.plainEqual && (typeof a === 'number' || typeof a === 'string') && typeof b === typeof a) return a === b;
     return this.opts.equal(a, b);
   }
 
@@ -171,7 +180,7 @@ export class SwissMap implements TableContext {
       }
       this.growToTable();
     }
-    const prune = this.prunes();
+    const prune = this.prune;
     for (;;) {
       const t = this.tableFor(hash);
       const r = t.putSlot(this, hash, key, elem, prune, this.type.needkeyupdate);
@@ -251,25 +260,28 @@ export class SwissMap implements TableContext {
   }
 
   /**
-   * Re-inserts every full slot of `t`, group after group, slot after slot, with `put`. The runtime
+   * Re-inserts every full slot of `t`, group after group, slot after slot, into `left`, or, when
+   * `right` is given, into `right` for the keys whose top hash word has bit `bit` set. The runtime
    * hashes each key again; a key equal to itself gets the same hash (the seed has not changed), so
    * the table's kept hash is used; a NaN is hashed again, at random, as the runtime does.
    */
-  private reinsert(t: Table, put: (hash: PackedHash, key: KeyValue, elem: unknown) => void): void {
+  private reinsert(t: Table, left: Table, right: Table | null, bit: number): void {
     const ctrl = t.ctrl;
     const keys = t.keys;
+    const elems = t.elems;
     const kept = t.hashesValid;
     for (let i = 0; i < t.capacity; i++) {
       if (!isFull(ctrl[i])) continue;
       const k = keys[i];
-      put(kept && (typeof k !== 'object' || this.equal(k, k)) && k === k ? t.hashAt(i) : this.hash(k), k, t.elems[i]);
+      const h = kept && (typeof k !== 'object' || this.equal(k, k)) && k === k ? t.hashAt(i) : this.hash(k);
+      (right !== null && ((hashTop(h) >>> bit) & 1) !== 0 ? right : left).uncheckedPutSlot(h, k, elems[i]);
     }
   }
 
   /** `grow`: a new table of `newCapacity` slots replaces `t` in its directory entries. */
   private grow(t: Table, newCapacity: number): void {
     const nt = new Table(newCapacity, t.index, t.localDepth);
-    this.reinsert(t, (h, k, e) => nt.uncheckedPutSlot(h, k, e));
+    this.reinsert(t, nt, null, 0);
     this.replaceTable(nt);
     t.index = -1;
     this.onEvent?.({ kind: 'grow', table: t, newTable: nt });
@@ -281,8 +293,7 @@ export class SwissMap implements TableContext {
     const left = new Table(maxTableCapacity, -1, localDepth);
     const right = new Table(maxTableCapacity, -1, localDepth);
     // localDepthMask: bit (width - localDepth) of the hash, bit (32 - localDepth) of its top word.
-    const bit = 2 ** (32 - localDepth);
-    this.reinsert(t, (h, k, e) => (Math.floor(hashTop(h) / bit) % 2 === 0 ? left : right).uncheckedPutSlot(h, k, e));
+    this.reinsert(t, left, right, 32 - localDepth);
     const dirDoubled = t.localDepth === this.globalDepth;
     this.installTableSplit(t, left, right);
     t.index = -1;

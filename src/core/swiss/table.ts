@@ -73,7 +73,7 @@ export class Table {
     this.growthLeft = this.maxGrowthLeft();
   }
 
-  /** Control bytes, one per slot, group after group (read-only: writers go through `w()`). */
+  /** Control bytes, one per slot, group after group (read-only: writers use `ctrlW` after `materialize()`). */
   get ctrl(): Uint8Array {
     return this.ctrlW ?? emptyStorage(this.capacity).ctrl;
   }
@@ -91,15 +91,14 @@ export class Table {
     return this.ctrlW !== undefined;
   }
 
-  /** The writable storage, made on first use. */
-  private w(): { ctrl: Uint8Array; keys: KeyValue[]; elems: unknown[] } {
+  /** Makes the writable storage on first use (writers then use the `...W` fields). */
+  private materialize(): void {
     if (this.ctrlW === undefined) {
       this.ctrlW = new Uint8Array(this.capacity).fill(ctrlEmpty);
       this.keysW = new Array(this.capacity).fill(0);
       this.elemsW = new Array(this.capacity).fill(0);
       this.hashesW = new Float64Array(this.capacity);
     }
-    return { ctrl: this.ctrlW, keys: this.keysW!, elems: this.elemsW! };
   }
 
   /** The hash kept for full slot i (valid while `hashesValid`). */
@@ -110,11 +109,11 @@ export class Table {
   /** Replaces the whole storage (restoring a saved state). */
   load(ctrl: ArrayLike<number>, keys: ArrayLike<KeyValue>, elems: ArrayLike<unknown>): void {
     this.hashesValid = false;
-    const w = this.w();
-    w.ctrl.set(ctrl);
+    this.materialize();
+    this.ctrlW!.set(ctrl);
     for (let i = 0; i < this.capacity; i++) {
-      w.keys[i] = keys[i];
-      w.elems[i] = elems[i];
+      this.keysW![i] = keys[i];
+      this.elemsW![i] = elems[i];
     }
   }
 
@@ -175,37 +174,43 @@ export class Table {
     let firstDeleted = -1;
     let g = h1(hash) & mask;
     for (let step = 1; ; step++) {
+      // One pass over the group: the slot matching h2 and the key (matchH2), and the lowest slot
+      // that is empty or deleted (matchEmptyOrDeleted().first()). A full slot's byte is below ctrlEmpty.
       const base = g * slotsPerGroup;
+      let free = -1;
       for (let i = base; i < base + slotsPerGroup; i++) {
-        if (c[i] === want && ctx.equal(key, this.keys[i])) {
-          const w = this.w();
-          if (needKeyUpdate) w.keys[i] = key;
-          w.elems[i] = elem;
+        const ci = c[i];
+        if (ci === want) {
+          if (!ctx.equal(key, this.keys[i])) continue;
+          this.materialize();
+          if (needKeyUpdate) this.keysW![i] = key;
+          this.elemsW![i] = elem;
           this.lastSlot = i;
           return putUpdated;
         }
+        if (free < 0 && (ci & ctrlEmpty) !== 0) free = i;
       }
-      let i = this.firstEmptyOrDeleted(g);
-      if (i < 0) {
+      if (free < 0) {
         g = (g + step) & mask; // nothing but filled slots: keep probing
         continue;
       }
-      if (c[i] === ctrlDeleted) {
-        if (firstDeleted < 0) firstDeleted = i;
+      if (c[free] === ctrlDeleted) {
+        if (firstDeleted < 0) firstDeleted = free;
         g = (g + step) & mask;
         continue;
       }
       // An empty slot: the key is not in the table.
+      let i = free;
       if (firstDeleted >= 0) {
         i = firstDeleted;
         this.growthLeft++; // reusing a tombstone consumes no growth: decremented below
       }
       if (this.growthLeft === 0 && prune) this.pruneTombstones(ctx);
       if (this.growthLeft > 0) {
-        const w = this.w();
-        w.keys[i] = key;
-        w.elems[i] = elem;
-        w.ctrl[i] = want;
+        this.materialize();
+        this.keysW![i] = key;
+        this.elemsW![i] = elem;
+        this.ctrlW![i] = want;
         this.hashesW![i] = hash;
         this.growthLeft--;
         this.used++;
@@ -224,13 +229,13 @@ export class Table {
     for (let step = 1; ; step++) {
       const i = this.firstEmptyOrDeleted(g);
       if (i >= 0) {
-        const w = this.w();
-        w.keys[i] = key;
-        w.elems[i] = elem;
+        this.materialize();
+        this.keysW![i] = key;
+        this.elemsW![i] = elem;
         this.hashesW![i] = hash;
         this.growthLeft--;
         this.used++;
-        w.ctrl[i] = h2(hash);
+        this.ctrlW![i] = h2(hash);
         return;
       }
       g = (g + step) & mask;
@@ -242,16 +247,16 @@ export class Table {
     const i = this.find(ctx, hash, key);
     if (i < 0) return { found: false, tombstone: false };
     this.used--;
-    const w = this.w();
-    w.keys[i] = 0;
-    w.elems[i] = 0;
+    this.materialize();
+    this.keysW![i] = 0;
+    this.elemsW![i] = 0;
     const g = (i / slotsPerGroup) | 0;
     if (this.groupHasEmpty(g)) {
-      w.ctrl[i] = ctrlEmpty;
+      this.ctrlW![i] = ctrlEmpty;
       this.growthLeft++;
       return { found: true, tombstone: false };
     }
-    w.ctrl[i] = ctrlDeleted;
+    this.ctrlW![i] = ctrlDeleted;
     return { found: true, tombstone: true };
   }
 
@@ -283,7 +288,8 @@ export class Table {
       for (let i = g * slotsPerGroup; i < (g + 1) * slotsPerGroup; i++) if (c[i] & ctrlEmpty) cnt++;
     }
     if (cnt * 10 < this.capacity) return; // not worth it: the caller grows instead
-    const wc = this.w().ctrl;
+    this.materialize();
+    const wc = this.ctrlW!;
     for (let g = 0; g < groups; g++) {
       if (needed[g]) continue;
       for (let i = g * slotsPerGroup; i < (g + 1) * slotsPerGroup; i++) {
