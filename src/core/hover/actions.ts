@@ -27,6 +27,7 @@ import { fmt1 } from './format';
 import type { RuntimeChoice } from '../runtime/pick';
 import { swissGroupLayout } from '../swiss/layout';
 import { maxAvgGroupLoad } from '../swiss/constants';
+import { swissRebuildEstimate, swissRebuildTitle } from './swissRebuild';
 
 export interface TextEdit {
   range: Range;
@@ -57,7 +58,7 @@ export function codeActionsInDocument(doc: GoDocument, range: Range, opts: CodeA
   if (map) out.push(...(opts.runtime?.runtime === 'swiss' ? swissReorderActions(doc, map, opts.goarch, opts.runtime) : reorderActions(doc, map, opts.goarch)));
   const loop = enclosingRangeLoop(node);
   if (loop) {
-    const a = rebuildAction(doc, finder.resolver, loop);
+    const a = rebuildAction(doc, finder, loop, opts);
     if (a) out.push(a);
   }
   return out;
@@ -303,7 +304,8 @@ function freshName(doc: GoDocument, scope: SyntaxNode, base: string): string {
   }
 }
 
-function rebuildAction(doc: GoDocument, resolver: Resolver, loop: SyntaxNode): CodeActionResult | undefined {
+function rebuildAction(doc: GoDocument, finder: ConstructFinder, loop: SyntaxNode, opts: CodeActionOptions): CodeActionResult | undefined {
+  const resolver = finder.resolver;
   const clause = kids(loop, true).find((c) => c.type === 'range_clause');
   const expr = clause?.childForFieldName('right');
   const body = loop.childForFieldName('body');
@@ -315,9 +317,16 @@ function rebuildAction(doc: GoDocument, resolver: Resolver, loop: SyntaxNode): C
   if (!ty) return undefined;
   const m = expr.text;
   const indent = /^\s*/.exec(doc.lineTexts()[loop.startPosition.row])![0];
+  // A Swiss module's title says what the rebuild frees: the tables kept against make + copy.
+  let title = 'Rebuild map to release memory';
+  const map = asMap(u);
+  if (opts.runtime?.runtime === 'swiss' && map) {
+    const e = swissRebuildEstimate(map, opts.goarch, opts.runtime, finder.mapRef(expr).madeWithHint, isDeleteAllLoop(loop));
+    if (e) title = swissRebuildTitle(e, opts.runtime);
+  }
   if (isDeleteAllLoop(loop)) {
     return {
-      title: 'Rebuild map to release memory',
+      title,
       kind: 'refactor.rewrite',
       edits: [{ range: rangeOf(loop), newText: `${m} = make(${ty})` }],
     };
@@ -327,7 +336,7 @@ function rebuildAction(doc: GoDocument, resolver: Resolver, loop: SyntaxNode): C
   const rebuilt = freshName(doc, fn, 'rebuilt');
   const end = rangeOf(loop).end;
   const lines = [
-    `// Copy the survivors into a map sized for them: delete never gives buckets back (golang/go#20135).`,
+    `// Copy the survivors into a map sized for them: delete never gives ${opts.runtime?.runtime === 'swiss' ? 'tables' : 'buckets'} back (golang/go#20135).`,
     `${rebuilt} := make(${ty}, len(${m}))`,
     `for k, v := range ${m} {`,
     `\t${rebuilt}[k] = v`,
@@ -335,7 +344,7 @@ function rebuildAction(doc: GoDocument, resolver: Resolver, loop: SyntaxNode): C
     `${m} = ${rebuilt}`,
   ];
   return {
-    title: 'Rebuild map to release memory',
+    title,
     kind: 'refactor.rewrite',
     edits: [{ range: { start: end, end }, newText: lines.map((l) => '\n' + indent + l).join('') }],
   };
