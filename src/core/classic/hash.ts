@@ -42,17 +42,17 @@ export function packHexHash(hex: string): number {
 const c1 = 0xcc9e2d51;
 const c2 = 0x1b873593;
 
-/** MurmurHash3 x86_32 over 32-bit words. */
-function murmur3Words(words: ArrayLike<number>, n: number, byteLen: number, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    let k = Math.imul(words[i] | 0, c1);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, c2);
-    h ^= k;
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  }
+/** MurmurHash3's block step: mixes word w into h. */
+function mixWord(h: number, w: number): number {
+  let k = Math.imul(w | 0, c1);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, c2);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/** MurmurHash3's finalization: the length, then `fmix32`. */
+function finish(h: number, byteLen: number): number {
   h ^= byteLen;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -62,26 +62,16 @@ function murmur3Words(words: ArrayLike<number>, n: number, byteLen: number, seed
   return h >>> 0;
 }
 
+/** MurmurHash3 x86_32 over 32-bit words. */
+function murmur3Words(words: ArrayLike<number>, n: number, byteLen: number, seed: number): number {
+  let h = seed | 0;
+  for (let i = 0; i < n; i++) h = mixWord(h, words[i]);
+  return finish(h, byteLen);
+}
+
 /** `murmur3Words` over the two words of an 8-byte key (low word first), without an array. */
 function murmur3Pair(lo: number, hi: number, seed: number): number {
-  let h = seed | 0;
-  let k = Math.imul(lo, c1);
-  k = (k << 15) | (k >>> 17);
-  h ^= Math.imul(k, c2);
-  h = (h << 13) | (h >>> 19);
-  h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  k = Math.imul(hi, c1);
-  k = (k << 15) | (k >>> 17);
-  h ^= Math.imul(k, c2);
-  h = (h << 13) | (h >>> 19);
-  h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  h ^= 8;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return finish(mixWord(mixWord(seed | 0, lo), hi), 8);
 }
 
 /** The model's hash of an 8-byte key with words lo, hi: the high half seeded with `seed ^ 0x9e3779b9`. */
