@@ -62,6 +62,22 @@ interface DapMessage {
   };
 }
 
+/**
+ * A frame's source path as a file path. The tracker sees the adapter's own paths; a response to
+ * `customRequest` comes back through the workbench, which writes a remote file as a URI
+ * (`vscode-remote://host/work/main.go` in code-server).
+ */
+function sourcePath(p: string | undefined): string | undefined {
+  if (!p || !/^[a-z][a-z0-9+.-]+:\/\//i.test(p)) return p;
+  const uri = vscode.Uri.parse(p);
+  return uri.scheme === 'file' ? uri.fsPath : uri.path;
+}
+
+/** Where a DAP stack frame is. */
+function frameWhere(f: { name?: string; line?: number; source?: { path?: string } }): FrameWhere {
+  return { function: f.name, file: sourcePath(f.source?.path), line: f.line };
+}
+
 /** `main.go:12`. */
 function shortWhere(w: FrameWhere): string | undefined {
   return w.file ? `${w.file.split(/[\\/]/).pop()}${w.line !== undefined ? `:${w.line}` : ''}` : undefined;
@@ -130,7 +146,7 @@ export class DebugWatch implements vscode.Disposable {
     const trace = await session.customRequest('stackTrace', { threadId, startFrame: 0, levels: 1 }) as DapMessage['body'];
     const f = trace?.stackFrames?.[0];
     if (!f) throw new Error(`goroutine ${threadId} has no frames: is the program paused?`);
-    return { frameId: f.id, threadId, where: { function: f.name, file: f.source?.path, line: f.line } };
+    return { frameId: f.id, threadId, where: frameWhere(f) };
   }
 
   /** The goroutine that stopped last, else the first the adapter lists. */
@@ -167,10 +183,10 @@ export class DebugWatch implements vscode.Disposable {
     if (m.request_seq !== undefined) w.traces.delete(m.request_seq);
     if (!m.success) return;
     const frames = m.body?.stackFrames ?? [];
-    for (const f of frames) w.frames.set(f.id, { function: f.name, file: f.source?.path, line: f.line });
+    for (const f of frames) w.frames.set(f.id, frameWhere(f));
     // The top frame of the goroutine that stopped: where the stale captures say it stopped.
     if (thread !== undefined && thread === w.stoppedThread && frames[0]) {
-      const at = shortWhere({ file: frames[0].source?.path, line: frames[0].line });
+      const at = shortWhere(frameWhere(frames[0]));
       this.setState(w.session.id, 'stale', at, true);
     }
   }

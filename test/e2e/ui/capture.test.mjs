@@ -121,7 +121,14 @@ describe('UI (issue 12): a map captured from a Go debug session', function () {
     assert.ok(text.endsWith('; 1 entry removed: "user-000"; 1 entry updated: "user-001": 3 → -1; used 100 → 149; capacity 128 → 256; growthLeft 12 → 75'), text);
     await panel().locator('[data-testid=summary]', { hasText: 'used 149 · tables 1 · capacity 256' }).waitFor();
     await panel().locator('[data-testid=captured][data-state=current]').waitFor();
+    // Where it was read, as a file path (not the workbench's vscode-remote URI).
+    assert.match(await panel().locator('[data-testid=runtime]').innerText(), new RegExp(`main\\.main · main\\.go:${stops[1]} · `));
+    // The README's picture: the cards folded so the diff shows beside the paused code.
+    const open = panel().locator('details.card[open] > summary');
+    for (let n = await open.count(); n > 0; n--) await open.first().click();
+    await panel().locator('details.card[open]').first().waitFor({ state: 'detached' });
     await focusWorkbench(page);
+    if (await page.locator('.part.panel:visible').count()) await runCommand(page, 'View: Toggle Panel Visibility');
     await runCommand(page, 'Notifications: Clear All Notifications');
     await shot('captured-refresh');
   });
