@@ -50,6 +50,13 @@ export interface OpResult {
 /** An operation refused before it changed anything. */
 export class OpRefused extends Error {}
 
+/** A long operation stopped by its caller between two slices; the map is back as it was before it. */
+export class OpCancelled extends Error {
+  constructor(what: string) {
+    super(`${what} cancelled: the map is as it was before`);
+  }
+}
+
 /** Inserts between two yields of a long operation. */
 export const opSlice = 1 << 14;
 

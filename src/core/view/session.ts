@@ -22,7 +22,7 @@ import { SwissGoVersion } from '../swiss/types';
 import { Role, InputTypes, parseInput } from './input';
 import { ResolvedMapType, resolveMapType } from './maptypes';
 import { MapModel, ModelStats } from './model';
-import { Op, OpContext, OpRefused, OpResult, checkLimit, compactOps, opLabel, runOp } from './ops';
+import { Op, OpCancelled, OpContext, OpRefused, OpResult, checkLimit, compactOps, opLabel, runOp } from './ops';
 import { TypeDecl } from './packages';
 import { swissDirectory } from './swissDirectory';
 import { SwissGrowthRecord } from './swissGrowth';
@@ -195,16 +195,17 @@ export class MapSession {
 
   /**
    * Records `op` after the current position (dropping any redo tail) and applies it. A refused or
-   * failed operation changes nothing. `progress` makes it yield to the event loop between slices.
+   * failed operation changes nothing. `progress` makes it yield to the event loop between slices;
+   * `cancelled`, asked after each slice, stops it with `OpCancelled` and the map as it was before.
    */
-  apply(op: Op, progress?: Progress): Promise<OpResult> {
+  apply(op: Op, progress?: Progress, cancelled?: () => boolean): Promise<OpResult> {
     return this.serial(async () => {
       checkLimit(this.model, op, this.maxEntries);
       if (op.op === 'lookup') return runToEnd(runOp(this.model, op, this.ctx));
       this.checkpoint(op);
       let result: OpResult;
       try {
-        result = await this.run(op, progress);
+        result = await this.run(op, progress, cancelled);
       } catch (e) {
         await this.replayTo(this.position); // back to the state before `op`
         throw e;
@@ -319,14 +320,14 @@ export class MapSession {
   }
 
   /** Runs `op` on the live model; growth events it caused (a Swiss rehash or split) join its outcome. */
-  private async run(op: Op, progress?: Progress): Promise<OpResult> {
+  private async run(op: Op, progress?: Progress, cancelled?: () => boolean): Promise<OpResult> {
     this.model.lastEvents?.(); // events of the replay that built this state are not this op's
     // One insert's growth is recorded with what it moved, for the step view.
     const swiss = this.model instanceof SwissModel && op.op === 'insert' ? this.model : undefined;
     if (swiss) swiss.captureGrowth = true;
     let result: OpResult;
     try {
-      result = await this.runOn(this.model, op, progress);
+      result = await this.runOn(this.model, op, progress, cancelled);
     } finally {
       if (swiss) swiss.captureGrowth = false;
     }
@@ -335,7 +336,7 @@ export class MapSession {
     return events.length ? { ...result, outcome: withEvents(result.outcome, events) } : result;
   }
 
-  private async runOn(model: MapModel, op: Op, progress?: Progress): Promise<OpResult> {
+  private async runOn(model: MapModel, op: Op, progress?: Progress, cancelled?: () => boolean): Promise<OpResult> {
     const it = runOp(model, op, this.ctx);
     for (let r = it.next(); ; r = it.next()) {
       if (r.done) return r.value;
@@ -343,6 +344,7 @@ export class MapSession {
         progress(r.value);
         await new Promise((resolve) => setImmediate(resolve));
       }
+      if (cancelled?.()) throw new OpCancelled(this.label(op));
     }
   }
 

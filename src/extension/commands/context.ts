@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { readOnlyMessage } from '../../core/view/captured';
 import { CapturedSession } from '../../core/view/capturedSession';
 import { MapSession, Progress } from '../../core/view/session';
-import { Op, OpResult } from '../../core/view/ops';
+import { Op, OpCancelled, OpResult } from '../../core/view/ops';
 import { DebugWatch } from '../capture';
 import { PanelManager } from '../panel';
 import { Cancelled, message } from '../prompts';
@@ -62,18 +62,22 @@ export function stillOpen(c: CommandContext, s: MapSession): boolean {
   return c.store.get(s.id) !== undefined;
 }
 
-/** Runs a long piece of work with a progress notification; a short one without. */
-export async function withProgress<T>(title: string, long: boolean, f: (progress?: Progress) => Promise<T>): Promise<T> {
+/**
+ * Runs a long piece of work with a progress notification; a short one without. With `cancellable`
+ * the notification has a Cancel button, which `f` reads through `cancelled` between its slices.
+ */
+export async function withProgress<T>(title: string, long: boolean, f: (progress?: Progress, cancelled?: () => boolean) => Promise<T>, cancellable = false): Promise<T> {
   if (!long) return f();
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Go Map: ${title}` }, async (p) => {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Go Map: ${title}`, cancellable }, async (p, token) => {
     let last = 0;
-    return f((fraction) => {
+    const progress = (fraction: number): void => {
       const pct = Math.floor(fraction * 100);
       if (pct > last) {
         p.report({ increment: pct - last, message: `${pct}%` });
         last = pct;
       }
-    });
+    };
+    return f(progress, () => token.isCancellationRequested);
   });
 }
 
@@ -92,8 +96,13 @@ export async function runOp(c: CommandContext, s: MapSession, op: Op): Promise<O
   if (!stillOpen(c, s)) return undefined;
   let result: OpResult;
   try {
-    result = await withProgress(s.label(op), isLong(s, op), (progress) => s.apply(op, progress));
+    result = await withProgress(s.label(op), isLong(s, op), (progress, cancelled) => s.apply(op, progress, cancelled), true);
   } catch (e) {
+    if (e instanceof OpCancelled) {
+      c.store.changedSession(s); // the same map, rebuilt as it was
+      void vscode.window.showInformationMessage(`Go Map: ${e.message}`);
+      return undefined;
+    }
     void vscode.window.showErrorMessage(`Go Map: ${message(e)}`);
     return undefined;
   }
