@@ -117,6 +117,24 @@ export function inspectLink(args: NewMapArgs): string {
  * slice, map, channel or func, where its layout does not matter) becomes `struct{}`.
  */
 export function selfContained(t: GoType, inside: ReadonlySet<GoType> = new Set()): string {
+  const s = selfContainedPart(t, inside);
+  // Spelt out, a type can grow exponentially (`type T2 struct{ a, b T1 }`, forty levels): past the
+  // budget it is refused at once, before any more of it is built.
+  if (s.length > maxSelfContained) throw new TypeTooLongToSpell();
+  return s;
+}
+
+/** The longest self-contained type a link carries (64 KiB of text). */
+export const maxSelfContained = 1 << 16;
+
+/** Thrown by `selfContained` for a type longer than `maxSelfContained` once spelt out. */
+export class TypeTooLongToSpell extends Error {
+  constructor() {
+    super(`the type is longer than ${maxSelfContained} characters once its named types are spelt out`);
+  }
+}
+
+function selfContainedPart(t: GoType, inside: ReadonlySet<GoType>): string {
   switch (t.kind) {
     case 'basic':
       return t.alias ?? t.name;
@@ -130,7 +148,7 @@ export function selfContained(t: GoType, inside: ReadonlySet<GoType> = new Set()
     case 'slice':
       return `[]${selfContained(t.elem, inside)}`;
     case 'array':
-      return `[${t.len}]${selfContained(t.elem, inside)}`;
+      return `[${BigInt(t.len)}]${selfContained(t.elem, inside)}`;
     case 'map':
       return `map[${selfContained(t.key, inside)}]${selfContained(t.elem, inside)}`;
     case 'chan': {

@@ -4,11 +4,17 @@
  */
 import { typeString } from '../types';
 import { MapRef, MapT } from './constructs';
-import { code, fmtInt, inspectLink, selfContained } from './format';
+import { TypeTooLongToSpell, code, fmtInt, inspectLink, selfContained } from './format';
 
-/** The "Inspect in Go Map Inspector" link for a map type and hint. */
+/** The "Inspect in Go Map Inspector" link for a map type and hint (none for types too long to
+ * spell out in a link). */
 export function linkFor(map: MapT, hint: number): string {
-  return inspectLink({ key: selfContained(map.key), elem: selfContained(map.elem), hint });
+  try {
+    return inspectLink({ key: selfContained(map.key), elem: selfContained(map.elem), hint });
+  } catch (e) {
+    if (!(e instanceof TypeTooLongToSpell)) throw e;
+    return `No link to the panel: ${e.message}.`;
+  }
 }
 
 /** `48-byte`, as an adjective. */

@@ -62,8 +62,17 @@ export function archAlignment(arch: GoArch): number {
   return arch === 'arm' ? 4 : 1;
 }
 
-/** `types.AlgType`: the target-independent kind (AMEM is not refined by size). */
+const algKinds: Record<GoArch, WeakMap<GoType, AlgKind>> = { amd64: new WeakMap(), arm64: new WeakMap(), '386': new WeakMap(), arm: new WeakMap() };
+
+/** `types.AlgType`: the target-independent kind (AMEM is not refined by size); kept per type, as
+ * gc keeps it, so `struct{ a, b T1 }` forty levels deep asks about T1 once, not 2^40 times. */
 export function typesAlgType(t: GoType, arch: GoArch): AlgKind {
+  let a = algKinds[arch].get(t);
+  if (a === undefined) algKinds[arch].set(t, (a = algTypeOf(t, arch)));
+  return a;
+}
+
+function algTypeOf(t: GoType, arch: GoArch): AlgKind {
   const u = underlying(t);
   switch (u.kind) {
     case 'basic':

@@ -140,13 +140,19 @@ export function mapTypeFlags(key: GoType, elem: GoType, arch: GoArch): number {
   );
 }
 
-/** Padding bytes inside a value of `t` (between and after struct fields, at every depth). */
+const paddings: Record<GoArch, WeakMap<GoType, number>> = { amd64: new WeakMap(), arm64: new WeakMap(), '386': new WeakMap(), arm: new WeakMap() };
+
+/** Padding bytes inside a value of `t` (between and after struct fields, at every depth); kept per
+ * type, so a type that holds another many times (`struct{ a, b T1 }`, forty levels) counts it once. */
 export function internalPadding(t: GoType, arch: GoArch): number {
+  const known = paddings[arch].get(t);
+  if (known !== undefined) return known;
   const u = underlying(t);
-  if (u.kind === 'array') return u.len * internalPadding(u.elem, arch);
-  if (u.kind !== 'struct') return 0;
-  const s = structLayout(u, arch);
-  return s.padding + u.fields.reduce((sum, f) => sum + internalPadding(f.type, arch), 0);
+  let p = 0;
+  if (u.kind === 'array') p = u.len * internalPadding(u.elem, arch);
+  else if (u.kind === 'struct') p = structLayout(u, arch).padding + u.fields.reduce((sum, f) => sum + internalPadding(f.type, arch), 0);
+  paddings[arch].set(t, p);
+  return p;
 }
 
 export interface BucketRegion {

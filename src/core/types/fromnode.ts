@@ -70,6 +70,29 @@ const maxInt32 = (1n << 31n) - 1n;
  * generic instantiations, constraint interfaces used as types).
  */
 export function typeFromNode(node: SyntaxNode, scope: TypeScope = universe, opts: FromNodeOptions = {}): GoType {
+  return nested(node, opts, 'type', () => typeAt(node, scope, opts));
+}
+
+/**
+ * The deepest nesting read (types, and constant expressions inside array lengths): a type or an
+ * expression 10^5 levels deep is refused where it crosses this, instead of exhausting the stack
+ * (README, "Limits on input"; the literal evaluator's `maxNesting` is the same 400).
+ */
+export const maxTypeNesting = 400;
+let depth = 0;
+
+/** Runs `f` one level deeper, refusing at `node` past `maxTypeNesting`. */
+function nested<T>(node: SyntaxNode, opts: FromNodeOptions, what: string, f: () => T): T {
+  if (depth >= maxTypeNesting) throw GoTypeError.at(node, `${what} nested more than ${maxTypeNesting} levels deep`, opts.file);
+  depth++;
+  try {
+    return f();
+  } finally {
+    depth--;
+  }
+}
+
+function typeAt(node: SyntaxNode, scope: TypeScope, opts: FromNodeOptions): GoType {
   switch (node.type) {
     case 'type_identifier':
       return lookupTypeName(node.text, node, scope, opts);
@@ -243,6 +266,10 @@ function runeValue(text: string): bigint | undefined {
  * parentheses, unary `+ - ^` and the binary integer operators.
  */
 export function constValue(node: SyntaxNode, scope: TypeScope, opts: FromNodeOptions = {}): bigint {
+  return nested(node, opts, 'constant expression', () => constAt(node, scope, opts));
+}
+
+function constAt(node: SyntaxNode, scope: TypeScope, opts: FromNodeOptions): bigint {
   const fail = (msg: string): never => {
     throw GoTypeError.at(node, msg, opts.file);
   };

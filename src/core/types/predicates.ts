@@ -8,7 +8,9 @@
  *   → maptype flag `needkeyupdate`;
  * - `hashMightPanic`: hashing may panic (an interface holding an unhashable dynamic type) →
  *   maptype flag `hashMightPanic`.
- * Named types answer through their underlying type.
+ * Named types answer through their underlying type. Each answer is kept per type object, as gc
+ * keeps a type's algorithm: `type T2 struct{ a, b T1 }` over forty levels asks about T1 once, not
+ * 2^40 times.
  */
 import { GoType } from './gotype';
 import { typeString } from './print';
@@ -30,7 +32,28 @@ export function comparable(t: GoType): Comparability {
   return comparableAt(t, '', new Set());
 }
 
+/** Types already found comparable (the reason for a failure depends on the path, so only
+ * successes are kept). */
+const comparableTypes = new WeakSet<GoType>();
+
+/** `answer(t)` once per type object (an invalid recursive type has thrown before it can loop). */
+function memo(f: (t: GoType) => boolean): (t: GoType) => boolean {
+  const answers = new WeakMap<GoType, boolean>();
+  return (t) => {
+    let a = answers.get(t);
+    if (a === undefined) answers.set(t, (a = f(t)));
+    return a;
+  };
+}
+
 function comparableAt(t: GoType, path: string, visiting: Set<GoType>): Comparability {
+  if (comparableTypes.has(t)) return { ok: true };
+  const c = comparableUncached(t, path, visiting);
+  if (c.ok) comparableTypes.add(t);
+  return c;
+}
+
+function comparableUncached(t: GoType, path: string, visiting: Set<GoType>): Comparability {
   const u = underlying(t);
   const what = (kind: string): Comparability =>
     path === ''
@@ -66,7 +89,7 @@ function comparableAt(t: GoType, path: string, visiting: Set<GoType>): Comparabi
 }
 
 /** `types.IsReflexive`: k == k for every value k of the (comparable) type. */
-export function isReflexive(t: GoType): boolean {
+export const isReflexive = memo((t: GoType): boolean => {
   const u = underlying(t);
   switch (u.kind) {
     case 'basic':
@@ -80,10 +103,10 @@ export function isReflexive(t: GoType): boolean {
     default:
       return true; // pointers, channels
   }
-}
+});
 
 /** `reflectdata.needkeyupdate`: must an overwrite of an existing key store the new key? */
-export function needkeyupdate(t: GoType): boolean {
+export const needkeyupdate = memo((t: GoType): boolean => {
   const u = underlying(t);
   switch (u.kind) {
     case 'basic':
@@ -97,10 +120,10 @@ export function needkeyupdate(t: GoType): boolean {
     default:
       return false;
   }
-}
+});
 
 /** `reflectdata.hashMightPanic`: can hashing a key of this type panic (interfaces inside)? */
-export function hashMightPanic(t: GoType): boolean {
+export const hashMightPanic = memo((t: GoType): boolean => {
   const u = underlying(t);
   switch (u.kind) {
     case 'interface':
@@ -112,4 +135,4 @@ export function hashMightPanic(t: GoType): boolean {
     default:
       return false;
   }
-}
+});

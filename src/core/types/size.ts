@@ -225,9 +225,15 @@ export interface StructLayout extends TypeLayout {
 export function structLayout(t: GoType, arch: GoArch): StructLayout {
   const u = underlying(t);
   if (u.kind !== 'struct') throw GoTypeError.unplaced(`${typeString(t)} is not a struct type`);
+  const known = structCaches[arch].get(u);
+  if (known) return known;
   layoutOf(t, arch); // throws for invalid recursion
-  return structLayoutIn(u, arch, new Set());
+  const s = structLayoutIn(u, arch, new Set());
+  structCaches[arch].set(u, s);
+  return s;
 }
+
+const structCaches: Record<GoArch, WeakMap<GoType, StructLayout>> = { amd64: new WeakMap(), arm64: new WeakMap(), '386': new WeakMap(), arm: new WeakMap() };
 
 function structLayoutIn(u: Extract<GoType, { kind: 'struct' }>, arch: GoArch, visiting: Set<GoType>): StructLayout {
   let o = 0;
