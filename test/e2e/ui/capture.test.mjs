@@ -14,7 +14,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { focusWorkbench, openFile, openWorkbench, runCommand, webviewFrame } from '../lib/browser.mjs';
+import {
+  answerQuickInput, focusWorkbench, gotoLine, notification, openFile, openWorkbench, runCommand, webviewFrame,
+} from '../lib/browser.mjs';
 import { runRoot, startCodeServer } from '../lib/codeserver.mjs';
 
 const ctx = globalThis.__gomapE2E;
@@ -133,7 +135,40 @@ describe('UI (issue 12): a map captured from a Go debug session', function () {
     await shot('captured-refresh');
   });
 
+  it('the palette asks for an expression (the word under the cursor by default); a non-map is one line', async () => {
+    await page.locator('.tabs-container [role=tab][data-resource-name="main.go"]').first().click();
+    await gotoLine(page, stops[1], 'fmt.Println(len('.length);
+    await runCommand(page, 'Go Map: Inspect Map from Debugger');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    assert.strictEqual(await input.inputValue(), 'visits');
+    await input.press('Enter');
+    // The map already open from this stop: its panel, not a second one.
+    await page.locator('.tabs-container [role=tab].active', { hasText: 'visits · map[string]int · captured — Go Map' }).waitFor();
+    assert.strictEqual(await page.locator('.tabs-container [role=tab]', { hasText: '· captured — Go Map' }).count(), 1);
+    await runCommand(page, 'Go Map: Inspect Map from Debugger');
+    await answerQuickInput(page, 'len(visits)');
+    assert.strictEqual(await notification(page, 'is not a map'), 'Go Map: len(visits) is not a map: its type is int (149)');
+    await runCommand(page, 'Notifications: Clear All Notifications');
+  });
+
+  it('reads 1,000 and 10,000 entries through the editor\'s debug session (the time is printed)', async () => {
+    // int64 keys read from raw words (the fast path); the targets are 0.5 s and 3 s.
+    const times = [];
+    for (const [expr, n] of [['thousand', 1000], ['big', 10000]]) {
+      await runCommand(page, 'Go Map: Inspect Map from Debugger');
+      await answerQuickInput(page, expr);
+      await panel().locator('[data-testid=summary]', { hasText: `used ${n} ·` }).waitFor({ timeout: 60000 });
+      const about = await panel().locator('[data-testid=card-hmap]').textContent();
+      const m = /read: (\d+) requests in (\d+) ms/.exec(about ?? '');
+      assert.ok(m, about);
+      times.push(`${n.toLocaleString('en-US')} entries ${m[2]} ms (${m[1]} requests)`);
+    }
+    console.log(`    capture through code-server's debug session: ${times.join(', ')}`);
+  });
+
   it('Continue in the simulator opens a simulated map of the captured entries, saying whose hash it uses', async () => {
+    await page.locator('.tabs-container [role=tab]', { hasText: 'visits · map[string]int · captured — Go Map' }).click();
     await bar().locator('button', { hasText: 'Continue in the simulator' }).click();
     await page.locator('.tabs-container [role=tab].active', { hasText: 'visits · map[string]int — Go Map' }).waitFor();
     await panel().locator('[data-testid=runtime]', { hasText: 'continued from a capture' }).waitFor();
