@@ -109,9 +109,9 @@ const rows: Row[] = [
     kind: 'make',
     contains: [
       'make(map[int64]*Order, 50000) // B = 13, 8,192 buckets + 512 overflow, 1.2 MiB',
-      'makemap picks B = 13, the smallest B with 50,000 ≤ 6.5 × 2^B', '2^13 = 8,192 buckets of 144 bytes plus 2^(B−4) = 512 overflow buckets preallocated',
+      'makemap picks B = 13, the smallest B with 50,000 ≤ 6.5 × 2^B', '2^13 = 8,192 buckets of 144 bytes, plus 2^(B−4) = 512 overflow buckets for collisions',
       '**1,253,448 bytes (1.2 MiB)**',
-      'It holds 53,248 entries',
+      'It holds 6.5 × 8,192 = 53,248 entries',
       'inserting the 53,249th doubles it to B = 14, 16,384 buckets',
     ],
     link: ['int64', '*struct{ ok bool; id int64; tag byte; created struct{ wall uint64; ext int64; loc *struct{} } }', 50000],
@@ -126,9 +126,9 @@ const rows: Row[] = [
     kind: 'make',
     contains: [
       'B = 8, 256 buckets + 23 overflow',
-      'malloc rounds the 23,936-byte array (272 × 88) up to its size class, 24,576 bytes (24 KiB), which makemap fills with 7 more overflow buckets: 23 in all',
+      'malloc rounds the 23,936-byte array (272 × 88) up to its size class, 24,576 bytes (24 KiB), and makemap fills the slack with 7 more overflow buckets: 23 in all',
       '**24,648 bytes (24.1 KiB)**',
-      'It holds 1,664 entries',
+      'It holds 6.5 × 256 = 1,664 entries',
     ],
     link: ['int64', 'int8', 1024],
   },
@@ -309,7 +309,7 @@ describe('hover: make numbers by hand', () => {
     // 88-byte bucket, size class 96: 144 bytes in all.
     ['map[int64]int8', 'amd64', 8, ['B = 0, no buckets yet, 48 bytes', 'one 88-byte bucket for 8 entries (144 bytes in all)', '9th entry']],
     // hint 9: B = 1 (9 > 8 and 9 ≤ 13): 2 × 88 = 176 bytes → class 176. 48 + 176 = 224 bytes.
-    ['map[int64]int8', 'amd64', 9, ['B = 1, 2 buckets, 224 bytes', '**224 bytes**', 'It holds 13 entries', 'inserting the 14th']],
+    ['map[int64]int8', 'amd64', 9, ['B = 1, 2 buckets, 224 bytes', '**224 bytes**', 'It holds 6.5 × 2 = 13 entries', 'inserting the 14th']],
     // 386: hmap 28 → class 32; bucket 84; hint 100: 100 ≤ 6.5 × 16 = 104 → B = 4; 16 + 1 = 17
     // buckets × 84 = 1,428 → class 1,536 = 18 buckets (2 overflow); mapextra 12 → 16. 32 + 1,536 + 16 = 1,584.
     ['map[int64]int8', '386', 100, ['B = 4, 16 buckets + 2 overflow', '**1,584 bytes**', '32-byte hmap', '16-byte mapextra']],

@@ -243,20 +243,20 @@ function renderMake(c: Extract<Construct, { kind: 'make' }>, opts: HoverOptions)
     const base = f.B >= 4 ? bucketShift(f.B - 4) : 0;
     const asked = (f.buckets + base) * t.bucketsize;
     const slack = f.arrayBytes - (f.buckets + f.overflow) * t.bucketsize;
-    const prealloc = base > 0 ? ` plus 2^(B−4) = ${plural(base, 'overflow bucket')} preallocated for collisions` : '';
+    const prealloc = base > 0 ? `, plus 2^(B−4) = ${plural(base, 'overflow bucket')} for collisions` : '';
     const rounding =
       f.overflow > base
         ? ` malloc rounds the ${fmtInt(asked)}-byte array (${fmtInt(f.buckets + base)} × ${t.bucketsize}) up to its size class, ${fmtBytes(f.arrayBytes)}, ` +
-          `which makemap fills with ${fmtInt(f.overflow - base)} more overflow buckets: ${fmtInt(f.overflow)} in all.`
+          `and makemap fills the slack with ${fmtInt(f.overflow - base)} more overflow buckets: ${fmtInt(f.overflow)} in all.`
         : ` That is one array of ${fmtBytes(f.arrayBytes)}${slack > 0 ? ` (malloc's size class leaves ${plural(slack, 'byte')} of it unused)` : ''}.`;
     doc.para(
-      `${lit}makemap picks B = ${f.B}, the smallest B with ${fmtInt(c.hint)} ≤ 6.5 × 2^B (6.5 entries per bucket is the load factor; 6.5 × ${fmtInt(f.buckets)} = ${fmtInt(f.nextGrowth - 1)}): ` +
+      `${lit}makemap picks B = ${f.B}, the smallest B with ${fmtInt(c.hint)} ≤ 6.5 × 2^B (6.5 entries per bucket is the load factor): ` +
         `2^${f.B} = ${plural(f.buckets, 'bucket')} of ${t.bucketsize} bytes${prealloc}.${rounding}`,
-      `Heap: ${sized(f.hmapBytes)} hmap + ${fmtBytes(f.arrayBytes)} of buckets${f.extraBytes ? ` + ${f.extraBytes}-byte mapextra (it points to the preallocated overflow buckets)` : ''} = ` +
+      `Heap: ${sized(f.hmapBytes)} hmap + ${fmtBytes(f.arrayBytes)} of buckets${f.extraBytes ? ` + ${f.extraBytes}-byte mapextra (it tracks the overflow buckets)` : ''} = ` +
         `**${fmtBytes(f.allocBytes)}**.`,
     );
     doc.para(
-      `It holds ${fmtInt(f.nextGrowth - 1)} entries (6.5 × ${fmtInt(f.buckets)} buckets) without growing; inserting the ${ordinal(f.nextGrowth)} ` +
+      `It holds 6.5 × ${fmtInt(f.buckets)} = ${fmtInt(f.nextGrowth - 1)} entries without growing; inserting the ${ordinal(f.nextGrowth)} ` +
         `doubles it to B = ${f.B + 1}, ${plural(f.buckets * 2, 'bucket')} (another ${sized(bucketArrayBytes(t, f.B + 1))} array, ${humanBytes(bucketArrayBytes(t, f.B + 1))}, allocated while the old one is evacuated).`,
     );
   }
