@@ -9,16 +9,20 @@
 // directory strip and checks, after every scroll step, that the sticky heading names the table
 // whose line is at the top of the view.
 //
-// Usage: node test/e2e/bench-render.mjs [--B 20] [--entries 1000000] [--steps 120] [--runtime swiss] [--json]
+// With `--fill`, instead: "Insert Random Keys…" with `--entries` keys (10^6) in code-server, from
+// the answer to the painted panel, classic and Swiss, and the same fill cancelled (bench/fill.mjs).
+//
+// Usage: node test/e2e/bench-render.mjs [--B 20] [--entries 1000000] [--steps 120] [--runtime swiss] [--fill] [--json]
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
-import { chromiumPath, ensureChromium, rootDir } from './setup.mjs';
+import { chromiumPath, ensureChromium, rootDir, setup } from './setup.mjs';
 import { runRoot } from './lib/codeserver.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { buildExtension } from './run.mjs';
+import { benchFill } from './bench/fill.mjs';
 
 const args = process.argv.slice(2);
 const num = (name, dflt) => {
@@ -49,6 +53,20 @@ async function main() {
   const chrome = ensureChromium();
   if (!chrome.ok) {
     console.log(`bench:render skipped: ${chrome.reason}`);
+    return;
+  }
+  if (args.includes('--fill')) {
+    const ready = await setup();
+    if (!ready.ok) {
+      console.log(`bench:render --fill skipped: ${ready.reason}`);
+      return;
+    }
+    const browser = await launchBrowser();
+    try {
+      if (!(await benchFill(browser, { entries, asJson }))) process.exitCode = 1;
+    } finally {
+      await browser.close();
+    }
     return;
   }
   // Bundle the extension side (model + protocol) for Node.
