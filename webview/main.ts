@@ -43,6 +43,8 @@ vscode.setState(state);
 const requests = new Requests();
 
 let map: MapView | undefined;
+/** The growth step last drawn (`revision:step`), so a step scrolls into view once. */
+let growthStepShown: string | undefined;
 let receivedAt = 0;
 let restoredScroll = false;
 
@@ -217,6 +219,15 @@ function showMap(m: MapView): void {
     setEnabled(buttons.get(CommandId.FinishGrowth)!, stepping);
   }
   list.setMap(m);
+  // A new growth step starts at its first group, or at the slot the insert landed in.
+  const stepShown = steps ? `${m.revision}:${steps.step}` : undefined;
+  if (stepShown !== growthStepShown && stepping) {
+    if (steps.mark) {
+      list.reveal(steps.mark.array, steps.mark.row, steps.mark.group, steps.mark.slot);
+      list.highlight.slots.set(slotKey(steps.mark), 'hl-landed'); // over reveal's own mark
+    } else list.scrollToRow(0);
+  }
+  growthStepShown = stepShown;
   if (!restoredScroll && state.scrollTop !== undefined) {
     restoredScroll = true;
     list.scroller.scrollTop = state.scrollTop;
