@@ -232,4 +232,71 @@ describe('UI: Swiss maps picked from go.mod (1.22, 1.26, 1.27)', function () {
     await clearToasts();
     await shot(path.join(readmeShots, 'swiss-split.png'));
   });
+
+  it('one insert that splits a table, step by step: the left half, the right half, the landing; undo and redo keep it', async () => {
+    // 896 keys fill a 1024-slot table to 7/8 (growthLeft 0): the 897th key splits it, and as its
+    // local depth 0 equals the global depth 0, the directory doubles from 1 entry to 2 first.
+    await closeAll();
+    await cursorIn(page, workspace, 'go126/ports.go', 'var Small', 0);
+    await runCommand(page, 'Go Map: New Map…');
+    for (const answer of ['string', 'int', '0', '896']) await answerQuickInput(page, answer);
+    await summaryHas('used 896 · tables 1 · capacity 1024');
+    await foldCards();
+    const growth = panel().locator('[data-testid=growth-steps]');
+    assert.strictEqual(await growth.isHidden(), true, 'a fill records no steps');
+    await panel().locator('[data-command="goMapInspector.insert"]').click();
+    await answerQuickInput(page, 'split-key');
+    await answerQuickInput(page, '1');
+    await summaryHas('used 897 · tables 2 · capacity 2048');
+    const title = panel().locator('[data-testid=growth-title]');
+    await title.filter({ hasText: /^split inside the last insert: a full 1024-slot table split into tables 0 and 1 \(local depth 1\); the directory doubled to 2 entries$/ }).waitFor();
+    const headings = () => panel().locator('[data-testid=column-heading]').allInnerTexts();
+    const arrows = () => panel().locator('svg.arrows path.x, svg.arrows path.y').count();
+    const before = panel().locator('[data-testid=directory-before] .dir-label');
+    const after = panel().locator('[data-testid=directory-after] .dir-label');
+
+    // Step 1: the old table beside the left half, an arrow from each moved slot; the directory before and after.
+    await panel().locator('[data-command="goMapInspector.stepGrowth"]').click();
+    await title.filter({ hasText: /^split · step 1 of 3: \d+ keys to the left half$/ }).waitFor();
+    await panel().locator('.group[data-array=s1-new0]').first().waitFor();
+    assert.deepStrictEqual((await headings()).map((h) => h.replace(/used \d+/, 'used N')), ['old table (capacity 1024, local depth 0)', 'left half: table 0 (capacity 1024, local depth 1, used N)']);
+    assert.strictEqual(await before.innerText(), 'directory before: 1 entry (globalDepth 0) → 1 table');
+    assert.strictEqual(await after.innerText(), 'directory after: 2 entries (globalDepth 1) → 2 tables');
+    assert.ok(await arrows() > 0, 'arrows from the old slots');
+    const left = Number(/(\d+) keys/.exec(await title.innerText())[1]);
+    // The README picture: the panel's editor group maximized, so the left half is in view too.
+    await clearToasts();
+    await panel().locator('h1').click();
+    await runCommand(page, 'View: Toggle Maximize Editor Group');
+    await page.waitForFunction(() => [...document.querySelectorAll('iframe.webview.ready')].some((f) => f.getBoundingClientRect().width > 900));
+    await panel().locator('.group[data-array=s1-new0]').first().waitFor();
+    await shot(path.join(readmeShots, 'swiss-split-step.png'));
+    await runCommand(page, 'View: Toggle Maximize Editor Group');
+
+    // Step 2: the right half; the two halves hold the 896 old keys between them.
+    await growth.locator('[data-testid=growth-next]').click();
+    await title.filter({ hasText: /^split · step 2 of 3: \d+ keys to the right half$/ }).waitFor();
+    await panel().locator('.group[data-array=s2-new1]').first().waitFor();
+    assert.strictEqual(left + Number(/(\d+) keys/.exec(await title.innerText())[1]), 896);
+    assert.match((await headings())[1], /^right half: table 1 \(capacity 1024, local depth 1, used \d+\)$/);
+
+    // Step 3: the insert landed, its slot marked; then back to the map now.
+    await growth.locator('[data-testid=growth-next]').click();
+    await title.filter({ hasText: /^split · step 3 of 3: the insert landed$/ }).waitFor();
+    await panel().locator('.slot.hl-landed').first().waitFor();
+    assert.match(await panel().locator('.slot.hl-landed').getAttribute('title'), /^slot \d\n"split-key" = 1/);
+    await panel().locator('[data-command="goMapInspector.finishGrowth"]').click();
+    await title.filter({ hasText: /^split inside the last insert/ }).waitFor();
+    await panel().locator('.group[data-array^="table-"]').first().waitFor();
+
+    // Undo: the map before the insert (one table, no steps); redo: the split and its steps again.
+    await panel().locator('[data-command="goMapInspector.undo"]').click();
+    await summaryHas('used 896 · tables 1 · capacity 1024');
+    await growth.waitFor({ state: 'hidden' });
+    await panel().locator('[data-command="goMapInspector.redo"]').click();
+    await summaryHas('used 897 · tables 2 · capacity 2048');
+    await title.filter({ hasText: /^split inside the last insert/ }).waitFor();
+    await panel().locator('[data-command="goMapInspector.stepGrowth"]').click();
+    await title.filter({ hasText: new RegExp(`^split · step 1 of 3: ${left} keys to the left half$`) }).waitFor();
+  });
 });
