@@ -51,6 +51,15 @@ describe('hover: a Go 1.26 module (Swiss tables), whole hovers against golden fi
     assert.ok(!/hmap|bucket/.test(local!.markdown + field!.markdown), 'no classic words in a Swiss nil-map hover');
   });
 
+  it('a slot with padding between key and elem: the article follows the number as read ("an 8-byte")', async () => {
+    // struct{ key int8; elem int64 }: the key at offset 0 (1 byte), 7 bytes of padding to align the
+    // int64 at offset 8: a 16-byte slot, a group of 8 + 8 × 16 = 136 bytes.
+    const text = 'package p\n\nvar m map[int8]int64\n';
+    const r = await hover(text, positionOf(text, 'map[int8]int64', 1), opts);
+    assert.match(r?.markdown ?? '', /in 136 bytes on amd64: 8 \(ctrl\) \+ 128 \(slots\)/);
+    assert.match(r?.markdown ?? '', /of 16 bytes: a 1-byte key and an 8-byte elem, 7 bytes of padding between key and elem\./);
+  });
+
   it('says why: the go.mod line', async () => {
     const r = await hover(src, positionOf(src, 'clear(profiles)', 1), opts);
     assert.ok(r?.markdown.includes('**swiss · Go 1.26 (go.mod: go 1.26)**'));

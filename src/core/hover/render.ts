@@ -15,7 +15,7 @@ import { goAtLeast, newestGoVersion } from './gomod';
 import { RuntimeChoice, pickRuntime } from '../runtime/pick';
 import { renderSwiss } from './swiss';
 import { Doc } from './doc';
-import { linkFor, mapName, nilReadsAndWrites, pointerSized, rebuildIdiom, sized, writesSentence } from './shared';
+import { aSized, linkFor, mapName, nilReadsAndWrites, pointerSized, rebuildIdiom, sized, writesSentence } from './shared';
 
 export interface HoverOptions {
   goarch: GoArch;
@@ -125,7 +125,7 @@ function layoutSentences(l: BucketLayout, map: MapT, arch: GoArch): string[] {
   if (l.interleaved.savedPerBucket > 0) {
     out.push(
       `Keys and elems are stored in separate arrays: interleaved ${code('{key, elem}')} pairs would need ` +
-        `${plural(l.interleaved.pairPadding, 'byte')} of padding each, a ${sized(l.interleaved.bucketsize)} bucket.`,
+        `${plural(l.interleaved.pairPadding, 'byte')} of padding each, ${aSized(l.interleaved.bucketsize)} bucket.`,
     );
   }
   for (const [role, s] of [['key', l.key], ['elem', l.elem]] as const) {
@@ -284,7 +284,7 @@ function renderMakeWithoutHint(c: Extract<Construct, { kind: 'make' }>, l: Bucke
   doc.para(
     c.dynamicHint
       ? `The hint is not a constant, so B is chosen at run time: the smallest B with hint ≤ 6.5 × 2^B. Without a good hint, growing costs this:`
-      : `Only the ${sized(f.hmapBytes)} hmap is allocated; the first insert adds a ${sized(t.bucketsize)} bucket (B = 0) and the map doubles ` +
+      : `Only the ${sized(f.hmapBytes)} hmap is allocated; the first insert adds ${aSized(t.bucketsize)} bucket (B = 0) and the map doubles ` +
           'its buckets (B + 1) each time it passes 6.5 entries per bucket (8 in the single bucket of B = 0), evacuating every entry to the new array. Growing to:',
   );
   const rows = [

@@ -22,6 +22,13 @@ export function sized(n: number): string {
   return `${fmtInt(n)}-byte`;
 }
 
+/** `a 16-byte`, `an 8-byte`, `an 11-byte`, `an 18,432-byte`: the article as the number is read. */
+export function aSized(n: number): string {
+  const lead = fmtInt(n).split(',')[0];
+  const vowel = lead.startsWith('8') || lead === '11' || lead === '18';
+  return `${vowel ? 'an' : 'a'} ${sized(n)}`;
+}
+
 /** The map expression as written, or "the map" when it is long. */
 export function mapName(ref: MapRef): string {
   return ref.expr.text.length <= 40 ? ref.expr.text : 'the map';

@@ -16,7 +16,7 @@ import { Construct, MapRef, MapT } from './constructs';
 import { code, fmt1, fmtBytes, fmtInt, goBlock, humanBytes, plural } from './format';
 import type { HoverOptions, Rendered } from './render';
 import { Doc } from './doc';
-import { linkFor, mapName, rebuildIdiom, sized } from './shared';
+import { aSized, linkFor, mapName, rebuildIdiom, sized } from './shared';
 import { swissNilField, swissNilMap } from './swiss-nil';
 
 function groupFor(map: MapT, arch: GoArch, rt: RuntimeChoice): SwissGroupLayout | GoTypeError {
@@ -77,7 +77,9 @@ function mapTypeHover(type: GoType, map: MapT, g: SwissGroupLayout, doc: Doc, ar
   if (g.slot) {
     const between = g.slot.paddingBetween ? `, ${plural(g.slot.paddingBetween, 'byte')} of padding between key and elem` : '';
     const after = g.slot.trailingPadding ? `, ${plural(g.slot.trailingPadding, 'byte')} after the elem${g.slot.zeroSizeFinalByte ? ' (a zero-size final field is padded)' : ''}` : '';
-    sentences.push(`Each slot is a ${code(g.slot.type)} of ${plural(g.slot.size, 'byte')}${between}${after}.`);
+    const keySlot = g.slot.elemOff - g.slot.paddingBetween;
+    const elemSlot = g.slot.size - g.slot.elemOff - g.slot.trailingPadding;
+    sentences.push(`Each slot is a ${code(g.slot.type)} of ${plural(g.slot.size, 'byte')}: ${aSized(keySlot)} key and ${aSized(elemSlot)} elem${between}${after}.`);
   }
   for (const [role, s] of [['key', g.key], ['elem', g.elem]] as const) {
     if (s.indirect) sentences.push(`The ${role} (${plural(s.layout.size, 'byte')}) is over 128 bytes, so the slot stores a pointer to it: every entry allocates a separate ${sized(s.indirectObjectBytes)} object.`);
