@@ -25,8 +25,8 @@ import { MapModel, ModelStats } from './model';
 import { Op, OpCancelled, OpContext, OpRefused, OpResult, checkLimit, compactOps, opLabel, runOp } from './ops';
 import { TypeDecl } from './packages';
 import { swissDirectory } from './swissDirectory';
+import { GrowthSteps } from './growthSteps';
 import { SwissGrowthRecord } from './swissGrowth';
-import { growthStepCount, isGrowthArray, swissGrowthArrays, swissGrowthRows, swissGrowthSlotDetail, swissGrowthSteps } from './swissGrowthView';
 import { ValueText, valueText } from './text';
 import { AddressSpace } from './values';
 import {
@@ -81,8 +81,6 @@ const checkpointMaxCount = 1 << 17;
 /** Below this many entries a copy is kept before every operation. */
 const smallMap = 4096;
 const maxCheckpoints = 8;
-/** Growth records kept (each holds at most three tables' storage). */
-const maxGrowthRecords = 8;
 
 /** Progress of a long operation, 0..1; `yieldNow` lets the caller's event loop run. */
 export type Progress = (fraction: number) => void;
@@ -97,11 +95,8 @@ export class MapSession {
   private revisionCounter = 0;
   private statsCache?: { revision: number; stats: ModelStats };
   private checkpoints: { position: number; state: unknown }[] = [];
-  /** Growth recorded by single inserts, by the history position their operation ends at. */
-  private growthRecords = new Map<number, SwissGrowthRecord>();
-  private pendingGrowth?: SwissGrowthRecord;
-  /** Which step of the current position's growth the view shows (0: the map now). */
-  private growthStep = 0;
+  /** Growth recorded by single inserts (a Swiss rehash or split) and the step the view shows. */
+  private readonly growth = new GrowthSteps();
   /** Operations run one at a time: a command waits for the one before it. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -212,10 +207,10 @@ export class MapSession {
       }
       // Copies of states past this point belong to the history being replaced.
       this.checkpoints = this.checkpoints.filter((c) => c.position <= this.position);
-      for (const p of [...this.growthRecords.keys()]) if (p > this.position) this.growthRecords.delete(p);
+      this.growth.dropAfter(this.position);
       this.ops.splice(this.position, this.ops.length - this.position, op);
       this.position++;
-      this.keepGrowth();
+      this.growth.keep(this.position);
       this.after(result);
       return result;
     });
@@ -238,25 +233,15 @@ export class MapSession {
       this.checkpoint(this.ops[this.position]);
       const result = await this.run(this.ops[this.position], progress);
       this.position++;
-      this.keepGrowth();
+      this.growth.keep(this.position);
       this.after(result);
       return true;
     });
   }
 
-  /** Keeps the growth the operation just run recorded, for the position it ends at (a few at most). */
-  private keepGrowth(): void {
-    const g = this.pendingGrowth;
-    this.pendingGrowth = undefined;
-    if (!g) return;
-    this.growthRecords.delete(this.position);
-    this.growthRecords.set(this.position, g);
-    if (this.growthRecords.size > maxGrowthRecords) this.growthRecords.delete(this.growthRecords.keys().next().value!);
-  }
-
   /** The growth inside the operation that ends at the current position (a Swiss rehash or split), if recorded. */
   get growthRecord(): SwissGrowthRecord | undefined {
-    return this.growthRecords.get(this.position);
+    return this.growth.at(this.position);
   }
 
   /**
@@ -264,20 +249,16 @@ export class MapSession {
    * and after the last one back to the map now. Changes nothing in the map or its history.
    */
   stepGrowthView(): boolean {
-    if (!this.growthRecord) return false;
-    this.growthStep = (this.growthStep + 1) % (growthStepCount(this.growthRecord) + 1);
-    return true;
+    return this.growth.next(this.position);
   }
 
   /** "Finish growth" over a recorded growth: back to the map now. */
   endGrowthView(): boolean {
-    if (!this.growthRecord || this.growthStep === 0) return false;
-    this.growthStep = 0;
-    return true;
+    return this.growthRecord !== undefined && this.growth.reset();
   }
 
   private after(result: OpResult): void {
-    this.growthStep = 0;
+    this.growth.reset();
     this.lastOutcome = result.outcome;
     this.lastIteration = result.iteration;
     this.revisionCounter++;
@@ -331,7 +312,7 @@ export class MapSession {
     } finally {
       if (swiss) swiss.captureGrowth = false;
     }
-    this.pendingGrowth = swiss?.takeGrowth();
+    this.growth.pending = swiss?.takeGrowth();
     const events = this.model.lastEvents?.() ?? [];
     return events.length ? { ...result, outcome: withEvents(result.outcome, events) } : result;
   }
@@ -392,14 +373,7 @@ export class MapSession {
     if (stats) view.memory = m.memory(stats);
     const directory = m instanceof SwissModel ? swissDirectory(m.m) : undefined;
     if (directory) view.directory = directory;
-    const growth = this.growthRecord;
-    if (growth && m instanceof SwissModel) {
-      view.growthSteps = swissGrowthSteps(growth, this.growthStep);
-      if (this.growthStep > 0) {
-        view.arrays = swissGrowthArrays(growth, this.growthStep, m);
-        view.overview = [];
-      }
-    }
+    this.growth.decorate(view, this.position, m);
     const note = m.note();
     if (note) view.note = note;
     if (pending) view.pending = true;
@@ -447,22 +421,13 @@ export class MapSession {
 
   /** Rows [start, end) of one array, at most `maxRowsPerRequest`. */
   rows(array: string, start: number, end: number): RowView[] {
-    const growth = this.growthView(array);
-    if (growth) return swissGrowthRows(growth.record, growth.model, array, start, Math.min(end, start + maxRowsPerRequest));
-    return this.model.rows(array, start, Math.min(end, start + maxRowsPerRequest));
+    const last = Math.min(end, start + maxRowsPerRequest);
+    return this.growth.rows(this.position, this.model, array, start, last) ?? this.model.rows(array, start, last);
   }
 
   slotDetail(ref: SlotRef): SlotDetailView | undefined {
-    const growth = this.growthView(ref.array);
-    if (growth) return swissGrowthSlotDetail(growth.record, growth.model, ref);
-    return this.model.slotDetail(ref);
-  }
-
-  /** The recorded growth an array id of a step view reads, while that step is shown. */
-  private growthView(array: string): { record: SwissGrowthRecord; model: SwissModel } | undefined {
-    const record = this.growthRecord;
-    if (!record || !isGrowthArray(array) || !(this.model instanceof SwissModel)) return undefined;
-    return { record, model: this.model };
+    const step = this.growth.slotDetail(this.position, this.model, ref);
+    return step === null ? this.model.slotDetail(ref) : step;
   }
 
   /** The runtime's dump of the map now (the JSON export). */
