@@ -255,9 +255,10 @@ function renderMake(c: Extract<Construct, { kind: 'make' }>, opts: HoverOptions)
       `Heap: ${sized(f.hmapBytes)} hmap + ${fmtBytes(f.arrayBytes)} of buckets${f.extraBytes ? ` + ${f.extraBytes}-byte mapextra (it tracks the overflow buckets)` : ''} = ` +
         `**${fmtBytes(f.allocBytes)}**.`,
     );
+    const next = bucketArrayBytes(t, f.B + 1);
     doc.para(
       `It holds 6.5 × ${fmtInt(f.buckets)} = ${fmtInt(f.nextGrowth - 1)} entries without growing; inserting the ${ordinal(f.nextGrowth)} ` +
-        `doubles it to B = ${f.B + 1}, ${plural(f.buckets * 2, 'bucket')} (another ${sized(bucketArrayBytes(t, f.B + 1))} array, ${humanBytes(bucketArrayBytes(t, f.B + 1))}, allocated while the old one is evacuated).`,
+        `doubles it to B = ${f.B + 1}, ${plural(f.buckets * 2, 'bucket')} (another ${sized(next)} array${next >= 10 * 1024 ? `, ${humanBytes(next)}` : ''}, allocated while the old one is evacuated).`,
     );
   }
   doc.raw(linkFor(c.map, c.hint));

@@ -144,7 +144,7 @@ function makeHover(c: Extract<Construct, { kind: 'make' }>, hint: number, g: Swi
     const full = f.tableCapacity * maxAvgGroupLoad / slotsPerGroup;
     doc.para(
       `Each table takes ${fmtInt(full)} entries (7/8 of its ${fmtInt(f.tableCapacity)} slots: its growthLeft) before it grows: ${f.tableCapacity < maxTableCapacity ? `it rehashes to ${fmtInt(2 * f.tableCapacity)} slots, doubling up to ${fmtInt(maxTableCapacity)}, then` : `at ${fmtInt(maxTableCapacity)} slots it`} splits in two by one more hash bit, doubling the directory when its local depth reaches the global depth.`,
-      `So ${fmtInt(f.dirSize * full)} entries (${fmtInt(f.dirSize)} × ${fmtInt(full)}) fit without any growth if the hash spreads them evenly.`,
+      f.dirSize > 1 ? `So ${fmtInt(f.dirSize * full)} entries (${fmtInt(f.dirSize)} × ${fmtInt(full)}) fit without any growth if the hash spreads them evenly.` : undefined,
     );
   }
   doc.raw(linkFor(c.map, hint));
