@@ -110,6 +110,23 @@ describe('view: Swiss growth as steps (record, step view, undo/redo)', () => {
     s.model.checkInvariants();
   });
 
+  it('Go 1.26 grows a full small map even to update a key: the update lands after the move', async () => {
+    // Go 1.26's putSlotSmall path grows a small map holding 8 entries before looking for the key
+    // (1.27 updates in place): the 8 keys move to a 16-slot table, then key 3 gets its new elem.
+    const s = await MapSession.create('g', spec, 100_000);
+    for (let i = 0; i < 8; i++) await insert(s, i);
+    await s.apply({ op: 'insert', key: await s.parse('key', '3'), elem: await s.parse('elem', '7') });
+    assert.strictEqual(kindOf(s), 'growToTable');
+    assert.strictEqual(s.growthRecord!.landing?.inserted, false);
+    checkMoved(s, 1);
+    assert.ok(contents(s, 's1-new0').full.includes('3=30'), 'before the update: the old elem');
+    assert.ok(s.stepGrowthView());
+    const mark = s.mapView().growthSteps!.mark!;
+    const slot = s.rows(mark.array, mark.row, mark.row + 1)[0].groups[0].slots[mark.slot];
+    assert.deepStrictEqual([slot.key, slot.elem], ['3', '7']);
+    assert.match(s.mapView().growthSteps!.text, /^Then the insert updated its key in the new table \(table 0\), group \d, slot \d\.$/);
+  });
+
   it('a split doubling the directory, then one that does not: halves by hash bit, directory per installTableSplit', async function () {
     this.timeout(60_000);
     const s = await MapSession.create('g', spec, 100_000);
