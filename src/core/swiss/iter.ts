@@ -63,7 +63,7 @@ export function iterate(m: SwissMap, offsets: { entryOffset: bigint; dirOffset: 
       while (e <= mask) {
         const entry = (e + entryOffset) & mask;
         e++;
-        if ((tab.ctrl[entry] & ctrlEmpty) === 0) return { key: tab.keys[entry], elem: tab.elems[entry] };
+        if ((tab.ctrl[entry] & ctrlEmpty) === 0) return { key: tab.keyAt(entry), elem: tab.elemAt(entry) };
       }
       dirIdx += 2 ** (m.globalDepth - tab.localDepth);
       tab = undefined;

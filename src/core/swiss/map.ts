@@ -84,6 +84,8 @@ export class SwissMap implements TableContext {
   private readonly plainEqual: boolean;
   /** `prunes()`, fixed by the type. */
   private readonly prune: boolean;
+  /** Every key and elem assigned so far was a JS number: new tables start in numeric storage (`table.ts`). */
+  private numeric = true;
 
   constructor(
     readonly type: SwissMapType,
@@ -99,7 +101,7 @@ export class SwissMap implements TableContext {
     if (plan === undefined) return;
     this.globalDepth = plan.globalDepth;
     this.globalShift = this.width - plan.globalDepth;
-    for (let i = 0; i < plan.dirSize; i++) this.directory.push(new Table(plan.tableCapacity, i, plan.globalDepth));
+    for (let i = 0; i < plan.dirSize; i++) this.directory.push(new Table(plan.tableCapacity, i, plan.globalDepth, true));
   }
 
   get dirLen(): number {
@@ -144,7 +146,7 @@ export class SwissMap implements TableContext {
     }
     const t = this.tableFor(hash);
     const i = t.find(this, hash, key);
-    return i < 0 ? { found: false, elem: undefined } : { found: true, elem: t.elems[i] };
+    return i < 0 ? { found: false, elem: undefined } : { found: true, elem: t.elemAt(i) };
   }
 
   /**
@@ -165,6 +167,7 @@ export class SwissMap implements TableContext {
 
   /** `m[k] = v` (`runtime_mapassign*` / `Map.PutSlot`). Returns whether the key was new. */
   assign(key: KeyValue, elem: unknown): boolean {
+    if (this.numeric && (typeof key !== 'number' || typeof elem !== 'number')) this.numeric = false;
     const hash = this.hash(key);
     if (this.small === null && this.directory.length === 0) {
       this.small = new SmallGroup(); // growToSmall
@@ -240,7 +243,7 @@ export class SwissMap implements TableContext {
   /** `growToTable`: the small group's keys, in slot order, into a new 16-slot table. */
   private growToTable(): void {
     const small = this.small!;
-    const t = new Table(2 * slotsPerGroup, 0, 0);
+    const t = new Table(2 * slotsPerGroup, 0, 0, this.numeric);
     for (let i = 0; i < slotsPerGroup; i++) {
       if ((small.ctrl[i] & ctrlEmpty) === ctrlEmpty) continue;
       t.uncheckedPutSlot(this.hash(small.keys[i]), small.keys[i], small.elems[i]);
@@ -267,20 +270,18 @@ export class SwissMap implements TableContext {
    */
   private reinsert(t: Table, left: Table, right: Table | null, bit: number): void {
     const ctrl = t.ctrl;
-    const keys = t.keys;
-    const elems = t.elems;
     const kept = t.hashesValid;
     for (let i = 0; i < t.capacity; i++) {
       if (!isFull(ctrl[i])) continue;
-      const k = keys[i];
+      const k = t.keyAt(i);
       const h = kept && (typeof k !== 'object' || this.equal(k, k)) && k === k ? t.hashAt(i) : this.hash(k);
-      (right !== null && ((hashTop(h) >>> bit) & 1) !== 0 ? right : left).uncheckedPutSlot(h, k, elems[i]);
+      (right !== null && ((hashTop(h) >>> bit) & 1) !== 0 ? right : left).uncheckedPutSlot(h, k, t.elemAt(i));
     }
   }
 
   /** `grow`: a new table of `newCapacity` slots replaces `t` in its directory entries. */
   private grow(t: Table, newCapacity: number): void {
-    const nt = new Table(newCapacity, t.index, t.localDepth);
+    const nt = new Table(newCapacity, t.index, t.localDepth, this.numeric);
     this.reinsert(t, nt, null, 0);
     this.replaceTable(nt);
     t.index = -1;
@@ -290,8 +291,8 @@ export class SwissMap implements TableContext {
   /** `split`: two full-size tables of local depth + 1; a key goes right when hash bit (width - newDepth) is set. */
   private split(t: Table): void {
     const localDepth = t.localDepth + 1;
-    const left = new Table(maxTableCapacity, -1, localDepth);
-    const right = new Table(maxTableCapacity, -1, localDepth);
+    const left = new Table(maxTableCapacity, -1, localDepth, this.numeric);
+    const right = new Table(maxTableCapacity, -1, localDepth, this.numeric);
     // localDepthMask: bit (width - localDepth) of the hash, bit (32 - localDepth) of its top word.
     this.reinsert(t, left, right, 32 - localDepth);
     const dirDoubled = t.localDepth === this.globalDepth;

@@ -45,7 +45,7 @@ export function saveSwissMap(m: SwissMap): SwissMapState {
     small: m.small && { ctrl: m.small.ctrl.slice(), keys: m.small.keys.slice(), elems: m.small.elems.slice() },
     tables: tables.map((t) => ({
       capacity: t.capacity, index: t.index, localDepth: t.localDepth, used: t.used, growthLeft: t.growthLeft,
-      ctrl: t.ctrl.slice(), keys: t.keys.slice(), elems: t.elems.slice(),
+      ctrl: t.ctrl.slice(), keys: Array.from({ length: t.capacity }, (_, i) => t.keyAt(i)), elems: Array.from({ length: t.capacity }, (_, i) => t.elemAt(i)),
     })),
     directory: m.directory.map((t) => pos.get(t)!),
   };
@@ -72,7 +72,7 @@ export function restoreSwissMap(m: SwissMap, s: SwissMapState): void {
     m.small = null;
   }
   const tables = s.tables.map((ts) => {
-    const t = new Table(ts.capacity, ts.index, ts.localDepth);
+    const t = new Table(ts.capacity, ts.index, ts.localDepth, true);
     t.used = ts.used;
     t.growthLeft = ts.growthLeft;
     if (ts.ctrl.some((c) => c !== ctrlEmpty)) t.load(ts.ctrl, ts.keys, ts.elems);

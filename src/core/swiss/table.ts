@@ -11,8 +11,12 @@
  * have probed past it) and a tombstone otherwise. `growthLeft` counts the inserts left before the
  * table must rehash (7/8 load, tombstones included); `pruneTombstones` may win some back first.
  *
- * Storage: `ctrl` holds every control byte of the table (group g's word is ctrl[8g .. 8g+7]),
- * `keys` and `elems` every slot's key and elem in the same order: no object per group. A slot's
+ * Storage: `ctrl` holds every control byte of the table (group g's word is ctrl[8g .. 8g+7]); the
+ * slots, in the same order, are one `Float64Array` of (key, elem, kept hash) triples while every
+ * key and elem written is a JS number (an int64 or float64 map: an insert writes 24 adjacent bytes,
+ * as the runtime writes one slot of a group, and the garbage collector never scans or copies
+ * them), else plain arrays of keys and elems beside a `Float64Array` of hashes: no object per
+ * group. `keyAt`/`elemAt` read one slot; `keys`/`elems` give whole arrays to views. A slot's
  * key and elem mean something only while its control byte says full. A table is materialized on
  * its first write: until then it reads as all-empty storage shared by every table of its
  * capacity, so `make(map[K]V, 1e8)` (131,072 empty tables) costs the simulator little.
@@ -20,6 +24,9 @@
 import { KeyValue } from '../classic/hash';
 import { ctrlDeleted, ctrlEmpty, maxAvgGroupLoad, maxTableCapacity, slotsPerGroup } from './constants';
 import { PackedHash, h1, h2 } from './hash';
+
+/** Doubles a slot takes in numeric storage: key, elem, kept hash. */
+const numWords = 3;
 
 /** What a table needs from its map: the hash of a key under the map's seed, and Go's `==`. */
 export interface TableContext {
@@ -46,6 +53,12 @@ export class Table {
   /** Slots that can still be filled before a rehash; tombstones are not counted. */
   growthLeft: number;
   private ctrlW?: Uint8Array;
+  /**
+   * Numeric storage: `numWords` doubles a slot (key, elem, kept hash), while every key and elem
+   * written is a JS number (a Float64Array gives back every number as it was, -0 and NaN too).
+   */
+  private numsW?: Float64Array;
+  /** Any other storage: keys, elems, kept hashes. A table leaves numeric storage for good. */
   private keysW?: KeyValue[];
   private elemsW?: unknown[];
   /**
@@ -55,6 +68,8 @@ export class Table {
    */
   private hashesW?: Float64Array;
   hashesValid = true;
+  /** Numeric storage's keys and elems as arrays, for readers of `keys`/`elems`; dropped by every write. */
+  private decoded?: { keys: KeyValue[]; elems: unknown[] };
   /** `groups.lengthMask`: the number of groups minus one. */
   readonly lengthMask: number;
 
@@ -65,6 +80,8 @@ export class Table {
     public index: number,
     /** How many top hash bits all keys of this table share (a table covers 2^(globalDepth-localDepth) entries). */
     readonly localDepth: number,
+    /** Start in numeric storage (the map has seen only numbers so far). */
+    private readonly numeric = false,
   ) {
     if (capacity < slotsPerGroup || capacity > maxTableCapacity || (capacity & (capacity - 1)) !== 0) {
       throw new Error(`bad table capacity ${capacity}`);
@@ -78,12 +95,46 @@ export class Table {
     return this.ctrlW ?? emptyStorage(this.capacity).ctrl;
   }
 
+  /** Every slot's key (meaningful while its control byte says full); read-only. */
   get keys(): readonly KeyValue[] {
-    return this.keysW ?? emptyStorage(this.capacity).values;
+    return this.numsW ? this.decode().keys : (this.keysW ?? emptyStorage(this.capacity).values);
   }
 
   get elems(): readonly unknown[] {
-    return this.elemsW ?? emptyStorage(this.capacity).values;
+    return this.numsW ? this.decode().elems : (this.elemsW ?? emptyStorage(this.capacity).values);
+  }
+
+  private decode(): { keys: KeyValue[]; elems: unknown[] } {
+    if (this.decoded === undefined) {
+      const keys = new Array<KeyValue>(this.capacity);
+      const elems = new Array<unknown>(this.capacity);
+      for (let i = 0; i < this.capacity; i++) {
+        keys[i] = this.keyAt(i);
+        elems[i] = this.elemAt(i);
+      }
+      this.decoded = { keys, elems };
+    }
+    return this.decoded;
+  }
+
+  /** Slot i's key, without building `keys`. */
+  keyAt(i: number): KeyValue {
+    const n = this.numsW;
+    if (n !== undefined) return n[i * numWords];
+    return this.keysW === undefined ? 0 : this.keysW[i];
+  }
+
+  elemAt(i: number): unknown {
+    const n = this.numsW;
+    if (n !== undefined) return n[i * numWords + 1];
+    return this.elemsW === undefined ? 0 : this.elemsW[i];
+  }
+
+  /** The hash kept for full slot i (valid while `hashesValid`). */
+  hashAt(i: number): PackedHash {
+    const n = this.numsW;
+    if (n !== undefined) return n[i * numWords + 2];
+    return this.hashesW === undefined ? 0 : this.hashesW[i];
   }
 
   /** Whether the table was ever written (views and dumps may summarize the rest). */
@@ -91,30 +142,61 @@ export class Table {
     return this.ctrlW !== undefined;
   }
 
-  /** Makes the writable storage on first use (writers then use the `...W` fields). */
-  private materialize(): void {
-    if (this.ctrlW === undefined) {
-      this.ctrlW = new Uint8Array(this.capacity).fill(ctrlEmpty);
-      this.keysW = new Array(this.capacity).fill(0);
-      this.elemsW = new Array(this.capacity).fill(0);
-      this.hashesW = new Float64Array(this.capacity);
-    }
+  /** Makes the writable storage on first use: numeric when the table may start so and `numbers` holds. */
+  private materialize(numbers: boolean): void {
+    if (this.ctrlW !== undefined) return;
+    this.ctrlW = new Uint8Array(this.capacity).fill(ctrlEmpty);
+    if (this.numeric && numbers) this.numsW = new Float64Array(this.capacity * numWords);
+    else this.makeGeneric();
   }
 
-  /** The hash kept for full slot i (valid while `hashesValid`). */
-  hashAt(i: number): PackedHash {
-    return this.hashesW ? this.hashesW[i] : 0;
+  /** Leaves numeric storage (or starts without it): every slot's key, elem and hash copied over. */
+  private makeGeneric(): void {
+    const n = this.numsW;
+    this.keysW = new Array(this.capacity).fill(0);
+    this.elemsW = new Array(this.capacity).fill(0);
+    this.hashesW = new Float64Array(this.capacity);
+    if (n === undefined) return;
+    for (let i = 0; i < this.capacity; i++) {
+      this.keysW[i] = n[i * numWords];
+      this.elemsW[i] = n[i * numWords + 1];
+      this.hashesW[i] = n[i * numWords + 2];
+    }
+    this.numsW = undefined;
+    this.decoded = undefined;
+  }
+
+  /** Writes slot i's key, elem and kept hash (the control byte is the caller's). */
+  private setSlot(i: number, key: KeyValue, elem: unknown, hash: PackedHash): void {
+    const numbers = typeof key === 'number' && typeof elem === 'number';
+    this.materialize(numbers);
+    const n = this.numsW;
+    if (n !== undefined) {
+      if (numbers) {
+        const w = i * numWords;
+        n[w] = key;
+        n[w + 1] = elem;
+        n[w + 2] = hash;
+        this.decoded = undefined;
+        return;
+      }
+      this.makeGeneric();
+    }
+    this.keysW![i] = key;
+    this.elemsW![i] = elem;
+    this.hashesW![i] = hash;
+  }
+
+  /** An existing slot's new elem (and key, for key types that need the update): its hash stays. */
+  private updateSlot(i: number, key: KeyValue, elem: unknown, needKeyUpdate: boolean): void {
+    this.setSlot(i, needKeyUpdate ? key : this.keyAt(i), elem, this.hashAt(i));
   }
 
   /** Replaces the whole storage (restoring a saved state). */
   load(ctrl: ArrayLike<number>, keys: ArrayLike<KeyValue>, elems: ArrayLike<unknown>): void {
     this.hashesValid = false;
-    this.materialize();
+    for (let i = 0; i < this.capacity; i++) this.setSlot(i, keys[i], elems[i], 0);
     this.ctrlW!.set(ctrl);
-    for (let i = 0; i < this.capacity; i++) {
-      this.keysW![i] = keys[i];
-      this.elemsW![i] = elems[i];
-    }
   }
 
   /** `maxGrowthLeft`: 7/8 of the capacity (capacity-1 for a single group). */
@@ -152,7 +234,7 @@ export class Table {
       let sawEmpty = false;
       for (let i = base; i < base + slotsPerGroup; i++) {
         const ci = c[i];
-        if (ci === want && ctx.equal(key, this.keys[i])) return i;
+        if (ci === want && ctx.equal(key, this.keyAt(i))) return i;
         if (ci === ctrlEmpty) sawEmpty = true;
       }
       if (sawEmpty) return -1;
@@ -181,10 +263,8 @@ export class Table {
       for (let i = base; i < base + slotsPerGroup; i++) {
         const ci = c[i];
         if (ci === want) {
-          if (!ctx.equal(key, this.keys[i])) continue;
-          this.materialize();
-          if (needKeyUpdate) this.keysW![i] = key;
-          this.elemsW![i] = elem;
+          if (!ctx.equal(key, this.keyAt(i))) continue;
+          this.updateSlot(i, key, elem, needKeyUpdate);
           this.lastSlot = i;
           return putUpdated;
         }
@@ -207,11 +287,8 @@ export class Table {
       }
       if (this.growthLeft === 0 && prune) this.pruneTombstones(ctx);
       if (this.growthLeft > 0) {
-        this.materialize();
-        this.keysW![i] = key;
-        this.elemsW![i] = elem;
+        this.setSlot(i, key, elem, hash);
         this.ctrlW![i] = want;
-        this.hashesW![i] = hash;
         this.growthLeft--;
         this.used++;
         this.lastSlot = i;
@@ -229,10 +306,7 @@ export class Table {
     for (let step = 1; ; step++) {
       const i = this.firstEmptyOrDeleted(g);
       if (i >= 0) {
-        this.materialize();
-        this.keysW![i] = key;
-        this.elemsW![i] = elem;
-        this.hashesW![i] = hash;
+        this.setSlot(i, key, elem, hash);
         this.growthLeft--;
         this.used++;
         this.ctrlW![i] = h2(hash);
@@ -247,9 +321,7 @@ export class Table {
     const i = this.find(ctx, hash, key);
     if (i < 0) return { found: false, tombstone: false };
     this.used--;
-    this.materialize();
-    this.keysW![i] = 0;
-    this.elemsW![i] = 0;
+    this.setSlot(i, 0, 0, this.hashAt(i));
     const g = (i / slotsPerGroup) | 0;
     if (this.groupHasEmpty(g)) {
       this.ctrlW![i] = ctrlEmpty;
@@ -273,7 +345,7 @@ export class Table {
     for (let g = 0; g < groups; g++) {
       for (let i = g * slotsPerGroup; i < (g + 1) * slotsPerGroup; i++) {
         if (!isFull(c[i])) continue;
-        const key = this.keys[i];
+        const key = this.keyAt(i);
         if (!ctx.equal(key, key)) continue; // NaN: never looked up, needs no path
         const hash = ctx.hash(key);
         for (let p = h1(hash) & this.lengthMask, step = 1; p !== g; p = (p + step++) & this.lengthMask) {
@@ -288,8 +360,7 @@ export class Table {
       for (let i = g * slotsPerGroup; i < (g + 1) * slotsPerGroup; i++) if (c[i] & ctrlEmpty) cnt++;
     }
     if (cnt * 10 < this.capacity) return; // not worth it: the caller grows instead
-    this.materialize();
-    const wc = this.ctrlW!;
+    const wc = this.ctrlW!; // tombstones are there: the table was written
     for (let g = 0; g < groups; g++) {
       if (needed[g]) continue;
       for (let i = g * slotsPerGroup; i < (g + 1) * slotsPerGroup; i++) {
@@ -305,8 +376,10 @@ export class Table {
   clear(): void {
     if (this.ctrlW) {
       this.ctrlW.fill(ctrlEmpty);
-      this.keysW!.fill(0);
-      this.elemsW!.fill(0);
+      this.numsW?.fill(0);
+      this.keysW?.fill(0);
+      this.elemsW?.fill(0);
+      this.decoded = undefined;
     }
     this.used = 0;
     this.growthLeft = this.maxGrowthLeft();
