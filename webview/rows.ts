@@ -181,7 +181,9 @@ export class RowList {
   reveal(array: string, row: number, group?: number, slot?: number): void {
     this.selectedRow = { array, row };
     this.highlight.slots = new Map([...this.highlight.slots].filter(([, c]) => c !== 'revealed'));
-    if (slot !== undefined) this.highlight.slots.set(slotKey({ array, row, group: group ?? 0, slot }), 'revealed');
+    // A slot already marked (found by a look-up, landed by an insert) keeps its mark.
+    const key = slot === undefined ? undefined : slotKey({ array, row, group: group ?? 0, slot });
+    if (key !== undefined && !this.highlight.slots.has(key)) this.highlight.slots.set(key, 'revealed');
     this.scrollToRow(this.stack?.lineOf(array, row) ?? row);
   }
 
