@@ -10,10 +10,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { CapturedSwiss } from '../../src/core/capture/types';
 import { readOnlyMessage } from '../../src/core/view/captured';
-import { CapturedSession, statusText } from '../../src/core/view/capturedSession';
+import { CapturedSession, capturedDirectory, statusText } from '../../src/core/view/capturedSession';
 import { parseToWebview } from '../../src/protocol/messages';
 
-const capture = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'capture', 'swiss-small.json'), 'utf8')) as CapturedSwiss;
+const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'capture', `${name}.json`), 'utf8')) as CapturedSwiss;
+const capture = fixture('swiss-small');
 
 describe('view: where a captured map\'s debug session stands', () => {
   it('writes one sentence per state, naming the expression and where it was read', () => {
@@ -56,5 +57,20 @@ describe('view: where a captured map\'s debug session stands', () => {
     assert.deepStrictEqual(parseToWebview(m), m);
     m.map.captured.state = 'paused';
     assert.strictEqual(parseToWebview(m), undefined, 'an unknown state is dropped');
+  });
+});
+
+describe('view: a captured Swiss map\'s directory', () => {
+  it('spans each table over its run of entries, with the tombstones its control bytes hold', () => {
+    // swiss-tomb (view-captured.test.ts): one 1024-slot table, 712 used, 99 tombstones; a
+    // directory of one entry (globalDepth 0), so the table spans 2^(0 - 0) = 1 entry from 0.
+    const c = fixture('swiss-tomb');
+    assert.deepStrictEqual(capturedDirectory(c), {
+      globalDepth: 0, entries: 1, runs: [{ array: 'table-0', start: 0, length: 1, localDepth: 0, used: 712, capacity: 1024, tombstones: 99 }],
+    });
+    assert.deepStrictEqual(new CapturedSession('d', c).mapView().directory, capturedDirectory(c));
+    // A small map (one group, dirLen 0) has no directory.
+    assert.strictEqual(capturedDirectory(capture), undefined);
+    assert.strictEqual(new CapturedSession('e', capture).mapView().directory, undefined);
   });
 });

@@ -12,11 +12,12 @@
  * as `MapView.captured`, with the sentence `statusText` writes.
  */
 import { CaptureDiff, diffCaptures } from '../capture/diff';
-import type { CapturedMap } from '../capture/types';
+import type { CapturedMap, CapturedSwiss } from '../capture/types';
+import { ctrlDeleted } from '../swiss/constants';
 import { plural } from '../hover/format';
 import { CapturedModel, capturedText, readOnlyMessage } from './captured';
 import { ModelStats } from './model';
-import { CapturedState, CapturedStatusView, MapView, OutcomeView, RowView, SlotDetailView, SlotRef, TypeView, maxRowsPerRequest, maxSlotText } from './view';
+import { CapturedState, CapturedStatusView, DirectoryView, MapView, OutcomeView, RowView, SlotDetailView, SlotRef, TypeView, maxRowsPerRequest, maxSlotText } from './view';
 import { ViewedSession } from './viewed';
 
 /** Entries named in a diff's sentence before `…`. */
@@ -36,6 +37,29 @@ export function diffLines(d: CaptureDiff, before: CapturedMap): string[] {
   for (const c of d.changes) lines.push(`${c.what} ${c.before} → ${c.after}`);
   if (lines.length === 0) lines.push('nothing changed');
   return lines;
+}
+
+/**
+ * A captured Swiss map's directory as the panel's strip and the tree draw it (`DirectoryView`, as
+ * `swissDirectory` makes it of a simulated map): the capture lists each table once in directory
+ * order (the `table-<i>` arrays), and a table of local depth d spans 2^(globalDepth - d) entries
+ * from its `index`. Tombstones are counted from the control bytes. A small map has none.
+ */
+export function capturedDirectory(c: CapturedSwiss): DirectoryView | undefined {
+  if (c.dirLen === 0) return undefined;
+  return {
+    globalDepth: c.globalDepth,
+    entries: c.dirLen,
+    runs: c.tables.map((t, i) => ({
+      array: `table-${i}`,
+      start: t.index,
+      length: 2 ** (c.globalDepth - t.localDepth),
+      localDepth: t.localDepth,
+      used: t.used,
+      capacity: t.capacity,
+      tombstones: t.groups.reduce((n, g) => n + g.ctrl.filter((b) => b === ctrlDeleted).length, 0),
+    })),
+  };
 }
 
 /** `main.go:12`, the file's base name and line of where a capture was read. */
@@ -172,6 +196,8 @@ export class CapturedSession implements ViewedSession {
       growth: { growing: m.growing(), text: m.growthText() },
       captured: this.status(),
     };
+    const directory = c.runtime === 'swiss' ? capturedDirectory(c) : undefined;
+    if (directory) view.directory = directory;
     const note = m.note();
     if (note) view.note = note;
     return view;

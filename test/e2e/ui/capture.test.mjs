@@ -88,7 +88,14 @@ describe('UI (issue 12): a map captured from a Go debug session', function () {
     const row = page.locator('[role=treeitem]', { hasText: /^visits/ }).first();
     await row.waitFor();
     await row.click({ button: 'right' });
-    await page.locator('.context-view .action-label', { hasText: 'Inspect Map from Debugger' }).click();
+    // On a busy machine a click can land while the menu is still settling and be dropped (the
+    // menu stays open, its item focused): click again until the menu closes.
+    const item = page.locator('.context-view .action-label', { hasText: 'Inspect Map from Debugger' });
+    await item.waitFor();
+    for (let i = 0; i < 3 && (await item.isVisible()); i++) {
+      await item.click();
+      await item.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+    }
     // 100 string keys: the Swiss table doubled 16 → 32 → 64 → 128 slots while used passed 7/8 of
     // its capacity (14, 28, 56); 100 ≤ 112 = 7/8 of 128, so one table of 128 slots.
     await panel().locator('[data-testid=summary]', { hasText: `captured · swiss · ${t.goversion} · used 100 · tables 1 · capacity 128` }).waitFor({ timeout: 60000 });
@@ -106,6 +113,11 @@ describe('UI (issue 12): a map captured from a Go debug session', function () {
     const n = /^"user-(\d{3})"$/.exec(key)?.[1];
     assert.ok(n !== undefined && Number(n) < 100, key);
     assert.strictEqual(elem, String(3 * Number(n)));
+    // The structure tree reads it too: 128 slots are 16 groups, 100 of them full, 28 empty.
+    await page.locator('.activitybar [aria-label^="Go Map Inspector"]').first().click();
+    await page.locator('[role=treeitem]', { hasText: 'visits · map[string]int · captured' }).waitFor();
+    await page.locator('[role=treeitem]', { hasText: '16 groups · full 100 · empty 28 · deleted 0' }).waitFor();
+    await runCommand(page, 'View: Show Run and Debug');
   });
 
   it('Continue to the next stop: the panel offers Refresh, which reads the map there and says what changed', async () => {
@@ -114,13 +126,18 @@ describe('UI (issue 12): a map captured from a Go debug session', function () {
     await bar().locator('button', { hasText: 'Refresh' }).click();
     // Between the stops: 50 keys added (user-100 … user-149), user-000 deleted, user-001 = -1.
     // 149 > 112 doubled the table to 256 slots; growthLeft is 7/8 of the capacity less the slots
-    // used: 112 - 100 = 12 before; after, 224 - 150 + 1 = 75 (the delete found an empty slot in its
-    // group, so it left no tombstone and gave its slot back).
+    // taken: 112 - 100 = 12 before; after the 150th insert 224 - 150 = 74. The delete then gives
+    // its slot back (75) when its group has an empty slot, else it leaves a tombstone (growthLeft
+    // stays 74, tombstonePossible is set): which one depends on the process's random hash seed.
     const result = panel().locator('[data-testid=result]', { hasText: 'since the last capture' });
     await result.waitFor({ timeout: 60000 });
     const text = await result.innerText();
     assert.match(text, /^since the last capture: 50 entries added: "user-1\d\d": \d+, /);
-    assert.ok(text.endsWith('; 1 entry removed: "user-000"; 1 entry updated: "user-001": 3 → -1; used 100 → 149; capacity 128 → 256; growthLeft 12 → 75'), text);
+    const rest = text.slice(text.indexOf('; 1 entry removed'));
+    assert.ok([
+      '; 1 entry removed: "user-000"; 1 entry updated: "user-001": 3 → -1; used 100 → 149; capacity 128 → 256; growthLeft 12 → 75',
+      '; 1 entry removed: "user-000"; 1 entry updated: "user-001": 3 → -1; used 100 → 149; capacity 128 → 256; growthLeft 12 → 74; tombstones 0 → 1; tombstonePossible false → true',
+    ].includes(rest), text);
     await panel().locator('[data-testid=summary]', { hasText: 'used 149 · tables 1 · capacity 256' }).waitFor();
     await panel().locator('[data-testid=captured][data-state=current]').waitFor();
     // Where it was read, as a file path (not the workbench's vscode-remote URI).
