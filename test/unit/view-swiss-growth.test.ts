@@ -169,6 +169,35 @@ describe('view: Swiss growth as steps (record, step view, undo/redo)', () => {
     s.model.checkInvariants();
   });
 
+  it('a split in a large directory: the step shows the directory around the split table, the rest counted', async function () {
+    this.timeout(60_000);
+    // 100,000 keys: about 100,000 / 896 → 128 tables (each splits at 896 of 1024 slots), so the
+    // next splits come within a few hundred single inserts; the directory is windowed to 12 runs
+    // on each side of the split table's.
+    const s = await MapSession.create('g', spec, 1_000_000);
+    await s.apply({ op: 'fill', n: 100_000, seed: 5 });
+    assert.strictEqual(kindOf(s), undefined, 'a fill records no steps');
+    const tablesBefore = s.mapView().arrays.length;
+    await insertUntil(s, 1 << 30, 'split');
+    const g = s.growthRecord!;
+    assert.ok(s.stepGrowthView());
+    const v = s.mapView().growthSteps!;
+    for (const [d, full, tables] of [[v.directoryBefore!, g.dirBefore!, tablesBefore], [v.directoryAfter!, g.dirAfter!, tablesBefore + 1]] as const) {
+      assert.strictEqual(full.runs.length, tables);
+      assert.ok(d.elided, 'windowed');
+      assert.strictEqual(d.elided.before + d.runs.length + d.elided.after, tables);
+      assert.ok(d.runs.length <= 2 * 12 + 2, `${d.runs.length} runs shown`);
+      assert.deepStrictEqual(d.runs, full.runs.slice(d.elided.before, d.elided.before + d.runs.length));
+    }
+    // The split table's run is in the window before, its two halves after.
+    const old = g.dirBefore!.runs[g.oldInfo.number];
+    assert.ok(v.directoryBefore!.runs.some((r) => r.start === old.start && r.length === old.length));
+    const halves = g.after.map((n) => g.dirAfter!.runs[n]);
+    for (const h of halves) assert.ok(v.directoryAfter!.runs.some((r) => r.array === h.array));
+    assert.ok(s.endGrowthView());
+    checkMoved(s, 2);
+  });
+
   it('undo and redo keep the growth steps with the operation that grew the map', async () => {
     const s = await MapSession.create('g', spec, 100_000);
     const at = await insertUntil(s, 0, 'grow');
