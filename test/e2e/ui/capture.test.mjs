@@ -201,4 +201,14 @@ describe('UI (issue 12): a map captured from a Go debug session', function () {
     await panel().locator('[data-testid=captured][data-state=ended]', { hasText: 'the debug session ended and the process is gone' }).waitFor({ timeout: 30000 });
     assert.strictEqual(await bar().locator('button', { hasText: 'Refresh' }).isDisabled(), true);
   });
+
+  it('after a window reload a captured panel says it was not kept, and the continued map comes back', async () => {
+    await runCommand(page, 'Developer: Reload Window');
+    const captured = page.locator('.tabs-container [role=tab]', { hasText: 'visits · map[string]int · captured — Go Map' });
+    await captured.waitFor({ timeout: 60000 });
+    await captured.click();
+    await panel().locator('[data-testid=summary]', { hasText: 'a map captured from a debug session never is' }).waitFor({ timeout: 30000 });
+    await page.locator('.tabs-container [role=tab]', { hasText: 'visits · map[string]int — Go Map' }).click();
+    await panel().locator('[data-testid=summary]', { hasText: 'used 149' }).waitFor({ timeout: 30000 });
+  });
 });
