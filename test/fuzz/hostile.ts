@@ -198,6 +198,9 @@ function bounded(): HostileCase[] {
     { name: 'deep-composite', klass: 'bounded', files: { 'm.go': goFile('', `map[int]any{1: ${repeat('[]any{', deep)}${repeat('}', deep)}}`) }, args: ['literal', '$D/m.go'], code: 2 },
     { name: 'deep-map-type-hover', klass: 'bounded', files: { 'm.go': goFile('', `${repeat('map[int]', deep)}int{}`) }, args: ['hover', '$D/m.go', '--at', '4:10'] },
     { name: 'unary-chain-hover', klass: 'bounded', files: { 'm.go': goFile('', `map[int]int{1: ${repeat('- ', deep)}1}`) }, args: ['hover', '$D/m.go', '--at', '4:10'] },
+    { name: 'deep-make-hover', klass: 'bounded', files: { 'm.go': `package main\n\nvar m = make(map[int]${repeat('[]', deep)}int, 10)\n` }, args: ['hover', '$D/m.go', '--at', '3:10'], code: 0, match: /No layout: type nested more than 400 levels deep\./ },
+    { name: 'deep-declared-type-hover', klass: 'bounded', files: { 'm.go': `package main\n\ntype T ${repeat('*', deep)}int\n\nvar m map[int]T\n` }, args: ['hover', '$D/m.go', '--at', '5:7'], code: 0, match: /No layout: type nested more than 400 levels deep\./ },
+    { name: 'deep-array-length', klass: 'bounded', files: { 'm.go': goFile(`type T [${repeat('-', deep)}1]int\n`, 'map[int]T{}') }, args: ['literal', '$D/m.go'], code: 2, match: /:3:\d+: constant expression nested more than 400 levels deep$/ },
     { name: 'deep-json', klass: 'bounded', files: { 'm.json': `{"a": ${repeat('[', deep)}${repeat(']', deep)}}` }, args: ['literal', '$D/m.json'], code: 2 },
     { name: 'deep-trace-json', klass: 'bounded', files: { 't.json': `{"key":"int64","elem":"int64","ops":${repeat('[', deep)}${repeat(']', deep)}}` }, args: ['replay', '$D/t.json'], code: 2 },
     {
@@ -238,7 +241,36 @@ function bounded(): HostileCase[] {
     { name: 'huge-hint-number', klass: 'bounded', files: { 't.json': trace('int64', 'int64', [{ op: 'insert', key: 1, elem: 1 }], 1e300) }, args: ['replay', '$D/t.json'], code: 2 },
     { name: 'many-keys-one-line', klass: 'bounded', files: { 'm.go': goFile('', `map[int]int{${Array.from({ length: 30_000 }, (_, i) => `${i}: ${i}`).join(', ')}}`) }, args: ['build', '$D/m.go'], code: 0 },
   );
+  cases.push(...declarationChains());
   return cases;
+}
+
+/** 5 * 10^4 declared types, each referring to the next: refused at 400 levels, in linear time (10^5
+ * take 4.5 s of CPU and 600 MiB, too close to the limits on a busy machine). */
+function declarationChains(): HostileCase[] {
+  const n = 50_000;
+  const chain = (decl: (i: number) => string, last: string) => `package main\n\n${Array.from({ length: n }, (_, i) => decl(i)).join('\n')}\n${last}\n`;
+  const kinds: Array<[string, string, RegExp]> = [
+    ['slice', chain((i) => `type T${i} []T${i + 1}`, `type T${n} int`), /type T0 nested more than 400 levels deep/],
+    ['array', chain((i) => `type T${i} [1]T${i + 1}`, `type T${n} int`), /type T0 nested more than 400 levels deep/],
+    ['pointer-struct', chain((i) => `type T${i} struct{ next *T${i + 1} }`, `type T${n} int`), /type T0 nested more than 400 levels deep/],
+    ['underlying', chain((i) => `type T${i} T${i + 1}`, `type T${n} int`), /type T400 nested more than 400 levels deep/],
+    ['alias', chain((i) => `type T${i} = T${i + 1}`, `type T${n} int`), /type nested more than 400 levels deep/],
+    ['const', chain((i) => `const C${i} = C${i + 1} + 1`, `const C${n} = 1\ntype T0 [C0]int`), /constant expression nested more than 400 levels deep/],
+  ];
+  return kinds.flatMap(([kind, decls, why]): HostileCase[] => [
+    { name: `declaration-chain-${kind}-literal`, klass: 'bounded', files: { 'm.go': `${decls}var m = map[int]T0{}\n` }, args: ['literal', '$D/m.go', '--at', `${decls.split('\n').length}:9`], code: 2, match: why },
+    { name: `declaration-chain-${kind}-hover`, klass: 'bounded', files: { 'm.go': `${decls}var m map[int]T0\n` }, args: ['hover', '$D/m.go', '--at', `${decls.split('\n').length}:7`], code: 0, match: why },
+  ]).concat({
+    // Each type holds the previous one twice: 2^40 paths, one answer per type (T40 is 8 * 2^40 bytes).
+    name: 'doubling-struct-layout', klass: 'bounded',
+    files: { 't.go': `package p\n\ntype T0 struct{ x int }\n${Array.from({ length: 40 }, (_, i) => `type T${i + 1} struct{ a, b T${i} }`).join('\n')}\n` },
+    args: ['layout', 'map[T40]int', '--types', '$D/t.go'], code: 0, match: /key {3}T40: size 8796093022208, align 8/,
+  }, {
+    name: 'doubling-struct-hover', klass: 'bounded',
+    files: { 'm.go': `package main\n\ntype T0 struct{ x int }\n${Array.from({ length: 40 }, (_, i) => `type T${i + 1} struct{ a, b T${i} }`).join('\n')}\n\nvar m = map[T40]int{}\n` },
+    args: ['hover', '$D/m.go', '--at', '45:9'], code: 0, match: /No link to the panel: the type is longer than 65536 characters/,
+  });
 }
 
 /** The markdown a renderer would read as markdown: without fenced blocks and inline code. */

@@ -20,14 +20,32 @@ export interface HoverResult {
   figures: HoverFigures;
 }
 
-/** The hover for a position of a parsed document, or undefined when there is nothing to say. */
+/**
+ * The hover for a position of a parsed document, or undefined when there is nothing to say. Types
+ * and expressions nested past the core's limit (400 levels) are said so by the code that meets
+ * them; should some walk still exhaust the stack, the hover says that in one line rather than fail
+ * the editor's request.
+ */
 export function hoverInDocument(doc: GoDocument, pos: Position, opts: HoverOptions): HoverResult | undefined {
   const node = doc.nodeAt(pos);
   if (!node) return undefined;
-  const construct = new ConstructFinder(doc).at(node);
-  if (!construct) return undefined;
-  const r = render(construct, opts);
-  return r && { markdown: r.markdown, range: rangeOf(construct.node), kind: construct.kind, figures: r.figures };
+  let construct: Construct | undefined;
+  try {
+    construct = new ConstructFinder(doc).at(node);
+    if (!construct) return undefined;
+    const r = render(construct, opts);
+    return r && { markdown: r.markdown, range: rangeOf(construct.node), kind: construct.kind, figures: r.figures };
+  } catch (e) {
+    if (!isStackOverflow(e)) throw e;
+    return construct && { markdown: tooDeep, range: rangeOf(construct.node), kind: construct.kind, figures: {} };
+  }
+}
+
+const tooDeep = 'This code is nested too deeply for Go Map Inspector to describe.';
+
+/** V8's RangeError for an exhausted stack. */
+export function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
 }
 
 let sharedCache: GoDocumentCache | undefined;

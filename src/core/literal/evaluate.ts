@@ -75,8 +75,14 @@ export function evaluateMapLiteralWith(parser: Parser, source: string, opts: Eva
   if (encoding.length > 0) return { ok: false, errors: encoding };
   const tree = parser.parse(source);
   if (!tree) throw new Error('tree-sitter returned no tree');
+  const src = new SourceText(source);
   try {
-    return evaluateInTree(tree.rootNode, new SourceText(source), opts, (path) => stdPackageEnv(parser, path));
+    return evaluateInTree(tree.rootNode, src, opts, (path) => stdPackageEnv(parser, path));
+  } catch (e) {
+    // Nesting is limited where it is read (400 levels); a walk that still exhausts the stack is
+    // bad input all the same, said in one line instead of thrown at the editor.
+    if (!(e instanceof RangeError && /call stack/i.test(e.message))) throw e;
+    return { ok: false, errors: [src.error('cannot evaluate: the input is nested too deeply to read', 0)] };
   } finally {
     tree.delete();
   }

@@ -7,17 +7,20 @@
  * `named` object first; then each is resolved (`type T U` takes U's underlying type, so U is
  * resolved before T); then two checks gc also makes: invalid recursive types (a struct or array
  * that contains itself other than through a pointer, slice, map, channel or func) and map key types
- * that are not comparable. A failing declaration is marked broken (see `scope.ts`) and the rest of
- * the file stays usable, as an editor needs while the user types.
+ * that are not comparable; and one of ours: no type nests deeper than `maxTypeNesting` levels
+ * through the types it refers to (`typegraph.ts`), so nothing that walks a type can exhaust the
+ * stack. A failing declaration is marked broken (see `scope.ts`) and the rest of the file stays
+ * usable, as an editor needs while the user types.
  */
 import { Parser } from 'web-tree-sitter';
 import { SyntaxNode, loadGoParser } from '../go/parser';
 import { GoTypeError } from './errors';
-import { constValue, kids, typeFromNode } from './fromnode';
+import { constValue, kids, maxTypeNesting, typeFromNode } from './fromnode';
 import { GoType } from './gotype';
 import { comparable } from './predicates';
 import { typeString } from './print';
 import { TypeScope, brokenTypeError, markBroken, markDeclared, universe } from './scope';
+import { Named, nestingDepths, recursiveCycles } from './typegraph';
 
 export interface ScopeOptions {
   /** The file name used in error positions. */
@@ -45,16 +48,17 @@ export function scopeFromTree(root: SyntaxNode, opts: ScopeOptions = {}): TypeSc
   const lazies: Array<() => unknown> = [];
   const declOf = new Map<GoType, TypeDecl>();
 
-  const resolve = (d: TypeDecl): void => {
+  const resolve = (d: TypeDecl, depth = 0): void => {
     if (d.state === 'done') return;
     if (d.state === 'resolving') throw GoTypeError.at(d.spec, `invalid recursive type ${d.name}`, file);
     d.state = 'resolving';
     try {
+      if (depth >= maxTypeNesting) throw GoTypeError.at(d.spec, `type ${d.name} nested more than ${maxTypeNesting} levels deep`, file);
       const t = typeFromNode(d.typeNode, scope, { file });
       if (t.kind === 'named') {
         // `type T U`: T gets U's underlying type, so U must be resolved first.
         const u = declOf.get(t);
-        if (u) resolve(u);
+        if (u) resolve(u, depth + 1);
         if (t.underlying === undefined) {
           throw brokenTypeError(t) ?? GoTypeError.at(d.typeNode, `invalid recursive type ${d.name}`, file);
         }
@@ -142,7 +146,8 @@ export function scopeFromTree(root: SyntaxNode, opts: ScopeOptions = {}): TypeSc
   }
 
   for (const d of decls) resolve(d);
-  for (const d of decls) checkRecursion(d);
+  checkRecursion();
+  checkNesting();
   for (const d of decls) checkMapKeys(d);
   for (const force of lazies) {
     try {
@@ -153,23 +158,38 @@ export function scopeFromTree(root: SyntaxNode, opts: ScopeOptions = {}): TypeSc
   }
   return scope;
 
-  /** gc's "invalid recursive type": T contains T by value (through struct fields or array elements). */
-  function checkRecursion(d: TypeDecl): void {
-    if (d.named.underlying === undefined) return;
-    const seen = new Set<GoType>();
-    const contains = (t: GoType): boolean => {
-      if (t === d.named) return true;
-      if (seen.has(t)) return false;
-      seen.add(t);
-      const u = t.kind === 'named' ? t.underlying : t;
-      if (u === undefined) return false;
-      if (u.kind === 'struct') return u.fields.some((f) => contains(f.type));
-      if (u.kind === 'array') return contains(u.elem);
-      return false;
-    };
-    if (contains(d.named.underlying)) {
-      markBroken(d.named, GoTypeError.at(d.spec, `invalid recursive type ${d.name}`, file));
-      d.named.underlying = undefined;
+  function resolved(): Named[] {
+    return decls.filter((d) => d.named.underlying !== undefined).map((d) => d.named);
+  }
+
+  function breakDecl(named: GoType, e: GoTypeError): void {
+    markBroken(named, e);
+    (named as Named).underlying = undefined;
+  }
+
+  /** gc's "invalid recursive type": T contains T by value (through struct fields or array
+   * elements); one error per cycle, at its first declared member, raised wherever one is used. */
+  function checkRecursion(): void {
+    for (const cycle of recursiveCycles(resolved())) {
+      const first = declOf.get(cycle[0])!;
+      const e = GoTypeError.at(first.spec, `invalid recursive type ${first.name}`, file);
+      for (const n of cycle) breakDecl(n, e);
+    }
+  }
+
+  /** Types nesting deeper than `maxTypeNesting` through the declared types they refer to. */
+  function checkNesting(): void {
+    // A chain of 10^5 declarations breaks 10^5 types: their errors need no stack traces.
+    const traces = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      for (const [n, depth] of nestingDepths(resolved())) {
+        if (depth <= maxTypeNesting) continue;
+        const d = declOf.get(n)!;
+        breakDecl(n, GoTypeError.at(d.spec, `type ${d.name} nested more than ${maxTypeNesting} levels deep`, file));
+      }
+    } finally {
+      Error.stackTraceLimit = traces;
     }
   }
 

@@ -1,0 +1,100 @@
+/**
+ * Types nested 10^5 deep, and chains of declared types, through the hover entry the editor uses
+ * (`initHover` then `hoverSync` with a cache key, as `src/extension/hover.ts` calls it) and the
+ * types module (issue 13): refused where the 400-level limit is crossed, in one line, never by an
+ * exhausted stack; types that hold another type twice per level take linear, not exponential, time.
+ */
+import * as assert from 'assert';
+import { hoverSync, initHover } from '../../src/core/hover';
+import { evaluateMapLiteral } from '../../src/core/literal/evaluate';
+import { layoutOf, parseTypeExpr, scopeFromSource } from '../../src/core/types';
+
+const deep = 100_000;
+
+function editorHover(source: string, line: number, character: number): string {
+  const h = hoverSync(source, { line, character }, { goarch: 'amd64' }, { key: 'file:///deep.go', version: Math.random() });
+  assert.ok(h, 'a hover');
+  return h.markdown;
+}
+
+/** The hover's text after its code block (which quotes the source as written). */
+function prose(md: string): string {
+  return md.slice(md.lastIndexOf('```') + 3).trim();
+}
+
+describe('deep types: refused at 400 levels, never a stack overflow', () => {
+  before(() => initHover());
+
+  it('hovers on 10^5-deep type expressions say the limit', function () {
+    this.timeout(60_000);
+    const cases: Array<[string, string]> = [
+      ['map literal', `package main\n\nvar m = ${'map[int]'.repeat(deep)}int{}\n`],
+      ['make', `package main\n\nvar m = make(map[int]${'[]'.repeat(deep)}int, 10)\n`],
+      ['pointer elem', `package main\n\nvar m = map[int]${'*'.repeat(deep)}int{}\n`],
+      ['parenthesized elem', `package main\n\nvar m = map[int]${'('.repeat(deep)}int${')'.repeat(deep)}{}\n`],
+      ['struct elem', `package main\n\nvar m = map[int]${'struct{ a '.repeat(deep)}int${' }'.repeat(deep)}{}\n`],
+    ];
+    for (const [name, src] of cases) {
+      assert.match(prose(editorHover(src, 2, 9)), /^No layout: type nested more than 400 levels deep\./, name);
+    }
+  });
+
+  it('a declared type 10^5 levels deep, and an array length 10^5 operators deep', () => {
+    const decl = editorHover(`package main\n\ntype T ${'[]'.repeat(deep)}int\n\nvar m map[T]int\n`, 4, 7);
+    assert.match(decl, /No layout: type nested more than 400 levels deep\./);
+    const length = editorHover(`package main\n\ntype T [${'-'.repeat(deep)}1]int\n\nvar m map[T]int\n`, 4, 7);
+    assert.match(length, /No layout: constant expression nested more than 400 levels deep\./);
+  });
+
+  it('draws the line at 400 levels', async () => {
+    // typeFromNode counts itself once per level: 399 slices and int are 400 levels.
+    assert.strictEqual(layoutOf(await parseTypeExpr(`${'[]'.repeat(399)}int`), 'amd64').size, 24);
+    await assert.rejects(parseTypeExpr(`${'[]'.repeat(400)}int`), /^GoTypeError: type nested more than 400 levels deep$/);
+  });
+
+  it('chains of declared types more than 400 levels deep are refused, each type past the limit by its name', async () => {
+    const n = 2000;
+    const chain = (decl: (i: number) => string) => `package main\n\n${Array.from({ length: n }, (_, i) => decl(i)).join('\n')}\ntype T${n} int\n`;
+    for (const decl of [(i: number) => `type T${i} []T${i + 1}`, (i: number) => `type T${i} [1]T${i + 1}`, (i: number) => `type T${i} struct{ x *T${i + 1} }`]) {
+      const src = chain(decl);
+      const scope = await scopeFromSource(src, { file: 'c.go' });
+      assert.throws(() => layoutOf(scope.lookupType('T0')!.get(), 'amd64'), (e: Error) => /^type T0 nested more than 400 levels deep$/.test(e.message));
+      await assert.rejects(parseTypeExpr('map[int]T0', scope), /nested more than 400 levels deep/);
+      const md = editorHover(`${src}var m map[int]T0\n`, n + 3, 7);
+      assert.match(md, /No layout: type T0 nested more than 400 levels deep\./, decl(0));
+    }
+    // `type T0 T1` chains: T400 is where resolving crosses the limit; T0 reports that error.
+    const underlying = await scopeFromSource(chain((i) => `type T${i} T${i + 1}`), { file: 'c.go' });
+    assert.throws(() => layoutOf(underlying.lookupType('T0')!.get(), 'amd64'), (e: Error) => /^type T400 nested more than 400 levels deep$/.test(e.message));
+    // A chain within the limit is laid out.
+    const short = await scopeFromSource(`package p\n${Array.from({ length: 100 }, (_, i) => `type T${i} [1]T${i + 1}`).join('\n')}\ntype T100 int64\n`);
+    assert.strictEqual(layoutOf(short.lookupType('T0')!.get(), 'amd64').size, 8);
+  });
+
+  it('a type holding another twice per level, forty levels deep, is laid out at once', async () => {
+    // T0 is 8 bytes; each Ti holds two T(i-1): T40 is 8 * 2^40 bytes. Every predicate, layout and
+    // algorithm is asked once per type, not once per path (2^40 paths).
+    const decls = ['type T0 struct{ x int }', ...Array.from({ length: 40 }, (_, i) => `type T${i + 1} struct{ a, b T${i} }`)].join('\n');
+    const src = `package main\n\n${decls}\n\nvar m = map[T40]int{}\n`;
+    const started = Date.now();
+    const md = editorHover(src, 44, 9);
+    assert.match(md, /T40/);
+    // The inspect link would spell T40 out to 2^40 fields: it is left out, said so.
+    assert.match(md, /No link to the panel: the type is longer than 65536 characters once its named types are spelt out\./);
+    const scope = await scopeFromSource(src);
+    assert.strictEqual(layoutOf(scope.lookupType('T40')!.get(), 'amd64').size, 8 * 2 ** 40);
+    const lit = await evaluateMapLiteral(src);
+    assert.ok(lit.ok && lit.map.entries.length === 0);
+    assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
+  });
+
+  it('a cycle of types holding each other is reported once, at its first declared type (go build 1.19, 1.26)', async () => {
+    const src = 'package main\n\ntype A struct{ b B }\ntype B struct{ a A }\ntype C struct{ c C; d D }\ntype D struct{ c C }\n\nvar m = map[int]B{}\nvar n = map[int]D{}\n';
+    const errors = async (line: number) => {
+      const r = await evaluateMapLiteral(src, { at: { line, col: 9 } });
+      return r.ok ? [] : r.errors.map((e) => `${e.line}:${e.col}: ${e.message}`);
+    };
+    assert.deepStrictEqual(await errors(8), ['3:6: invalid recursive type A']);
+    assert.deepStrictEqual(await errors(9), ['5:6: invalid recursive type C']);
+  });
+});
