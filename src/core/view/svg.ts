@@ -101,7 +101,7 @@ export function renderMapSvg(map: MapView, range: SvgRange, rows: (array: string
           const y0 = y + 8 + l.slot * ((slotH - 16) / 7);
           const x1 = colX[to.column === c ? c : columns.indexOf(to.column)] - 6;
           const y1 = rowY(l.toRow) + slotH / 2;
-          const stroke = l.kind === 'evacuatedX' ? colors.x : colors.y;
+          const stroke = l.kind === 'evacuatedY' || l.kind === 'splitRight' ? colors.y : colors.x; // a Swiss rehash or left half: x
           arrows.push(`<path d="M${x0},${y0} C${x0 + gutter / 2},${y0} ${x1 - gutter / 2},${y1} ${x1},${y1}" fill="none" stroke="${stroke}" stroke-width="1.2" marker-end="url(#tip)"/>`);
         }
       }
