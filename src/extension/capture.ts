@@ -116,11 +116,13 @@ export class DebugWatch implements vscode.Disposable {
     return this.session(this.bindings.get(captured.id));
   }
 
-  /** The open captured map of `expr` from `session`, if there is one. */
-  openCapture(session: vscode.DebugSession, expr: string): CapturedSession | undefined {
+  /** The open captured map of `expr` read in the same goroutine and function of `session`, if any. */
+  openCapture(session: vscode.DebugSession, expr: string, frame: PausedFrame): CapturedSession | undefined {
     for (const [id, sid] of this.bindings) {
       const s = this.store.captured(id);
-      if (s && sid === session.id && s.capture.expr === expr && s.debugState !== 'ended') return s;
+      const w = s?.capture.where;
+      if (s && w && sid === session.id && s.capture.expr === expr && s.debugState !== 'ended'
+        && w.goroutine === frame.threadId && w.function === (frame.where.function ?? null)) return s;
     }
     return undefined;
   }

@@ -11,7 +11,7 @@ import { CaptureCancelled } from '../../core/capture';
 import { CapturedSession } from '../../core/view/capturedSession';
 import { continueInSimulator } from '../../core/view/continue';
 import { CommandId } from '../../protocol/commands';
-import { captureInSession } from '../capture';
+import { PausedFrame, captureInSession } from '../capture';
 import { message } from '../prompts';
 import { readSettings } from '../settings';
 import { CommandContext, Handler } from './context';
@@ -71,11 +71,11 @@ export function captureCommands(c: CommandContext): Partial<Record<CommandId, Ha
         if (!expr?.trim()) return undefined;
         expr = expr.trim();
         const frame = await c.watch.pausedFrame(session);
-        // The same map of the same session again: its panel, read anew.
-        const open = c.watch.openCapture(session, expr);
-        if (open && open.debugState !== 'current') return await refresh(open);
+        // The same map of the same frame again: its panel, read anew if the program moved on.
+        const open = c.watch.openCapture(session, expr, frame);
         if (open) {
-          c.panels.show(open);
+          if (open.debugState === 'current') c.panels.show(open);
+          else await refresh(open, frame);
           return open.id;
         }
         const capture = await captureInSession(session, expr, frame);
@@ -114,13 +114,16 @@ export function captureCommands(c: CommandContext): Partial<Record<CommandId, Ha
     },
   };
 
-  /** Reads `s` again in the top frame of the goroutine that stopped last; the panel shows what changed. */
-  async function refresh(s: CapturedSession): Promise<string | undefined> {
+  /**
+   * Reads `s` again, in `at` or else the top frame of the goroutine that stopped last; the panel
+   * shows what changed. Returns the change in one line.
+   */
+  async function refresh(s: CapturedSession, at?: PausedFrame): Promise<string | undefined> {
     const session = c.watch.sessionOf(s);
     if (!session || s.debugState === 'ended') throw new Error(`the debug session of ${s.capture.expr} ended: the process is gone; start a new one and inspect the map again`);
     if (c.watch.isRunning(session)) throw new Error('the program is running: Refresh once it stops again');
     const thread = c.watch.stoppedThread(session) ?? s.capture.where.goroutine ?? undefined;
-    const frame = thread === undefined ? await c.watch.pausedFrame(session) : await c.watch.topFrame(session, thread);
+    const frame = at ?? (thread === undefined ? await c.watch.pausedFrame(session) : await c.watch.topFrame(session, thread));
     const next = await captureInSession(session, s.capture.expr, frame);
     if (!c.store.captured(s.id)) return undefined; // its panel was closed meanwhile
     s.refresh(next);
