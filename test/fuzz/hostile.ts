@@ -304,9 +304,29 @@ function security(): HostileCase[] {
   ];
 }
 
+/** Bad flags and arguments for every command: one line naming the command, exit 2. */
+function badArguments(): HostileCase[] {
+  const go = 'package main\n\nfunc main() {\n\tm := map[int]int{1: 2}\n\t_ = m\n}\n';
+  const files = { 'm.go': go, 'go.mod': 'module p\n\ngo 1.19\n', 't.json': trace('int64', 'int64', [{ op: 'insert', key: 1, elem: 1 }]) };
+  const lines: string[][] = [
+    ['replay', '$D/t.json', '--runtime', 'swiss', '--go', '1.18'], ['replay', '$D/t.json', '--hashes', '$D/m.go'], ['replay', '$D'],
+    ['layout', 'map[int]int', '--hint', '1e400'], ['layout', 'map[int]int', '--types', '$D'], ['layout', 'int'],
+    ['hover', '$D/m.go', '--at', '99:1'], ['hover', '$D/m.go', '--at', '4:9', '--go', 'x'], ['literal', '$D/m.go', '--at', 'x'],
+    ['build', '$D/m.go', '--seed', '-1'], ['build'], ['bench', 'inserts', '--n', '1e12'],
+    ['capture', '--program', '$D/nope', '--break', 'm.go:4', '--expr', 'm'],
+    ['capture', '--program', '$D/m.go', '--break', 'm.go:4', '--expr', 'm'],
+    ['capture', '--program', '$D/t.json', '--break', 'm.go:4', '--expr', 'm'],
+    ['capture', '--program', '$D', '--break', 'm.go:99', '--expr', 'm'],
+    ['capture', '--program', '$D', '--break', 'm.go:4', '--expr', 'm', '--dlv', '$D'],
+    ['capture', '--program', '$D', '--break', 'm.go:4', '--expr', 'm', '--timeout', '99999999'],
+    ['capture', '--program', '$D', '--break', 'm.go:4', '--expr', 'm', '--dlv', '$D/no-such-dlv'],
+  ];
+  return lines.map((args, i) => ({ name: `bad-arguments-${args[0]}-${i}`, klass: 'answer', files, args, code: 2, match: new RegExp(`^(gomap ${args[0]}: |\\S+:\\d+:\\d+: )`) }));
+}
+
 /** All fixed cases. */
 export function hostileCases(): HostileCase[] {
-  return [...answers(), ...bounded(), ...security()];
+  return [...answers(), ...bounded(), ...security(), ...badArguments()];
 }
 
 /** xorshift32, seeded: the mutants of a run are reproducible from its printed seed. */

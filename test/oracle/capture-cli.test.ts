@@ -53,18 +53,20 @@ describe('gomap capture', function () {
     assert.match(r.out, /^tomb: map\[int64\]int64, swiss map of go1\.\d+\.\d+ at 0x[0-9a-f]+ \(main\.main at .*main\.go:\d+, goroutine 1\)\nused 712, 1 tables, directory of 1, globalDepth 0, 128 groups, seed 0x[0-9a-f]{16}\ncaptured in \d+ ms with \d+ DAP requests$/);
   });
 
-  it('one line for each failure, exit status 1', async () => {
+  it('one line for each failure, exit status 2', async () => {
     const cases: [string[], RegExp][] = [
       [['--break', `main.go:${breakLine}`, '--expr', 'notmap', '--dlv', dlv], /^gomap capture: notmap is not a map: its type is int \(42\)$/],
       [['--break', `main.go:${breakLine}`, '--expr', 'nilm', '--dlv', dlv], /^gomap capture: nilm is a nil map: it has no header/],
       [['--break', `main.go:${neverLine}`, '--expr', 'grow', '--dlv', dlv], new RegExp(`^gomap capture: the program exited before reaching main.go:${neverLine} \\(breakpoint never hit\\)$`)],
       [['--break', `main.go:${breakLine}`, '--expr', 'grow', '--dlv', dlv, '--timeout', '0.001'], /^gomap capture: the program did not reach main\.go:\d+ within 0\.001 s \(breakpoint never hit\)$/],
-      [['--break', 'main.go:9999', '--expr', 'grow', '--dlv', dlv], /^gomap capture: cannot set a breakpoint at main\.go:9999: could not find statement/],
+      [['--break', 'main.go:1', '--expr', 'grow', '--dlv', dlv], /^gomap capture: cannot set a breakpoint at main\.go:1: could not find statement/],
+      [['--break', `main.go:${breakLine}`, '--expr', 'small)(', '--dlv', dlv], /^gomap capture: small\)\(: 1:6: expected 'EOF', found '\)'$/],
+      [['--break', `main.go:${breakLine}`, '--expr', 'nosuchvar', '--dlv', dlv], /^gomap capture: nosuchvar: could not find symbol value for nosuchvar$/],
       [['--break', `main.go:${breakLine}`, '--expr', 'grow', '--dlv', '/nonexistent/dlv'], /^gomap capture: dlv not found \(\/nonexistent\/dlv\): install Delve/],
     ];
     for (const [args, want] of cases) {
       const r = await capture(...args);
-      assert.strictEqual(r.code, 1, `${args.join(' ')}: ${r.err}`);
+      assert.strictEqual(r.code, 2, `${args.join(' ')}: ${r.err}`);
       assert.match(r.err, want);
       assert.ok(!r.err.includes('\n'), `one line: ${r.err}`);
     }
@@ -78,7 +80,7 @@ describe('gomap capture', function () {
     }
     // Delve 1.21.2 reads Go up to 1.21; the machine's Go is 1.26.
     const r = await capture('--break', `main.go:${breakLine}`, '--expr', 'grow', '--dlv', dlvPath('v1.21.2'));
-    assert.strictEqual(r.code, 1);
+    assert.strictEqual(r.code, 2);
     assert.match(r.err, /^gomap capture: Delve 1\.21\.2 cannot debug a program built by go1\.2[6-9]\.\d+: use Delve v1\.27\.2 \(go install github\.com\/go-delve\/delve\/cmd\/dlv@v1\.27\.2\)/);
   });
 

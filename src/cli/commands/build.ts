@@ -25,6 +25,8 @@ export function traceOf(m: EvaluatedMap): Trace {
   };
 }
 
+const buildUsage = 'usage: gomap build FILE [--at LINE:COL] [--key-type T] [--elem-type T] [--arch amd64|arm64|386|arm] [--seed N]';
+
 export const build: Command = {
   summary: 'run a map literal or JSON on the map model and print its snapshot: `build FILE [--at LINE:COL]`',
   run(args, io) {
@@ -34,7 +36,7 @@ export const build: Command = {
       const seedText = flags.get('seed') ?? '1';
       if (!/^\d+$/.test(seedText)) throw new UsageError(`--seed must be a non-negative integer, got "${seedText}"`);
       seed = Number(seedText);
-      return parseLiteralArgs(positional.concat(...[...flags].filter(([k]) => k !== 'seed').map(([k, v]) => [`--${k}`, v])));
+      return parseLiteralArgs(positional.concat(...[...flags].filter(([k]) => k !== 'seed').map(([k, v]) => [`--${k}`, v])), buildUsage);
     };
     return runOnMap('build', io, parse, (m, req) => {
       const t = mapTypeOf(m.key, m.elem, req.arch);

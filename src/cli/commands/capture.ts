@@ -3,51 +3,56 @@
  * [--timeout SECONDS] [--json]`: runs a Go program under Delve to a breakpoint and prints the real
  * map EXPR evaluates to there, in the oracle snapshot form of its runtime (classic `hmap` or
  * Swiss tables) plus `runtime`, `goversion`, `address` and where it was captured. A package
- * directory is built with `-gcflags=all=-N -l` first. Failures are one line, exit status 1.
+ * directory is built with `-gcflags=all=-N -l` first. Bad arguments (`capture-args.ts`) and
+ * failures (the build, Delve, the program, the expression) are one line each, exit status 2.
  */
+import { DapError } from '../../core/capture/dap';
 import { CaptureError } from '../../core/capture/delve';
 import { DebugSession } from '../../core/capture/session';
 import { CapturedMap } from '../../core/capture/types';
-import { Command, UsageError, parseFlags } from '../io';
-
-const usage = 'usage: gomap capture --program DIR|BINARY --break FILE:LINE --expr EXPR [--dlv PATH] [--go PATH] [--timeout SECONDS] [--json]';
+import { Command, UsageError } from '../io';
+import { CaptureRequest, parseCaptureArgs } from './capture-args';
 
 export const capture: Command = {
   summary: 'capture a running program\'s real map under Delve: `capture --program DIR --break FILE:LINE --expr EXPR [--json]`',
   async run(args, io) {
-    let opts;
+    let req: CaptureRequest;
     try {
-      const { flags, switches, positional } = parseFlags(args, { values: ['program', 'break', 'expr', 'dlv', 'go', 'timeout'], switches: ['json'] });
-      const need = (name: string) => {
-        const v = flags.get(name);
-        if (v === undefined || v === '') throw new UsageError(`--${name} is required; ${usage}`);
-        return v;
-      };
-      if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"; ${usage}`);
-      const timeout = flags.get('timeout') ?? '60';
-      if (!/^\d+(\.\d+)?$/.test(timeout)) throw new UsageError(`--timeout must be a number of seconds, got "${timeout}"`);
-      opts = {
-        session: { program: need('program'), breakAt: need('break'), dlv: flags.get('dlv'), go: flags.get('go'), timeoutMs: Number(timeout) * 1000 },
-        expr: need('expr'), json: switches.has('json'),
-      };
+      req = parseCaptureArgs(args);
     } catch (e) {
-      io.err(`gomap capture: ${(e as Error).message}`);
+      if (!(e instanceof UsageError)) throw e;
+      io.err(`gomap capture: ${e.message}`);
       return 2;
     }
     let session: DebugSession | undefined;
     try {
-      session = await DebugSession.start(opts.session);
-      const map = await session.capture(opts.expr);
-      io.out(opts.json ? JSON.stringify(map) : summary(map));
+      session = await DebugSession.start(req.session);
+      const map = await session.capture(req.expr);
+      io.out(req.json ? JSON.stringify(map) : summary(map));
       return 0;
     } catch (e) {
-      io.err(`gomap capture: ${e instanceof CaptureError ? e.message : `internal error: ${(e as Error).message}`}`);
-      return 1;
+      const why = failure(e);
+      if (why === undefined) throw e; // a bug of ours: main says so
+      io.err(`gomap capture: ${why}`);
+      return 2;
     } finally {
       await session?.close();
     }
   },
 };
+
+/**
+ * What went wrong, in one line: Delve's or the program's answer (`CaptureError`), or the debug
+ * connection failing under us (Delve crashed or hung: the DAP client's errors). Undefined for
+ * anything else, which is a bug.
+ */
+function failure(e: unknown): string | undefined {
+  if (e instanceof CaptureError) return e.message;
+  const message = e instanceof Error ? e.message.split('\n')[0] : '';
+  if (e instanceof DapError) return `Delve refused the ${e.command} request: ${message}`;
+  if (/debug adapter|did not answer|ECONNRESET|ECONNREFUSED|EPIPE/.test(message)) return `the debug session with Delve failed: ${message}`;
+  return undefined;
+}
 
 /** A few lines for people; `--json` gives everything. */
 function summary(m: CapturedMap): string {

@@ -29,9 +29,10 @@ export interface LiteralRequest {
   json: boolean;
 }
 
-export function parseLiteralArgs(args: string[]): LiteralRequest {
+/** Parses literal's arguments (also build's, which names its own usage line). */
+export function parseLiteralArgs(args: string[], usageLine = usage): LiteralRequest {
   const { flags, switches, positional } = parseFlags(args, { values: ['at', 'key-type', 'elem-type', 'arch'], switches: ['json'] });
-  if (positional.length !== 1) throw new UsageError(usage);
+  if (positional.length !== 1) throw new UsageError(usageLine);
   const atText = flags.get('at');
   let at;
   if (atText !== undefined) {
