@@ -1,6 +1,6 @@
 // Test only (test/e2e/ui/capture.test.mjs): the `go` debug type, served by Delve's DAP server.
-// Each debug session starts `dlv dap --listen 127.0.0.1:0` (the Delve of GOMAP_E2E_DLV, else `dlv`
-// on PATH), waits for the line that says where it listens, and hands VS Code a DebugAdapterServer
+// Each debug session starts `dlv dap --listen 127.0.0.1:0` (the launch configuration's `dlvPath`,
+// else GOMAP_E2E_DLV, else `dlv` on PATH), waits for the line that says where it listens, and hands VS Code a DebugAdapterServer
 // on that port, as the Go extension does in its `dlv-dap` server mode. When the session ends,
 // Delve and its children (Delve 1.27 may start a telemetry child in a session of its own) are
 // ended by pid.
@@ -50,7 +50,7 @@ exports.activate = (context) => {
   context.subscriptions.push(
     vscode.debug.registerDebugAdapterDescriptorFactory('go', {
       async createDebugAdapterDescriptor(session) {
-        const { proc, port } = await startDelve(process.env.GOMAP_E2E_DLV || 'dlv');
+        const { proc, port } = await startDelve(session.configuration.dlvPath || process.env.GOMAP_E2E_DLV || 'dlv');
         delves.set(session.id, proc);
         return new vscode.DebugAdapterServer(port, '127.0.0.1');
       },

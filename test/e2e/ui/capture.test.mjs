@@ -4,7 +4,8 @@
 // cannot be installed offline). The program (test/e2e/debug-go/prog, built here with Go 1.26 from
 // PATH and -gcflags=all=-N -l) stops twice at runtime.Breakpoint(); Delve is v1.27.2 from
 // test/capture/.bin (test/capture/setup.sh installs it). Without Go or Delve the scenario is
-// skipped with one line.
+// skipped with one line. The last case debugs the same program built by Debian's Go 1.19 under
+// Delve v1.21.2 (the classic hmap), skipped with one line when they are missing.
 //
 // The user's gestures: Start Debugging; right-click `visits` in the Variables view → Inspect Map
 // from Debugger; read the panel; Continue; Refresh in the panel; Continue in the simulator; Stop.
@@ -24,6 +25,15 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..', '..');
 const debugGo = path.join(here, '..', 'debug-go');
 
+/** Debian's Go 1.19 and Delve v1.21.2 (the classic map), or why they cannot run. */
+function classicTools() {
+  const go = '/usr/lib/go-1.19/bin/go';
+  if (!fs.existsSync(go)) return { why: `${go} is not installed` };
+  const setup = spawnSync('bash', [path.join(root, 'test', 'capture', 'setup.sh'), 'dlv@v1.21.2'], { encoding: 'utf8' }).stdout.trim();
+  if (!setup.startsWith('ok')) return { why: setup || 'test/capture/setup.sh said nothing' };
+  return { go, dlv: setup.split(' ')[2] };
+}
+
 /** Go on PATH and Delve v1.27.2, or why the scenario cannot run. */
 function tools() {
   const go = spawnSync('go', ['env', 'GOVERSION'], { encoding: 'utf8' });
@@ -40,6 +50,8 @@ describe('UI (issue 12): a map captured from a Go debug session', function () {
   let cs;
   let page;
   let t;
+  /** The classic setup (Go 1.19, Delve v1.21.2), or why it is missing. */
+  let classic;
   /** Lines (1-based) where the program stops: the line after each runtime.Breakpoint(), the return address Delve reports. */
   let stops;
   const panel = () => webviewFrame(page);
@@ -57,11 +69,15 @@ describe('UI (issue 12): a map captured from a Go debug session', function () {
     fs.cpSync(path.join(debugGo, 'prog'), workspace, { recursive: true });
     const build = spawnSync('go', ['build', '-gcflags=all=-N -l', '-o', 'demo', '.'], { cwd: workspace, encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod' } });
     assert.strictEqual(build.status, 0, `go build: ${build.stderr}`);
+    const configurations = [{ type: 'go', request: 'launch', name: 'capturedemo', mode: 'exec', program: '${workspaceFolder}/demo' }];
+    classic = classicTools();
+    if (!classic.why) {
+      const b = spawnSync(classic.go, ['build', '-gcflags=all=-N -l', '-o', 'demo119', '.'], { cwd: workspace, encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod -buildvcs=false' } });
+      if (b.status !== 0) classic = { why: `go1.19 build failed: ${b.stderr.trim().split('\n')[0]}` };
+      else configurations.push({ type: 'go', request: 'launch', name: 'capturedemo (Go 1.19)', mode: 'exec', program: '${workspaceFolder}/demo119', dlvPath: classic.dlv });
+    }
     fs.mkdirSync(path.join(workspace, '.vscode'));
-    fs.writeFileSync(path.join(workspace, '.vscode', 'launch.json'), JSON.stringify({
-      version: '0.2.0',
-      configurations: [{ type: 'go', request: 'launch', name: 'capturedemo', mode: 'exec', program: '${workspaceFolder}/demo' }],
-    }, null, 2));
+    fs.writeFileSync(path.join(workspace, '.vscode', 'launch.json'), JSON.stringify({ version: '0.2.0', configurations }, null, 2));
     const lines = fs.readFileSync(path.join(workspace, 'main.go'), 'utf8').split('\n');
     stops = lines.flatMap((l, i) => (l.trim() === 'runtime.Breakpoint()' ? [i + 2] : []));
     cs = await startCodeServer({ name: 'capture', workspace, installExtension: true, extraExtensions: [debugGo], env: { GOMAP_E2E_DLV: t.dlv } });
@@ -79,8 +95,8 @@ describe('UI (issue 12): a map captured from a Go debug session', function () {
     if (this.currentTest?.state === 'failed' && page) await shot(`failed-capture-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
   });
 
-  it('right-click a map in the Variables view → Inspect Map from Debugger: the real map, read-only, in the panel', async () => {
-    await runCommand(page, 'Debug: Start Debugging');
+  /** Waits for the program to stop, then right-click `visits` in the Variables view → Inspect Map from Debugger. */
+  async function inspectFromVariablesView() {
     // The Variables view lists the paused frame's scopes; Locals may come folded.
     const locals = page.locator('[role=treeitem]', { hasText: /^Locals$/ }).first();
     await locals.waitFor({ timeout: 60000 });
@@ -96,6 +112,11 @@ describe('UI (issue 12): a map captured from a Go debug session', function () {
       await item.click();
       await item.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
     }
+  }
+
+  it('right-click a map in the Variables view → Inspect Map from Debugger: the real map, read-only, in the panel', async () => {
+    await runCommand(page, 'Debug: Start Debugging');
+    await inspectFromVariablesView();
     // 100 string keys: the Swiss table doubled 16 → 32 → 64 → 128 slots while used passed 7/8 of
     // its capacity (14, 28, 56); 100 ≤ 112 = 7/8 of 128, so one table of 128 slots.
     await panel().locator('[data-testid=summary]', { hasText: `captured · swiss · ${t.goversion} · used 100 · tables 1 · capacity 128` }).waitFor({ timeout: 60000 });
@@ -210,5 +231,31 @@ describe('UI (issue 12): a map captured from a Go debug session', function () {
     await panel().locator('[data-testid=summary]', { hasText: 'a map captured from a debug session never is' }).waitFor({ timeout: 30000 });
     await page.locator('.tabs-container [role=tab]', { hasText: 'visits · map[string]int — Go Map' }).click();
     await panel().locator('[data-testid=summary]', { hasText: 'used 149' }).waitFor({ timeout: 30000 });
+  });
+
+  it('the classic hmap of a Go 1.19 program (Delve v1.21.2): captured, and refreshed after it grew', async function () {
+    if (classic.why) {
+      console.log(`    classic capture skipped: ${classic.why}`);
+      this.skip();
+    }
+    await runCommand(page, 'Debug: Select and Start Debugging');
+    await page.locator('.quick-input-list [role=option]', { hasText: 'capturedemo (Go 1.19)' }).click();
+    await inspectFromVariablesView();
+    // 100 entries: B is the smallest with 100 ≤ 6.5 * 2^B, so 4 (16 buckets hold 104); the
+    // overflow buckets depend on the process's random hash seed.
+    await panel().locator('[data-testid=summary]', { hasText: /^captured · count 100 · B 4 · buckets 16 · overflow buckets \d+ · not growing$/ }).waitFor({ timeout: 60000 });
+    assert.match(await panel().locator('[data-testid=runtime]').innerText(), / · go1\.19\.\d+ · classic hmap$/);
+    await runCommand(page, 'Debug: Continue');
+    await panel().locator('[data-testid=captured][data-state=stale]').waitFor({ timeout: 60000 });
+    await bar().locator('button', { hasText: 'Refresh' }).click();
+    // The 105th insert started doubling to B = 5; every write from then on evacuates at least the
+    // next old bucket in order (growWork), and the 48 writes from the 105th on (46 inserts, the
+    // delete, the update) cover all 16: growth is over at the second stop.
+    const result = panel().locator('[data-testid=result]', { hasText: 'since the last capture' });
+    await result.waitFor({ timeout: 60000 });
+    assert.match(await result.innerText(), /; count 100 → 149; B 4 → 5; /);
+    await panel().locator('[data-testid=summary]', { hasText: /^captured · count 149 · B 5 · buckets 32 · / }).waitFor();
+    await runCommand(page, 'Debug: Stop');
+    await panel().locator('[data-testid=captured][data-state=ended]').waitFor({ timeout: 30000 });
   });
 });
