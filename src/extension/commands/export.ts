@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { CommandId } from '../../protocol/commands';
-import { CapturedSession } from '../../core/view/capturedSession';
+import { snapshotExportJson } from '../../core/view/exportjson';
 import { ViewedSession } from '../../core/view/viewed';
 import { SvgColors, SvgRange, defaultSvgColors, estimateSvgBytes, renderMapSvg, svgSize } from '../../core/view/svg';
 import { humanBytes } from '../../core/hover/format';
@@ -86,11 +86,8 @@ export function exportCommands(c: CommandContext): Partial<Record<CommandId, Han
     [CommandId.ExportSnapshot]: withViewed(c, async (s, uriArg) => {
       const uri = await saveTarget(uriArg, 'Export map snapshot', `${safeName(s.title)}.json`, { JSON: ['json'] });
       if (!uri) return undefined;
-      const view = s.mapView();
-      // A captured map is written as the capture read it (the oracle snapshot plus where it came from).
-      const snapshot = s instanceof CapturedSession ? { runtime: view.runtime, captured: s.capture }
-        : { runtime: view.runtime, type: s.type.layout.info, spec: { ...s.spec, decls: undefined }, snapshot: s.snapshot() };
-      await vscode.workspace.fs.writeFile(uri, Buffer.from(`${JSON.stringify(snapshot, null, 1)}\n`));
+      // The dump as the CLI prints it (NaN and ±Inf spelt out, interface values with their $type).
+      await vscode.workspace.fs.writeFile(uri, Buffer.from(snapshotExportJson(s)));
       void vscode.window.showInformationMessage(`Go Map: snapshot written to ${vscode.workspace.asRelativePath(uri)}`);
       return uri.toString();
     }),
