@@ -50,7 +50,7 @@ describe('export JSON: the dump as the CLI prints it', () => {
   });
 
   it('writes a Swiss map, uint64 keys past 2^53 in decimal, and the spec without declarations', async () => {
-    const s = await MapSession.create('a', spec('uint64', 'any', { runtime: 'swiss', decls: ['type unused int'] } as Partial<MapSpec>), 1000);
+    const s = await MapSession.create('a', spec('uint64', 'any', { runtime: 'swiss', decls: [{ name: 'Unused', type: 'int' }] }), 1000);
     await s.apply({ op: 'insert', key: '18446744073709551615', elem: { $type: 'complex64', value: [1, '-Inf'] } });
     const x = exported(s);
     assert.strictEqual(x.runtime.kind, 'swiss');
