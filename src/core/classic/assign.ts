@@ -11,7 +11,7 @@
  * Storage (`buckets.ts`): the slot's tophash goes in the bmap's head; its key and elem in its body,
  * as words or in the value arrays; and, for key types where k == k, the hash `evacuate` will need.
  */
-import { KeyValue } from './hash';
+import { KeyValue, hashWords64 } from './hash';
 import { bucketCnt, overLoadFactor, tooManyOverflowBuckets } from './makemap';
 import { BmapPage, BucketArray, nilBmap } from './buckets';
 import { emptyOne, emptyRest } from './tophash';
@@ -20,13 +20,19 @@ import type { HMap } from './hmap';
 
 /** `mapassign`: `m[key] = elem`. Returns whether a new key was added. */
 export function mapassign(h: HMap, key: KeyValue, elem: unknown): boolean {
-  const hash = h.hashOf(key);
-  const kw = h.keyInWords(key);
-  const klo = kw ? h.keyEnc!.lo : 0;
-  const khi = kw ? h.keyEnc!.hi : 0;
-  const ew = h.elemInWords(elem);
-  const elo = ew ? h.elemEnc!.lo : 0;
-  const ehi = ew ? h.elemEnc!.hi : 0;
+  // The encoders straight away (the lanes' own methods only when a value does not fit): in a fresh
+  // process, every level of small calls on this path is code the JIT must warm up first.
+  const ke = h.keyEnc;
+  const kw = ke !== null && ke.encode(key) ? true : h.keyInWords(key);
+  const klo = kw ? ke!.lo : 0;
+  const khi = kw ? ke!.hi : 0;
+  const ee = h.elemEnc;
+  const ew = ee !== null && ee.encode(elem) ? true : h.elemInWords(elem);
+  const elo = ew ? ee!.lo : 0;
+  const ehi = ew ? ee!.hi : 0;
+  // A safe integer's words are what the default hash reads (±2^53 hash as floats, a decimal string
+  // beyond as text: through the hasher).
+  const hash = kw && h.wordHash && typeof key === 'number' && Math.abs(key) <= Number.MAX_SAFE_INTEGER ? hashWords64(klo, khi, h.hash0) : h.hashOf(key);
   if (h.buckets === null) {
     h.buckets = h.newBucketArray(1, 1); // newobject(t.bucket)
   }

@@ -53,13 +53,7 @@ function mixWord(h: number, w: number): number {
 
 /** MurmurHash3's finalization: the length, then `fmix32`. */
 function finish(h: number, byteLen: number): number {
-  h ^= byteLen;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fmix32(h ^ byteLen);
 }
 
 /** MurmurHash3 x86_32 over 32-bit words. */
@@ -69,14 +63,34 @@ function murmur3Words(words: ArrayLike<number>, n: number, byteLen: number, seed
   return finish(h, byteLen);
 }
 
-/** `murmur3Words` over the two words of an 8-byte key (low word first), without an array. */
-function murmur3Pair(lo: number, hi: number, seed: number): number {
-  return finish(mixWord(mixWord(seed | 0, lo), hi), 8);
+/** MurmurHash3's `fmix32` finalizer (the Swiss model's hash uses it too). */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** The model's hash of an 8-byte key with words lo, hi: the high half seeded with `seed ^ 0x9e3779b9`. */
-function hashPair(lo: number, hi: number, seed: number): number {
-  return packHash(murmur3Pair(lo, hi, seed ^ 0x9e3779b9), murmur3Pair(lo, hi, seed));
+/**
+ * The model's hash of an 8-byte key with words lo, hi (low word first): `murmur3Words` over the two
+ * words seeded with `seed` (the low half) and with `seed ^ 0x9e3779b9` (the high half), packed.
+ * Written out in one function, both lanes sharing each word's mixing, for `mapassign`'s integer
+ * keys: a chain of small calls costs a fresh process more than the arithmetic (the JIT has to warm
+ * each one up).
+ */
+export function hashWords64(lo: number, hi: number, seed: number): number {
+  let k1 = Math.imul(lo | 0, c1);
+  k1 = Math.imul((k1 << 15) | (k1 >>> 17), c2);
+  let k2 = Math.imul(hi | 0, c1);
+  k2 = Math.imul((k2 << 15) | (k2 >>> 17), c2);
+  let a = (seed | 0) ^ k1;
+  let b = (seed ^ 0x9e3779b9) ^ k1;
+  a = (Math.imul((a << 13) | (a >>> 19), 5) + 0xe6546b64) ^ k2;
+  b = (Math.imul((b << 13) | (b >>> 19), 5) + 0xe6546b64) ^ k2;
+  a = (Math.imul((a << 13) | (a >>> 19), 5) + 0xe6546b64) ^ 8;
+  b = (Math.imul((b << 13) | (b >>> 19), 5) + 0xe6546b64) ^ 8;
+  return packHash(fmix32(b), fmix32(a));
 }
 
 const f64 = new Float64Array(1);
@@ -114,19 +128,19 @@ export class DefaultHasher implements Hasher {
   }
 
   private hashNumber(x: number, seed: number): number {
-    if ((x | 0) === x) return hashPair(x, x >> 31, seed); // an int32 (+0 and -0 alike: 0)
-    if (Number.isInteger(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER) return hashPair(x >>> 0, Math.floor(x / two32) >>> 0, seed);
+    if ((x | 0) === x) return hashWords64(x, x >> 31, seed); // an int32 (+0 and -0 alike: 0)
+    if (Number.isInteger(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER) return hashWords64(x >>> 0, Math.floor(x / two32) >>> 0, seed);
     if (Number.isNaN(x)) {
       const lo = this.rand.next();
-      return hashPair(lo, this.rand.next(), seed);
+      return hashWords64(lo, this.rand.next(), seed);
     }
     f64[0] = x === 0 ? 0 : x;
-    return hashPair(f64words[0], f64words[1], seed);
+    return hashWords64(f64words[0], f64words[1], seed);
   }
 
   private hashBig(x: bigint, seed: number): number {
     const u = BigInt.asUintN(64, x);
-    return hashPair(Number(u & 0xffffffffn), Number(u >> 32n), seed);
+    return hashWords64(Number(u & 0xffffffffn), Number(u >> 32n), seed);
   }
 
   private hashString(s: string, seed: number): number {

@@ -30,7 +30,7 @@
  * hashes from a pluggable `Hasher` (`hash.ts`), so a session can be replayed exactly.
  */
 import { MapTypeInfo } from '../maptype';
-import { Hasher, KeyValue, two32 } from './hash';
+import { DefaultHasher, Hasher, KeyValue, two32 } from './hash';
 import { goEqual } from '../go/equal';
 import { bucketArrayLength, bucketShift, bucketsLog2ForHint } from './makemap';
 import { BmapPage, BucketArray } from './buckets';
@@ -123,6 +123,8 @@ export class HMap {
   elemEnc: IntCodec | null;
   /** Keys are Go strings: for a string key, Go's == is JS ===. */
   private readonly stringKeys: boolean;
+  /** @internal The hasher is our `DefaultHasher`: an integer key's hash is `hashWords64` of its words. */
+  readonly wordHash: boolean;
 
   /** `makemap(t, hint)`: picks B for the hint; allocates the bucket array now only when B > 0. */
   constructor(t: MapTypeInfo, hint: number, opts: HMapOptions) {
@@ -136,6 +138,7 @@ export class HMap {
     this.keyEnc = codecFor(this.keyLane);
     this.elemEnc = codecFor(this.elemLane);
     this.stringKeys = t.key === 'string' && this.equal === defaultKeyEqual;
+    this.wordHash = this.hasher instanceof DefaultHasher;
     this.hash0 = this.random.hash0() >>> 0;
     const B = bucketsLog2ForHint(t, hint);
     if (B > maxB) throw new Error(`bad map state: B = ${B} is beyond what the simulator supports (${maxB})`);

@@ -14,7 +14,7 @@
  * Seeds (`Map.seed`, a `uintptr` from the runtime's `rand()`) are `SwissSeed`s: the exact value
  * and its hex text as the oracle writes it (`0x` and 16 hex digits, 8 on 32-bit targets).
  */
-import { KeyValue, keyText, two32 } from '../classic/hash';
+import { KeyValue, fmix32, keyText, two32 } from '../classic/hash';
 import { FastRand } from '../classic/rand';
 import { WordSink, writeKeyWords } from '../go/equal';
 
@@ -87,14 +87,6 @@ const c2 = 0x1b873593;
 const f64 = new Float64Array(1);
 const f64words = new Uint32Array(f64.buffer);
 
-/** MurmurHash3's `fmix32` finalizer. */
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
 
 /**
  * Our own seeded hash when the runtime's is not given: MurmurHash3 x86_32's block mixing run over
