@@ -2,7 +2,9 @@
 // (test/fixtures/swiss-workspace: go.mod saying 1.22, 1.26 and 1.27). Under 1.22 the panel shows
 // the classic map and the hover says why; under 1.26 and 1.27 a Swiss map whose summary, tables
 // and every drawn slot's `data-ctrl` equal what the core model computes for the same entries and
-// seed (`swiss-expected.ts`, run beside the test); the compare view; the README screenshots.
+// seed (`swiss-expected.ts`, run beside the test); the compare view; the README screenshots (into
+// test/e2e/.run/screenshots/ like every other picture; GOMAP_README_SHOTS=1 writes them over
+// media/screenshots/, so a test run never changes tracked files).
 // This file starts its own code-server on a copy of that workspace.
 
 import assert from 'node:assert';
@@ -16,7 +18,7 @@ import { runRoot, startCodeServer } from '../lib/codeserver.mjs';
 const ctx = globalThis.__gomapE2E;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rootDir = path.resolve(here, '..', '..', '..');
-const readmeShots = path.join(rootDir, 'media', 'screenshots');
+const readmeShots = process.env.GOMAP_README_SHOTS === '1' ? path.join(rootDir, 'media', 'screenshots') : ctx.screenshotsDir;
 
 /** The core model's view of the `Ports` literal on Go `version` (see swiss-expected.ts). */
 function expected(version) {
