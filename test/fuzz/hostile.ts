@@ -345,6 +345,9 @@ function rng(seed: number): () => number {
 const seeds: Record<string, string> = {
   'm.go': goFile('type P struct{ X, Y float64 }\n', 'map[any]int{1: 1, "a": 2, P{1, 2}: 3, [2]any{nil, 1.5}: 4, int8(-1): 5}'),
   'm.json': '{"a": 1, "b": [1, 2, {"c": null}], "\\u00e9": -2.5e10}',
+  // Declared types for the type checks: sizes near the address space, a cycle behind a pointer,
+  // a struct holding another twice.
+  'd.go': 'package main\n\ntype P struct{ a [1 << 20]byte; next *P }\ntype Q struct{ l, r P }\ntype T [1 << 28]Q\n\nvar m = map[[2]Q]T{}\n',
   't.json': trace('string', 'int64', [{ op: 'insert', key: 'a', elem: 1 }, { op: 'iterate', after: 1, ops: [{ op: 'delete', key: 'a' }] }, { op: 'snapshot', label: 's' }], 9),
 };
 const hostileBytes = ['\u0000', '\uFEFF', '\uD800', '`', '\n', '{', '[', '"', '\\', '0x', '1e400', 'NaN', 'map[', '...', '/*', '$type'];
