@@ -17,9 +17,10 @@ export const maxElemSize = 128;
 
 const shifts: readonly number[] = Array.from({ length: 64 }, (_, b) => 2 ** b);
 
-/** `bucketShift(b)`: 1 << b, exact up to b = 63 (no 32-bit overflow). */
+/** `bucketShift(b)`: 1 << b, exact up to b = 63 (no 32-bit overflow); a small integer below 2^30, as
+ * bucket indexes are, so the JIT's code for them never meets a boxed number. */
 export function bucketShift(b: number): number {
-  return shifts[b];
+  return b < 30 ? 1 << b : shifts[b];
 }
 
 /** `overLoadFactor`: would `count` items in 1<<B buckets exceed the load factor? */
