@@ -98,3 +98,22 @@ describe('deep types: refused at 400 levels, never a stack overflow', () => {
     assert.deepStrictEqual(await errors(9), ['5:6: invalid recursive type C']);
   });
 });
+
+describe('deep types: what the hover quotes', () => {
+  before(() => initHover());
+
+  it('quotes at most 1000 characters of a source line, never half a surrogate pair', () => {
+    const md = editorHover(`package main\n\nvar m = ${'map[int]'.repeat(deep)}int{}\n`, 2, 9);
+    const quoted = md.split('\n')[1];
+    // The literal's first 1000 characters (125 times `map[int]`), then " …".
+    assert.strictEqual(quoted, `${'map[int]'.repeat(125)} …`);
+    assert.ok(md.length < 2000, `${md.length} characters`);
+    // make(...) is quoted as written, comments included. `make(map[int]int, /* ` and 966 x are 987
+    // code units; the emoji (two units each) follow, so unit 1000 is the high half of the 7th:
+    // the cut keeps 999.
+    const emoji = editorHover(`package main\n\nvar m = make(map[int]int, /* ${'x'.repeat(966)}${'😀'.repeat(20)} */ 10)\n`, 2, 9).split('\n')[1];
+    assert.strictEqual(emoji.length, 999 + ' …'.length);
+    assert.ok(!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(emoji), 'no lone high surrogate');
+    assert.ok(emoji.endsWith(' …'));
+  });
+});

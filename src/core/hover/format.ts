@@ -47,12 +47,23 @@ function longestBacktickRun(s: string): number {
   return longest;
 }
 
+/** The most characters of one source line a code block quotes. */
+const maxQuotedLine = 1000;
+
+/** A line cut to `maxQuotedLine`, never inside a surrogate pair. */
+function quotedLine(l: string): string {
+  if (l.length <= maxQuotedLine) return l;
+  const end = /[\uD800-\uDBFF]/.test(l[maxQuotedLine - 1]) ? maxQuotedLine - 1 : maxQuotedLine;
+  return `${l.slice(0, end)} …`;
+}
+
 /**
  * A Go code block. Source text goes in as written, so the fence is longer than any run of
  * backticks inside it: a comment holding a fence cannot end the block and inject markdown.
  */
 export function goBlock(lines: readonly string[]): string {
-  const body = lines.join('\n');
+  // A line of source can be 10^5 levels of `map[int]` long: the hover quotes its start.
+  const body = lines.map(quotedLine).join('\n');
   const fence = '`'.repeat(Math.max(3, longestBacktickRun(body) + 1));
   return `${fence}go\n${body}\n${fence}`;
 }
