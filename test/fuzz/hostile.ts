@@ -83,6 +83,13 @@ function answers(): HostileCase[] {
     on386('386-inline-array-too-large', '', 'map[[1 << 29]int64]int{}', /:4:5: type \[536870912\]int64 larger than address space$/),
   );
   cases.push({
+    name: 'trace-key-too-large', klass: 'answer', files: { 't.json': trace('[1<<62]byte', 'int64', []) },
+    args: ['replay', '$D/t.json'], code: 2, match: /t\.json:1:8: key: type "\[1<<62\]byte": type \[4611686018427387904\]byte larger than address space$/,
+  }, {
+    name: 'trace-elem-too-large-on-386', klass: 'answer', files: { 't.json': trace('int64', '[1<<30]int64', []) },
+    args: ['replay', '$D/t.json', '--runtime', 'swiss', '--arch', '386'], code: 2, match: /t\.json:1:23: elem: type "\[1<<30\]int64": type \[1073741824\]int64 larger than address space$/,
+  });
+  cases.push({
     name: 'layout-types-file-too-large', klass: 'answer', files: { 't.go': 'package p\n\ntype P struct{ x int }\ntype T [1<<60]P\n' },
     args: ['layout', 'map[int]T', '--types', '$D/t.go'], code: 2, match: /t\.go:4:6: type \[1152921504606846976\]P larger than address space$/,
   }, {

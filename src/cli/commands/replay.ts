@@ -7,7 +7,8 @@ import { makeAlloc } from '../../core/classic/makemap';
 import { DumpSnapshot, dumpJson, replayTrace } from '../../core/classic/trace';
 import { PositionedError, loadHashes, loadTrace, parseJsonWithPositions } from '../../core/classic/tracefile';
 import { loadGoParser } from '../../core/go/parser';
-import { GoTypeError, comparable, mapTypeOf, parseTypeExprWith } from '../../core/types';
+import { GoTypeError, comparable, layoutOf, mapTypeOf, parseTypeExprWith } from '../../core/types';
+import { GoArch, goArches } from '../../core/maptype';
 import { Command, UsageError, parseFlags } from '../io';
 import { replaySwiss } from './replay-swiss';
 import { getNodeValue } from 'jsonc-parser';
@@ -26,9 +27,15 @@ export const replay: Command = {
       const seedText = flags.get('seed') ?? '1';
       if (!/^\d+$/.test(seedText)) throw new UsageError(`--seed must be a non-negative integer, got "${seedText}"`);
       const parser = await loadGoParser();
+      // Types are laid out for the trace's GOARCH as they are read, so one too large for it is
+      // refused as the key's or the elem's, at its place in the trace.
+      const archFlag = flags.get('arch') ?? 'amd64';
+      const arch: GoArch = goArches.includes(archFlag as GoArch) ? (archFlag as GoArch) : 'amd64';
       const resolve = (text: string) => {
         try {
-          return parseTypeExprWith(parser, text);
+          const t = parseTypeExprWith(parser, text);
+          layoutOf(t, arch);
+          return t;
         } catch (e) {
           if (e instanceof RangeError) throw new Error('type nested too deeply to read');
           throw new Error(e instanceof GoTypeError ? `type ${JSON.stringify(text)}: ${e.describe()}` : (e as Error).message);
