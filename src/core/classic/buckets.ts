@@ -9,9 +9,8 @@
  * for nil). There are no per-bmap objects: a bmap is 3 words of a page's `head` (`Int32Array`,
  * read as bytes through `bytes` for the tophash): tophash[8] then the overflow link (the index + 1,
  * so that zeroed memory is nil, as in the runtime); and 8 slots of `slotWords` words in its
- * `body`: the slot's key and elem in word lanes (2 words each, see `lanes.ts`), then, for key types
- * where k == k always holds, the low 32 bits of its hash (what `evacuate` would recompute, see
- * `evacuate.ts`). The runtime puts keys[8] before elems[8]; a slot's words side by side are what an
+ * `body`: the slot's key and elem in word lanes (2 words each, see `lanes.ts`), then, when the map
+ * keeps hashes (`keepHashes`, see `evacuate.ts`), the low 32 bits of the key's hash. The runtime puts keys[8] before elems[8]; a slot's words side by side are what an
  * insert writes and an evacuation copies, one cache line rather than three. Keys and elems of a
  * value lane live in plain arrays, slot i of page bmap o at `o*8 + i`. Heads apart from bodies keep the
  * tophash bytes that every access scans dense (12 bytes a bmap), so they stay in cache where the

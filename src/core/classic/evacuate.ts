@@ -14,6 +14,9 @@
  * (it changes only when the map becomes empty): the model takes the hash it kept at the insert
  * (`buckets.ts`) instead of calling the hasher, and moves it along with the key. Key types with
  * NaNs (floats, interfaces, ...) are hashed again, as the runtime does: a NaN hashes at random.
+ * So are integer keys under the default hasher: their hash is a few multiplications of the two
+ * words the slot already holds, cheaper than 4 more bytes a slot (a presized map of 10^6 entries
+ * is 36 MB instead of 44, and fills faster for it).
  */
 import { bucketCnt, overLoadFactor } from './makemap';
 import { BmapPage, BucketArray, nilBmap } from './buckets';

@@ -193,9 +193,13 @@ export class HMap {
     return this.nextOverflowArr === null ? 0 : this.nextOverflowArr.length - this.nextOverflowIdx;
   }
 
-  /** @internal A bucket array with this map's lanes; `newobject(t.bucket)` is `newBucketArray(1, 1)`. */
+  /**
+   * @internal A bucket array with this map's lanes; `newobject(t.bucket)` is `newBucketArray(1, 1)`.
+   * It keeps each slot's hash for `evacuate` when k == k always holds, unless the keys are integers
+   * in words under the default hasher (rehashing them from their words is cheaper than the memory).
+   */
   newBucketArray(base: number, length: number): BucketArray {
-    return new BucketArray(base, length, this.keyLane, this.elemLane, this.t.reflexivekey);
+    return new BucketArray(base, length, this.keyLane, this.elemLane, this.t.reflexivekey && !(this.wordHash && this.keyLane !== 'value'));
   }
 
   /**
