@@ -23,6 +23,10 @@ import { BmapPage, BucketArray, nilBmap } from './buckets';
 import { evacuatedEmpty, evacuatedX, isEmpty, minTopHash } from './tophash';
 import { iteratorFlag, maxB, oldIteratorFlag, sameSizeGrowFlag } from './flags';
 import type { HMap } from './hmap';
+import { hashWords64 } from './hash';
+
+/** 2^53 / 2^32: an integer whose high word is below this in magnitude is safe (|v| < 2^53). */
+const safeHigh = 2097152;
 
 /** `hashGrow`: a bigger array (or the same size if not over the load factor) and start evacuating. */
 export function hashGrow(h: HMap): void {
@@ -105,8 +109,11 @@ function evacuate(h: HMap, oldbucket: number): void {
         if (!sameSize) {
           // Compute hash to make our evacuation decision (whether we need
           // to send this key/elem to bucket x or bucket y).
-          const k2 = kept ? undefined : keyWords ? old.keyCodec!.decode(pg.body[kw], pg.body[kw + 1]) : pg.keyValues[v];
-          const hash = kept ? pg.body[sb + old.hashOff] : h.hashOf(k2);
+          // A safe integer in words under the default hasher: its hash from the words themselves.
+          const hi = keyWords ? pg.body[kw + 1] : 0;
+          const words = !kept && keyWords && h.wordHash && (old.keyCodec!.signed ? hi > -safeHigh : hi >= 0) && hi < safeHigh;
+          const k2 = kept || words ? undefined : keyWords ? old.keyCodec!.decode(pg.body[kw], hi) : pg.keyValues[v];
+          const hash = kept ? pg.body[sb + old.hashOff] : words ? hashWords64(pg.body[kw], hi, h.hash0) : h.hashOf(k2);
           if (iterating && !h.t.reflexivekey && !h.keyEqual(k2, k2)) {
             // NaN keys: the low bit of the old tophash decides, and a new tophash is chosen.
             useY = top & 1;
