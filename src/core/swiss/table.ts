@@ -28,6 +28,10 @@ import { PackedHash, h1, h2 } from './hash';
 /** Doubles a slot takes in numeric storage: key, elem, kept hash. */
 const numWords = 3;
 
+/** Tables whose numeric storage was last decoded for `keys`/`elems`, oldest first. */
+const decodedTables: Table[] = [];
+const maxDecodedTables = 64;
+
 /** What a table needs from its map: the hash of a key under the map's seed, and Go's `==`. */
 export interface TableContext {
   hash(key: KeyValue): PackedHash;
@@ -113,6 +117,13 @@ export class Table {
         elems[i] = this.elemAt(i);
       }
       this.decoded = { keys, elems };
+      // Only the last few tables read keep their arrays: a view that walks 2,000 tables of a 10^6
+      // map would otherwise leave a plain copy of every slot behind.
+      decodedTables.push(this);
+      if (decodedTables.length > maxDecodedTables) {
+        const old = decodedTables.shift()!;
+        if (old !== this) old.decoded = undefined;
+      }
     }
     return this.decoded;
   }
