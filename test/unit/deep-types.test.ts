@@ -1,8 +1,9 @@
 /**
- * Types nested 10^5 deep, and chains of declared types, through the hover entry the editor uses
+ * Deep types, deep syntax and chains of declared types, through the hover entry the editor uses
  * (`initHover` then `hoverSync` with a cache key, as `src/extension/hover.ts` calls it) and the
- * types module (issue 13): refused where the 400-level limit is crossed, in one line, never by an
- * exhausted stack; types that hold another type twice per level take linear, not exponential, time.
+ * types module (issue 13): types are refused where the 400-level limit is crossed, a file nested
+ * more than 1000 syntax levels gets one line, never an exhausted stack or a quadratic walk; types
+ * that hold another type twice per level take linear, not exponential, time.
  */
 import * as assert from 'assert';
 import { hoverSync, initHover } from '../../src/core/hover';
@@ -25,25 +26,40 @@ function prose(md: string): string {
 describe('deep types: refused at 400 levels, never a stack overflow', () => {
   before(() => initHover());
 
-  it('hovers on 10^5-deep type expressions say the limit', function () {
-    this.timeout(60_000);
+  it('hovers on types 600 levels deep say the 400-level limit', () => {
+    const d = 600;
     const cases: Array<[string, string]> = [
-      ['map literal', `package main\n\nvar m = ${'map[int]'.repeat(deep)}int{}\n`],
-      ['make', `package main\n\nvar m = make(map[int]${'[]'.repeat(deep)}int, 10)\n`],
-      ['pointer elem', `package main\n\nvar m = map[int]${'*'.repeat(deep)}int{}\n`],
-      ['parenthesized elem', `package main\n\nvar m = map[int]${'('.repeat(deep)}int${')'.repeat(deep)}{}\n`],
-      ['struct elem', `package main\n\nvar m = map[int]${'struct{ a '.repeat(deep)}int${' }'.repeat(deep)}{}\n`],
+      ['map literal', `package main\n\nvar m = ${'map[int]'.repeat(d)}int{}\n`],
+      ['make', `package main\n\nvar m = make(map[int]${'[]'.repeat(d)}int, 10)\n`],
+      ['pointer elem', `package main\n\nvar m = map[int]${'*'.repeat(d)}int{}\n`],
+      ['parenthesized elem', `package main\n\nvar m = map[int]${'('.repeat(d)}int${')'.repeat(d)}{}\n`],
     ];
     for (const [name, src] of cases) {
       assert.match(prose(editorHover(src, 2, 9)), /^No layout: type nested more than 400 levels deep\./, name);
     }
+    const decl = editorHover(`package main\n\ntype T ${'[]'.repeat(d)}int\n\nvar m map[T]int\n`, 4, 7);
+    assert.match(decl, /No layout: type nested more than 400 levels deep\./);
+    const length = editorHover(`package main\n\ntype T [${'-'.repeat(d)}1]int\n\nvar m map[T]int\n`, 4, 7);
+    assert.match(length, /No layout: constant expression nested more than 400 levels deep\./);
   });
 
-  it('a declared type 10^5 levels deep, and an array length 10^5 operators deep', () => {
-    const decl = editorHover(`package main\n\ntype T ${'[]'.repeat(deep)}int\n\nvar m map[T]int\n`, 4, 7);
-    assert.match(decl, /No layout: type nested more than 400 levels deep\./);
-    const length = editorHover(`package main\n\ntype T [${'-'.repeat(deep)}1]int\n\nvar m map[T]int\n`, 4, 7);
-    assert.match(length, /No layout: constant expression nested more than 400 levels deep\./);
+  it('a file nested more than 1000 syntax levels deep gets one line, at once', function () {
+    this.timeout(60_000);
+    // tree-sitter walks from the root to find a parent: walking up these trees would be quadratic.
+    const cases: Array<[string, string, number, number]> = [
+      ['map literal', `package main\n\nvar m = ${'map[int]'.repeat(deep)}int{}\n`, 2, 9],
+      ['struct elem', `package main\n\nvar m = map[int]${'struct{ a '.repeat(deep)}int${' }'.repeat(deep)}{}\n`, 2, 9],
+      ['index chain', `package main\n\nvar m map[int]int\nvar x = m${'[0]'.repeat(deep)}\n`, 3, 8],
+      ['selector chain', `package main\n\nvar m = map[int]int{}\nvar x = m${'.a'.repeat(deep)}\n`, 2, 9],
+      ['func literals', `package main\n\nvar f = ${'func() { _ = '.repeat(deep / 10)}map[int]int{}${' }'.repeat(deep / 10)}\n`, 2, 9 + 13 * (deep / 10)],
+    ];
+    for (const [name, src, line, character] of cases) {
+      const started = Date.now();
+      const h = hoverSync(src, { line, character }, { goarch: 'amd64' }, { key: 'file:///deep.go', version: Math.random() });
+      assert.strictEqual(h?.markdown, 'This file nests its code more than 1000 levels deep, too deep for Go Map Inspector to describe.', name);
+      assert.strictEqual(h?.kind, 'tooDeep');
+      assert.ok(Date.now() - started < 10_000, `${name}: ${Date.now() - started} ms`);
+    }
   });
 
   it('draws the line at 400 levels', async () => {
@@ -103,11 +119,11 @@ describe('deep types: what the hover quotes', () => {
   before(() => initHover());
 
   it('quotes at most 1000 characters of a source line, never half a surrogate pair', () => {
-    const md = editorHover(`package main\n\nvar m = ${'map[int]'.repeat(deep)}int{}\n`, 2, 9);
+    const md = editorHover(`package main\n\nvar m = ${'map[int]'.repeat(600)}int{}\n`, 2, 9);
     const quoted = md.split('\n')[1];
     // The literal's first 1000 characters (125 times `map[int]`), then " …".
     assert.strictEqual(quoted, `${'map[int]'.repeat(125)} …`);
-    assert.ok(md.length < 2000, `${md.length} characters`);
+    assert.ok(md.length < 1200, `${md.length} characters`);
     // make(...) is quoted as written, comments included. `make(map[int]int, /* ` and 966 x are 987
     // code units; the emoji (two units each) follow, so unit 1000 is the high half of the 7th:
     // the cut keeps 999.

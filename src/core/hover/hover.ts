@@ -4,7 +4,7 @@
  *
  * Positions are 0-based lines and UTF-16 characters, as VS Code counts them.
  */
-import type { Parser } from 'web-tree-sitter';
+import type { Parser, Tree } from 'web-tree-sitter';
 import { loadGoParser } from '../go/parser';
 import { CodeActionOptions, CodeActionResult, codeActionsInDocument } from './actions';
 import { Construct, ConstructFinder } from './constructs';
@@ -15,8 +15,8 @@ export interface HoverResult {
   markdown: string;
   /** The source range the hover is about (VS Code highlights it). */
   range: Range;
-  /** Which construct it explains. */
-  kind: Construct['kind'];
+  /** Which construct it explains (`tooDeep`: none, the file nests deeper than `maxSyntaxDepth`). */
+  kind: Construct['kind'] | 'tooDeep';
   figures: HoverFigures;
 }
 
@@ -29,6 +29,9 @@ export interface HoverResult {
 export function hoverInDocument(doc: GoDocument, pos: Position, opts: HoverOptions): HoverResult | undefined {
   const node = doc.nodeAt(pos);
   if (!node) return undefined;
+  if (nestsTooDeep(doc)) {
+    return { markdown: `This file nests its code more than ${maxSyntaxDepth} levels deep, too deep for Go Map Inspector to describe.`, range: rangeOf(node), kind: 'tooDeep', figures: {} };
+  }
   let construct: Construct | undefined;
   try {
     construct = new ConstructFinder(doc).at(node);
@@ -42,6 +45,48 @@ export function hoverInDocument(doc: GoDocument, pos: Position, opts: HoverOptio
 }
 
 const tooDeep = 'This code is nested too deeply for Go Map Inspector to describe.';
+
+/**
+ * The deepest syntax the hovers and code actions read. tree-sitter finds a node's parent by
+ * walking down from the root, so every walk up from a node (and the hovers take many: the
+ * construct around the cursor, the scope of a name, the statements writing a map) costs the
+ * node's depth: over a tree nested 10^5 deep (`m[0][0]...`, `x.a.a...`, func literals inside func
+ * literals) they would take minutes. Real Go nests a few dozen levels; a 1000-term `+` chain is
+ * 1000 levels.
+ */
+export const maxSyntaxDepth = 1000;
+
+const tooDeepDocs = new WeakMap<GoDocument, boolean>();
+
+/** Whether the document's tree is deeper than `maxSyntaxDepth` (walked once per document, with a
+ * cursor, whose steps up cost nothing). */
+function nestsTooDeep(doc: GoDocument): boolean {
+  let deep = tooDeepDocs.get(doc);
+  if (deep === undefined) {
+    deep = deeperThan(doc.tree, maxSyntaxDepth);
+    tooDeepDocs.set(doc, deep);
+  }
+  return deep;
+}
+
+function deeperThan(tree: Tree, limit: number): boolean {
+  const c = tree.walk();
+  try {
+    let depth = 0;
+    for (;;) {
+      if (c.gotoFirstChild()) {
+        if (++depth > limit) return true;
+        continue;
+      }
+      while (!c.gotoNextSibling()) {
+        if (!c.gotoParent()) return false;
+        depth--;
+      }
+    }
+  } finally {
+    c.delete();
+  }
+}
 
 /** V8's RangeError for an exhausted stack. */
 export function isStackOverflow(e: unknown): boolean {
@@ -94,7 +139,8 @@ export function codeActionsSync(
   cacheKey?: { key: string; version: number },
 ): CodeActionResult[] {
   if (!sharedCache) throw new Error('codeActionsSync before initHover()');
-  return codeActionsInDocument(sharedCache.get(source, cacheKey?.key, cacheKey?.version), range, opts);
+  const doc = sharedCache.get(source, cacheKey?.key, cacheKey?.version);
+  return nestsTooDeep(doc) ? [] : codeActionsInDocument(doc, range, opts);
 }
 
 /** The code actions for `source` at a cursor or selection. */
