@@ -274,7 +274,7 @@ function randomBasic(t: GoType, name: string, rng: SeededFastRand, arch: GoArch,
       const bits = intBits(name, arch);
       const signed = !name.startsWith('u');
       const ptrSize = ptrSizeOf(arch);
-      if (intSpace !== undefined && 2 ** (signed ? bits - 1 : bits) >= intSpace) {
+      if (intSpace !== undefined && pow2[signed ? bits - 1 : bits] >= intSpace) {
         // 0 <= x < intSpace <= 2^53: an integer of the type, already in the value form that
         // `normalizeValue` would give (a fill of 10^6 keys does not go through BigInt twice each).
         return Math.floor((rng.next() * 2 ** 21 + (rng.next() >>> 11)) % intSpace);
@@ -286,6 +286,9 @@ function randomBasic(t: GoType, name: string, rng: SeededFastRand, arch: GoArch,
     }
   }
 }
+
+/** 2^i for i = 0..64 (a fill asks for 2·10^6 values: `2 ** bits` would call the C library's pow each time). */
+const pow2: readonly number[] = Array.from({ length: 65 }, (_, i) => 2 ** i);
 
 const fixedBits: Record<string, number> = { int8: 8, int16: 16, int32: 32, int64: 64, uint8: 8, uint16: 16, uint32: 32, uint64: 64 };
 
