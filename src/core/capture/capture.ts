@@ -11,9 +11,9 @@
  * literals (Delve 1.21 cannot convert an `unsafe.Pointer` field to `uintptr`).
  */
 import { captureClassic } from './classic';
-import { CaptureError, hexAddr, splitMapType, unquoteBytes } from './delve';
+import { CaptureError, hexAddr, parseInteger, splitMapType, unquoteBytes } from './delve';
 import { bucketTypeName, groupTypeName, measurePtrSize, typedAt } from './layout';
-import { Reader } from './reader';
+import { Evaluated, Reader } from './reader';
 import { captureSwiss, swissMapType } from './swiss';
 import { CaptureOptions, CaptureWhere, CapturedMap, DapSend } from './types';
 import { SlotReader } from './values';
@@ -26,23 +26,35 @@ import { SlotReader } from './values';
 export async function captureMap(send: DapSend, expr: string, opts: CaptureOptions): Promise<CapturedMap> {
   const started = Date.now();
   const r = new Reader(send, opts.frameId, opts);
-  const v = await r.tryEvaluate(expr);
+  // The first wave: everything that needs only the expression, in flight together. Both headers
+  // are read through the header's address expression itself (Delve derefences it in the cast),
+  // so one of them comes back now instead of a round trip later; the other type is missing.
+  const at = `*(*uintptr)(uintptr(&(${expr})))`;
+  const [v, addr, ptrSize, goversion, swissHeader, classicHeader] = await Promise.all([
+    r.tryEvaluate(expr),
+    r.tryEvaluate(at),
+    measurePtrSize(r),
+    goVersion(r),
+    r.tryEvaluate(typedAt(swissMapType, at)),
+    r.tryEvaluate(`*(*runtime.hmap)(${at})`),
+    r.probeRows(),
+  ]);
   if (typeof v === 'string') throw new CaptureError(`${expr}: ${v}`);
   const mapType = v.type || typeFromText(v.result);
   const kv = splitMapType(mapType);
   if (!kv) throw new CaptureError(`${expr} is not a map: its type is ${mapType || 'unknown'} (${v.result.slice(0, 60)})`);
-  const where = whereCaptured(opts);
-  const [address, ptrSize, goversion, runtime] = await Promise.all([
-    r.integer(`*(*uintptr)(uintptr(&(${expr})))`),
-    measurePtrSize(r),
-    goVersion(r),
-    whichRuntime(r, kv.key, kv.elem),
-  ]);
+  if (typeof addr === 'string') throw new CaptureError(addr);
+  if (addr.result.startsWith('(unreadable')) throw new CaptureError(`${at}: ${addr.result}`);
+  const address = parseInteger(addr.result);
   if (address === 0n) throw new CaptureError(`${expr} is a nil map: it has no header (make, or a composite literal, allocates one)`);
+  const where = whereCaptured(opts);
+  const header = (h: Evaluated | string) => (typeof h === 'string' || h.result.startsWith('(unreadable') ? undefined : h.result);
+  // A header that did not come back in the first wave: the runtime asked type by type.
+  const runtime = header(swissHeader) ? 'swiss' : header(classicHeader) ? 'classic' : await whichRuntime(r, kv.key, kv.elem);
   const slots = new SlotReader(r, ptrSize, !opts.noFastPath);
   const body = runtime === 'classic'
-    ? await captureClassic(slots, address, kv.key, kv.elem)
-    : await captureSwiss(slots, address, kv.key, kv.elem);
+    ? await captureClassic(slots, address, kv.key, kv.elem, header(classicHeader))
+    : await captureSwiss(slots, address, kv.key, kv.elem, header(swissHeader));
   const info = {
     runtime, goversion, address: hexAddr(address), expr, mapType, where,
     stats: { requests: r.requests, ms: Date.now() - started },

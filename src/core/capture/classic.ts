@@ -7,8 +7,10 @@
  * buckets start at `extra.nextOverflow`; the last of them has a non-nil `overflow` (the runtime
  * points it at the bucket array) and that marks the end of the free run.
  *
- * Arrays are read as raw words in a few large requests; overflow buckets one request each, all
- * chains at once. A slot holds a key where `tophash >= minTopHash`; below that are the empty and
+ * Arrays are read as raw words in a few large requests, each with the overflow buckets
+ * `makeBucketArray` puts after it (2^(B-4) of them from B = 4 on), so a chain into them costs no
+ * request; the other overflow buckets (`newobject`, one after another in the spans of their size
+ * class) are read a chain level at a time, all chains at once, nearby ones merged into one read. A slot holds a key where `tophash >= minTopHash`; below that are the empty and
  * evacuated marks.
  */
 import { sameSizeGrowFlag } from '../classic/flags';
@@ -27,10 +29,17 @@ const maxSaneB = 40;
 /** A chain's runaway guard: no real chain is this long. */
 const maxChain = 1 << 20;
 
-export async function captureClassic(slots: SlotReader, header: bigint, key: string, elem: string): Promise<ClassicBody> {
+/**
+ * `headerText`: Delve's text of the `hmap` when the caller read it already. The waves of
+ * requests: the header (with the caller's first wave); the bucket layout and `extra` when not
+ * inline; both bucket arrays and the free overflow run; then one wave per overflow bucket of the
+ * longest chain; the strings, if any.
+ */
+export async function captureClassic(slots: SlotReader, header: bigint, key: string, elem: string, headerText?: string): Promise<ClassicBody> {
   const r = slots.r;
-  const [hdr, type] = await Promise.all([r.evaluate(`*(*runtime.hmap)(${hexAddr(header)})`), measureClassic(r, key, elem, slots.ptrSize)]);
-  const f = structFields(hdr.result);
+  const measured = measureClassic(r, key, elem, slots.ptrSize);
+  measured.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+  const f = structFields(headerText ?? (await r.evaluate(`*(*runtime.hmap)(${hexAddr(header)})`)).result);
   const what = 'runtime.hmap';
   const count = parseSmall(field(f, 'count', what));
   const flags = parseSmall(field(f, 'flags', what));
@@ -43,20 +52,21 @@ export async function captureClassic(slots: SlotReader, header: bigint, key: str
   if (count < 0 || B > maxSaneB || (buckets === 0n && (count > 0 || oldbuckets !== 0n))) {
     throw new CaptureError(`the hmap at ${hexAddr(header)} is not a live map (count ${count}, B ${B}, buckets ${hexAddr(buckets)}): was it freed?`);
   }
-  const nextOverflow = await nextOverflowOf(r, field(f, 'extra', what));
+  const [type, nextOverflow] = await Promise.all([measured, nextOverflowOf(r, field(f, 'extra', what))]);
   const reader = new BucketReader(slots, type);
   const oldB = sameSizeGrow ? B : B - 1;
   r.expect(count + (buckets ? 1 << B : 0) + (oldbuckets ? 1 << oldB : 0));
-  const free = nextOverflow ? reader.countFree(nextOverflow) : 0;
   // Read both bucket arrays first, then decode them while the string reads wait in one batch.
   const release = slots.hold();
   let cur: Promise<DumpBmap[][]> | null = null;
   let old: Promise<DumpBmap[][]> | null = null;
+  let free: Promise<number> | number = 0;
   try {
     const [curMem, oldMem] = await Promise.all([
-      buckets ? reader.load(buckets, 1 << B) : null,
-      oldbuckets ? reader.load(oldbuckets, 1 << oldB) : null,
+      buckets ? reader.load(buckets, B) : null,
+      oldbuckets ? reader.load(oldbuckets, oldB) : null,
     ]);
+    free = nextOverflow ? reader.countFree(nextOverflow) : 0;
     cur = curMem && reader.decode(buckets, curMem, 1 << B);
     old = oldMem && reader.decode(oldbuckets, oldMem, 1 << oldB);
   } finally {
@@ -101,9 +111,33 @@ class BucketReader {
     this.typeName = bucketTypeName(t.key, t.elem);
   }
 
-  /** The raw memory of `n` consecutive buckets from `base`. */
-  load(base: bigint, n: number): Promise<Buffer> {
-    return this.r.readBytes(base, n * this.t.bucketsize);
+  /** Bucket arrays read, with their preallocated overflow buckets: overflow buckets found there need no request. */
+  private readonly arrays: { base: bigint; mem: Buffer }[] = [];
+
+  /**
+   * The raw memory of a bucket array of 2^b buckets from `base` and of the overflow buckets
+   * `makeBucketArray` allocated with it (`bucketShift(b-4)` more from b = 4 on).
+   */
+  async load(base: bigint, b: number): Promise<Buffer> {
+    const n = (1 << b) + (b >= 4 ? 1 << (b - 4) : 0);
+    const mem = await this.r.readBytes(base, n * this.t.bucketsize);
+    this.arrays.push({ base, mem });
+    return mem;
+  }
+
+  /** The bucket at `addr`: from an array already read, else read (batched with its neighbours). */
+  private bucketAt(addr: bigint): Buffer | Promise<Buffer> {
+    return this.known(addr) ?? this.slots.readBatched(addr, this.t.bucketsize);
+  }
+
+  /** The bucket at `addr` if it lies in an array read already. */
+  private known(addr: bigint): Buffer | undefined {
+    const size = this.t.bucketsize;
+    for (const { base, mem } of this.arrays) {
+      const off = addr - base;
+      if (off >= 0n && off + BigInt(size) <= BigInt(mem.length) && off % BigInt(size) === 0n) return mem.subarray(Number(off), Number(off) + size);
+    }
+    return undefined;
   }
 
   /** The buckets in `mem`, read from `base`, each followed by its overflow chain. */
@@ -114,17 +148,20 @@ class BucketReader {
     return Promise.all(chains);
   }
 
+  /** A bucket and its overflow chain: the chain is followed from the raw memory while the keys and elems are read. */
   private async chain(addr: bigint, first: Buffer): Promise<DumpBmap[]> {
-    const out: DumpBmap[] = [];
+    const out: Promise<DumpBmap>[] = [];
     let mem = first;
     for (let steps = 0; ; steps++) {
       if (steps > maxChain) throw new CaptureError(`the overflow chain from ${hexAddr(addr)} does not end`);
-      out.push(await this.bmap(addr, mem));
+      const bmap = this.bmap(addr, mem);
+      bmap.catch(() => undefined); // awaited with the chain
+      out.push(bmap);
       const next = this.overflow(mem);
-      if (next === 0n) return out;
+      if (next === 0n) return Promise.all(out);
       addr = next;
       this.r.expect(1);
-      mem = await this.r.readBytes(addr, this.t.bucketsize);
+      mem = await this.bucketAt(addr);
     }
   }
 
@@ -153,7 +190,14 @@ class BucketReader {
     let n = 0;
     let chunk = 8;
     let oneByOne = false;
-    for (let addr = first; ;) {
+    let addr = first;
+    // Usually the whole free run lies in the bucket array's memory read already.
+    for (let known = this.known(addr); known; known = this.known(addr)) {
+      n++;
+      if (this.overflow(known) !== 0n) return n;
+      addr += BigInt(size);
+    }
+    for (;;) {
       const k = oneByOne ? 1 : chunk;
       let mem: Buffer;
       try {

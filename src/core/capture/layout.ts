@@ -9,7 +9,7 @@
  */
 import { slotsPerGroup } from '../swiss/constants';
 import { CaptureError, parseInteger } from './delve';
-import { Reader } from './reader';
+import { Evaluated, Reader } from './reader';
 import { CapturedClassicType, CapturedSwissType } from './types';
 
 /** A base address no field is read from: only `&` of its fields is taken. */
@@ -61,7 +61,11 @@ function isIndirect(slot: string, type: string): boolean {
  * type when the debuggee has none such.
  */
 async function fieldType(r: Reader, typeName: string, path: string): Promise<string> {
-  const e = await r.tryEvaluate(`&${typedAt(typeName, base)}${path}`);
+  return typeOfAddress(await r.tryEvaluate(`&${typedAt(typeName, base)}${path}`), typeName, path);
+}
+
+/** The static type of the field whose `&` Delve answered with `e` (see `fieldType`). */
+function typeOfAddress(e: Evaluated | string, typeName: string, path: string): string {
   if (typeof e === 'string') throw new CaptureError(`the debuggee has no type ${JSON.stringify(typeName)} with ${path.slice(1)} (${e})`);
   const t = e.type || /^\(\*(.*)\)\(0x[0-9a-f]+\)$/.exec(e.result)?.[1] || '';
   return t.replace(/^\*/, '');
@@ -87,26 +91,42 @@ export async function measureClassic(r: Reader, key: string, elem: string, ptrSi
  */
 async function slotArray(r: Reader, bucket: string, name: string, type: string): Promise<{ off: number; stride: number; indirect: boolean }> {
   const t = typedAt(bucket, base);
-  const first = await r.tryEvaluate(`&${t}.${name}[0]`);
-  if (typeof first === 'string' && /index out of bounds/.test(first)) {
-    const [off] = await offsets(r, [`${t}.${name}`]);
-    return { off, stride: 0, indirect: false };
-  }
-  const [slot, [off, next]] = await Promise.all([fieldType(r, bucket, `.${name}[0]`), offsets(r, [`${t}.${name}[0]`, `${t}.${name}[1]`])]);
-  return { off, stride: next - off, indirect: isIndirect(slot, type) };
+  // One wave: the first slot's address (its type, or "index out of bounds"), its offset, the next
+  // slot's, and the array's own.
+  const [first, [off, next, whole]] = await Promise.all([
+    r.tryEvaluate(`&${t}.${name}[0]`),
+    Promise.all([`${t}.${name}[0]`, `${t}.${name}[1]`, `${t}.${name}`].map((e) => r.tryEvaluate(`uintptr(&${e})`))),
+  ]);
+  if (typeof first === 'string' && /index out of bounds/.test(first)) return { off: offsetOf(whole, `${t}.${name}`), stride: 0, indirect: false };
+  const slot = typeOfAddress(first, bucket, `.${name}[0]`);
+  const at = offsetOf(off, `${t}.${name}[0]`);
+  return { off: at, stride: offsetOf(next, `${t}.${name}[1]`) - at, indirect: isIndirect(slot, type) };
+}
+
+/** The offset from `base` of the field whose `uintptr(&…)` Delve answered with `e`. */
+function offsetOf(e: Evaluated | string, expr: string): number {
+  if (typeof e === 'string') throw new CaptureError(`uintptr(&${expr}): ${e}`);
+  return Number(parseInteger(e.result) - base);
 }
 
 export async function measureSwiss(r: Reader, key: string, elem: string, ptrSize: number): Promise<CapturedSwissType> {
   const g = groupTypeName(key, elem);
   const t = typedAt(g, base);
-  const interleaved = typeof (await r.tryEvaluate(`&${t}.slots[0]`)) !== 'string';
+  // One wave for the usual interleaved layout (`slots[i].key`): both slot types, four offsets and
+  // the sizes of K and V; a group without `slots` is the split layout, asked after.
+  const fields = [`${t}.slots[0]`, `${t}.slots[1]`, `${t}.slots[0].key`, `${t}.slots[0].elem`];
+  const [k0e, e0e, at, ks, es] = await Promise.all([
+    r.tryEvaluate(`&${t}.slots[0].key`), r.tryEvaluate(`&${t}.slots[0].elem`),
+    Promise.all(fields.map((e) => r.tryEvaluate(`uintptr(&${e})`))),
+    sizeOf(r, key), sizeOf(r, elem),
+  ]);
+  const interleaved = typeof k0e !== 'string';
   if (interleaved) {
-    const [k0, e0] = await Promise.all([fieldType(r, g, '.slots[0].key'), fieldType(r, g, '.slots[0].elem')]);
-    const [slot0, slot1, keyAt, elemAt] = await offsets(r, [`${t}.slots[0]`, `${t}.slots[1]`, `${t}.slots[0].key`, `${t}.slots[0].elem`]);
+    const [k0, e0] = [typeOfAddress(k0e, g, '.slots[0].key'), typeOfAddress(e0e, g, '.slots[0].elem')];
+    const [slot0, slot1, keyAt, elemAt] = at.map((e, i) => offsetOf(e, fields[i]));
     const slotsize = slot1 - slot0;
     const indirectkey = isIndirect(k0, key);
     const indirectelem = isIndirect(e0, elem);
-    const [ks, es] = await Promise.all([sizeOf(r, key), sizeOf(r, elem)]);
     return {
       key, elem,
       keysize: indirectkey ? ptrSize : ks ?? elemAt - keyAt,

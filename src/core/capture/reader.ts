@@ -4,6 +4,14 @@
  * requests in flight at once and a count of what was sent. Raw memory is read as words,
  * `*(*[64]uint64)(0xADDR)`: Delve loads 64 elements of an array by default and prints them all in
  * the answer's own text, so a long range is many such reads, pipelined.
+ *
+ * The limit is 64 elements per array, not per answer: an array of arrays loads 64 rows of up to 64
+ * words each, `*(*[64][32]uint64)(0xADDR)` is 2048 words in one answer. Delve builds the outer
+ * array type itself but finds the row type only among the debuggee's own DWARF types, and which
+ * `[N]uint64` a binary has varies (Go 1.26's has `[32]uint64`, Go 1.19's only `[8]uint64`), so a
+ * capture asks (`probeRows`) and reads rows of the widest one. In VS Code every request is a round
+ * trip through the workbench (tens of milliseconds, about 10 ms of work each even pipelined), so
+ * 2048 words per request instead of 64 is most of a large capture's time.
  */
 import { CaptureError, hexAddr, parseInteger } from './delve';
 import { CaptureOptions, DapSend } from './types';
@@ -36,6 +44,9 @@ export interface Child {
 
 /** Words per `*(*[N]uint64)` read: Delve loads 64 elements of an array, all in the answer's text. */
 const wordsPerRead = 64;
+/** Row widths tried for `*(*[64][N]uint64)` reads, widest first (Delve loads at most 64 of a row). */
+const rowWidths = [64, 32, 8];
+
 /** The largest single read: a bucket array of 2^20 int64 buckets (some 7 million entries) is 144 MiB. */
 const maxReadBytes = 256 << 20;
 
@@ -46,6 +57,8 @@ export class Reader {
   private readonly limit: number;
   private done = 0;
   private total = 0;
+  /** Words per row of a wide read (`[64][rowWords]uint64`); 1: plain `[64]uint64` reads. */
+  private rowWords = 1;
 
   constructor(private readonly send: DapSend, readonly frameId: number, private readonly opts: Pick<CaptureOptions, 'concurrency' | 'onProgress' | 'isCancelled'> = {}) {
     this.limit = Math.max(1, opts.concurrency ?? 64);
@@ -105,25 +118,50 @@ export class Reader {
   }
 
   /**
-   * `size` bytes of the debuggee's memory at `addr`, as little-endian words: 64 words per
-   * `evaluate`, every chunk in flight at once (faster than paging one long array's children).
+   * Finds the widest `[N]uint64` row type the debuggee's DWARF has (taking an address reads no
+   * memory: `&(*(*[2][N]uint64)(0x1000))[1]` is 0x1000 + 8N exactly when Delve knows the type), and
+   * reads memory in rows of it from then on. One wave of requests, in flight together.
+   */
+  async probeRows(): Promise<number> {
+    const base = 0x1000n;
+    const ok = await Promise.all(rowWidths.map(async (w) => {
+      const e = await this.tryEvaluate(`uintptr(&(*(*[2][${w}]uint64)(${hexAddr(base)}))[1])`);
+      return typeof e !== 'string' && !e.result.startsWith('(unreadable') && parseInteger(e.result) === base + BigInt(8 * w);
+    }));
+    this.rowWords = rowWidths.find((_, i) => ok[i]) ?? 1;
+    return this.rowWords;
+  }
+
+  /**
+   * `size` bytes of the debuggee's memory at `addr`, as little-endian words: 64 rows of words per
+   * `evaluate` (see `probeRows`), every chunk in flight at once (faster than paging one long
+   * array's children).
    */
   async readBytes(addr: bigint, size: number): Promise<Buffer> {
     if (size > maxReadBytes) throw new CaptureError(`${size} bytes at ${hexAddr(addr)} is more than a capture reads at once (${maxReadBytes >> 20} MiB)`);
     const n = Math.max(1, Math.ceil(size / 8));
     const chunks: Promise<bigint[]>[] = [];
-    for (let i = 0; i < n; i += wordsPerRead) chunks.push(this.readWords(addr + BigInt(i * 8), Math.min(wordsPerRead, n - i)));
+    const row = this.rowWords;
+    for (let i = 0; i < n;) {
+      const left = n - i;
+      const at = addr + BigInt(i * 8);
+      // Whole rows as `[m][row]uint64`, the last few words as `[k]uint64`: nothing read past the end.
+      const rows = row > 1 ? Math.min(wordsPerRead, Math.floor(left / row)) : 0;
+      const words = rows > 0 ? rows * row : Math.min(wordsPerRead, left);
+      chunks.push(this.readWords(at, rows > 0 ? `[${rows}][${row}]uint64` : `[${words}]uint64`, words));
+      i += words;
+    }
     const words = (await Promise.all(chunks)).flat();
     const buf = Buffer.alloc(n * 8);
     words.forEach((w, i) => buf.writeBigUInt64LE(w, i * 8));
     return buf.subarray(0, size);
   }
 
-  /** Up to 64 words, from the text of `*(*[n]uint64)(addr)`. */
-  private async readWords(addr: bigint, n: number): Promise<bigint[]> {
-    const r = await this.evaluate(`*(*[${n}]uint64)(${hexAddr(addr)})`);
+  /** `n` words, from the text of `*(*type)(addr)` (`[n]uint64`, or rows `[m][k]uint64` of them). */
+  private async readWords(addr: bigint, type: string, n: number): Promise<bigint[]> {
+    const r = await this.evaluate(`*(*${type})(${hexAddr(addr)})`);
     const open = r.result.indexOf(' [');
-    const words = open < 0 ? [] : r.result.slice(open + 2, -1).split(',');
+    const words = open < 0 ? [] : r.result.slice(open + 2, -1).replace(/\]?,\[?|\[|\]/g, (s) => (s.includes(',') ? ',' : '')).split(',');
     if (words.length !== n || words.some((w) => w.startsWith('(unreadable'))) {
       throw new CaptureError(`cannot read ${n * 8} bytes at ${hexAddr(addr)}: ${r.result.slice(0, 120)}`);
     }

@@ -26,10 +26,20 @@ export const swissMapType = 'internal/runtime/maps.Map';
 /** The runtime's table type, as DWARF names it. */
 export const swissTableType = 'internal/runtime/maps.table';
 
-export async function captureSwiss(slots: SlotReader, header: bigint, key: string, elem: string): Promise<SwissBody> {
+/** Directories up to this long have their tables read slot by slot, with the directory itself. */
+const maxSpeculated = 64;
+
+/**
+ * `headerText`: Delve's text of the `Map` header when the caller read it already. The waves of
+ * requests: the header (with the caller's first wave); the group layout, the directory and every
+ * table it points at (a table read through its directory slot, `*(*table)(*(*uintptr)(slot))`,
+ * so it need not wait for the directory); the group arrays; the strings, if any.
+ */
+export async function captureSwiss(slots: SlotReader, header: bigint, key: string, elem: string, headerText?: string): Promise<SwissBody> {
   const { r, ptrSize } = slots;
-  const [hdr, type] = await Promise.all([r.evaluate(typedAt(swissMapType, header)), measureSwiss(r, key, elem, ptrSize)]);
-  const f = structFields(hdr.result);
+  const measured = measureSwiss(r, key, elem, ptrSize);
+  measured.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+  const f = structFields(headerText ?? (await r.evaluate(typedAt(swissMapType, header))).result);
   const what = 'maps.Map';
   const used = parseSmall(field(f, 'used', what));
   const dirPtr = parsePointer(field(f, 'dirPtr', what));
@@ -41,27 +51,38 @@ export async function captureSwiss(slots: SlotReader, header: bigint, key: strin
   if (!sane || used < 0) {
     throw new CaptureError(`the maps.Map at ${hexAddr(header)} is not a live map (used ${used}, dirLen ${dirLen}, globalDepth ${globalDepth}): was it freed?`);
   }
-  const groups = new GroupReader(slots, type);
   let group: Promise<SwissDumpGroup> | null = null;
   const directory: number[] = [];
   let tables: Promise<SwissDumpTable[]> = Promise.resolve([]);
+  let type: CapturedSwissType;
   // Read every group array first, then decode them all while the string reads wait in one batch.
   const release = slots.hold();
   try {
     if (dirLen === 0) {
       r.expect(used + 1);
+      type = await measured;
+      const groups = new GroupReader(slots, type);
       if (dirPtr !== 0n) {
         const mem = await groups.load(dirPtr, 1);
         group = groups.decode(dirPtr, mem, 1).then((g) => g[0]);
       }
     } else {
-      const dir = await r.readBytes(dirPtr, dirLen * ptrSize);
+      // A directory of many slots shares its tables among them: read it first, then each table once.
+      const bySlot = dirLen <= maxSpeculated;
+      const slotTables = bySlot ? [...Array(dirLen).keys()].map((i) => r.evaluate(typedAt(swissTableType, `*(*uintptr)(${hexAddr(dirPtr + BigInt(i * ptrSize))})`))) : [];
+      slotTables.forEach((p) => p.catch(() => undefined));
+      const [dir, t] = await Promise.all([r.readBytes(dirPtr, dirLen * ptrSize), measured]);
+      type = t;
+      const groups = new GroupReader(slots, type);
       const addrs: bigint[] = [];
       for (let i = 0; i < dirLen; i++) addrs.push(slots.word(dir, i * ptrSize));
       const distinct = [...new Set(addrs)];
       for (const a of addrs) directory.push(distinct.indexOf(a));
       r.expect(used);
-      const loaded = await Promise.all(distinct.map((t) => loadTable(r, t, groups)));
+      const loaded = await Promise.all(distinct.map(async (a) => {
+        const text = bySlot ? (await slotTables[addrs.indexOf(a)]).result : undefined;
+        return loadTable(r, a, groups, text);
+      }));
       tables = Promise.all(loaded.map(async ({ table, data, mem }) => ({ ...table, groups: await groups.decode(data, mem, table.capacity / slotsPerGroup) })));
     }
   } finally {
@@ -84,10 +105,10 @@ export async function captureSwiss(slots: SlotReader, header: bigint, key: strin
   };
 }
 
-/** A table's header and the raw memory of its group array. */
-async function loadTable(r: Reader, addr: bigint, groups: GroupReader): Promise<{ table: Omit<SwissDumpTable, 'groups'>; data: bigint; mem: Buffer }> {
+/** A table's header and the raw memory of its group array; `text`: the header as Delve printed it, when read already. */
+async function loadTable(r: Reader, addr: bigint, groups: GroupReader, text?: string): Promise<{ table: Omit<SwissDumpTable, 'groups'>; data: bigint; mem: Buffer }> {
   if (addr === 0n) throw new CaptureError('the directory holds a nil table');
-  const t = structFields((await r.evaluate(typedAt(swissTableType, addr))).result);
+  const t = structFields(text ?? (await r.evaluate(typedAt(swissTableType, addr))).result);
   const what = `maps.table at ${hexAddr(addr)}`;
   const ref = structFields(field(t, 'groups', what));
   const lengthMask = parseSmall(field(ref, 'lengthMask', `${what}.groups`));

@@ -93,6 +93,11 @@ export class SlotReader {
     this.batch = new MemoryBatch(r);
   }
 
+  /** `size` bytes at `addr`, read with the other small reads of the same turn (see `MemoryBatch`). */
+  readBatched(addr: bigint, size: number): Promise<Buffer> {
+    return this.batch.read(addr, size);
+  }
+
   /** Holds the batched reads until the returned function is called (see `MemoryBatch.hold`). */
   hold(): () => void {
     return this.batch.hold();
