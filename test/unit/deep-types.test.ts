@@ -7,7 +7,9 @@
  */
 import * as assert from 'assert';
 import { hoverSync, initHover } from '../../src/core/hover';
+import { loadGoParser } from '../../src/core/go/parser';
 import { evaluateMapLiteral } from '../../src/core/literal/evaluate';
+import { ancestorsOf } from '../../src/core/literal/nodes';
 import { layoutOf, parseTypeExpr, scopeFromSource } from '../../src/core/types';
 
 const deep = 100_000;
@@ -131,5 +133,28 @@ describe('deep types: what the hover quotes', () => {
     assert.strictEqual(emoji.length, 999 + ' …'.length);
     assert.ok(!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(emoji), 'no lone high surrogate');
     assert.ok(emoji.endsWith(' …'));
+  });
+});
+
+describe('deep syntax in the literal evaluator', () => {
+  it('finds what encloses a node once, not by a walk of parents (quadratic in tree-sitter)', async function () {
+    this.timeout(60_000);
+    const p = await loadGoParser();
+    const small = p.parse('package main\n\nvar f = func() { _ = map[int]int{1: 2} }\n')!;
+    const lit = small.rootNode.descendantsOfType('composite_literal')[0]!;
+    const byParents: string[] = [];
+    for (let a = lit.parent; a; a = a.parent) byParents.unshift(a.type);
+    assert.deepStrictEqual(ancestorsOf(lit).map((a) => a.type), byParents);
+    small.delete();
+    // 10^4 func literals around a map literal: the literal is evaluated at once (it took minutes).
+    const n = 10_000;
+    const src = `package main\n\nvar f = ${'func() { _ = '.repeat(n)}map[int]int{1: 2}${' }'.repeat(n)}\n`;
+    const started = Date.now();
+    for (const at of [undefined, { line: 3, col: 9 + 13 * n }]) {
+      const r = await evaluateMapLiteral(src, at && { at });
+      assert.ok(r.ok, r.ok ? "" : JSON.stringify(r.errors));
+      assert.deepStrictEqual(r.map.entries, [[1, 2]]);
+    }
+    assert.ok(Date.now() - started < 15_000, `${Date.now() - started} ms`);
   });
 });

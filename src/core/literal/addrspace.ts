@@ -14,6 +14,7 @@
 import type { SyntaxNode } from '../go/parser';
 import { GoArch } from '../maptype';
 import { GoType, TypeTooLargeError, layoutOf } from '../types';
+import { ancestorsOf } from './nodes';
 
 /** gc's refusal of the first of `types` too large for `arch`, or undefined. */
 export function tooLarge(types: GoType[], arch: GoArch): TypeTooLargeError | undefined {
@@ -30,7 +31,7 @@ export function tooLarge(types: GoType[], arch: GoArch): TypeTooLargeError | und
 
 /** Where gc reports a too-large type not placed at a named type: the var's name, or the literal. */
 export function tooLargeAt(literal: SyntaxNode): SyntaxNode {
-  for (let n: SyntaxNode | null = literal.parent; n; n = n.parent) {
+  for (const n of ancestorsOf(literal).reverse()) {
     if (n.type === 'function_declaration' || n.type === 'method_declaration' || n.type === 'func_literal') break;
     if (n.type === 'var_spec') return n.childForFieldName('name') ?? n;
   }

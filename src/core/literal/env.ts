@@ -11,6 +11,7 @@
  */
 import type { SyntaxNode } from '../go/parser';
 import { TypeScope, scopeFromTree, universe } from '../types';
+import { ancestorsOf } from './nodes';
 
 export interface ConstDecl {
   kind: 'const';
@@ -66,8 +67,7 @@ export function packageEnv(root: SyntaxNode): Env {
  * or statement, holding what is declared there before `node` starts.
  */
 export function envAt(node: SyntaxNode, pkg: Env): Env {
-  const path: SyntaxNode[] = [];
-  for (let a = node.parent; a && a.type !== 'source_file'; a = a.parent) path.unshift(a);
+  const path = ancestorsOf(node).filter((a) => a.type !== 'source_file');
   let env = pkg;
   for (const a of path) {
     const earlier = kids(a).filter((c) => c.endIndex <= node.startIndex);

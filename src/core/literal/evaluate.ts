@@ -23,6 +23,7 @@ import { GoValue, JsonValue, toJson } from './value';
 import { runtimeTypeString, unhashableIn } from './rtype';
 import { namedIn, recursiveInterfaces } from './ifacecycle';
 import { tooLarge, tooLargeAt } from './addrspace';
+import { ancestorsOf } from './nodes';
 import { unhashable } from '../go/value';
 
 export interface EvaluateOptions {
@@ -133,9 +134,7 @@ function checkMapLiteral(target: MapTarget, env: Env, checker: Checker, src: Sou
     return { ok: false, errors: [src.error('cannot evaluate this map literal', node.startIndex, node.endIndex)] };
   }
   const { key, elem } = u;
-  let root = node;
-  while (root.parent) root = root.parent;
-  const cycles = recursiveInterfaces(root);
+  const cycles = recursiveInterfaces(node.tree.rootNode);
   const cycle = namedIn(key, cycles) ?? namedIn(elem, cycles);
   if (cycle) return { ok: false, errors: [src.error(`invalid recursive type ${cycle.text}`, cycle.startIndex, cycle.endIndex)] };
   const big = tooLarge([key, elem], checker.arch);
@@ -173,9 +172,7 @@ function checkMapLiteral(target: MapTarget, env: Env, checker: Checker, src: Sou
 
 /** The name in the package clause of the file holding `node` (`main` when there is none). */
 function packageName(node: SyntaxNode): string {
-  let root = node;
-  while (root.parent) root = root.parent;
-  const clause = root.namedChildren.find((c) => c?.type === 'package_clause');
+  const clause = node.tree.rootNode.namedChildren.find((c) => c?.type === 'package_clause');
   return clause?.namedChildren.find((c) => c?.type === 'package_identifier')?.text ?? 'main';
 }
 
@@ -194,8 +191,9 @@ function typeAt(target: MapTarget, checker: Checker, env: Env): GoType | undefin
   } else {
     t = checker.resolveType(typeNode, env);
   }
-  const chain: SyntaxNode[] = [];
-  for (let n: SyntaxNode | null = node; n && n.id !== outer.id; n = n.parent) chain.unshift(n);
+  if (!t || node.id === outer.id) return t;
+  const path = [...ancestorsOf(node), node];
+  const chain = path.slice(path.findIndex((n) => n.id === outer.id) + 1);
   for (let i = 0; t && i < chain.length; i++) {
     const n = chain[i];
     if (n.type === 'literal_element' && n.parent?.type === 'literal_value') t = elementType(t, n.parent, n, undefined);
@@ -276,11 +274,16 @@ export function findMapLiteral(
     return undefined;
   }
   const start = root.descendantForIndex(at, at);
-  for (let n: SyntaxNode | null = start; n; n = n.parent) {
+  if (!start) return undefined;
+  // The position and what encloses it, innermost first (parents found once, by a cursor).
+  const up = [start, ...ancestorsOf(start).reverse()];
+  for (let i = 0; i < up.length; i++) {
+    const n = up[i];
     if (n.type !== 'composite_literal') continue;
     // Elided literals between the position and this typed one, innermost first.
-    for (let m: SyntaxNode | null = start; m && m.id !== n.id; m = m.parent) {
-      if (m.type === 'literal_value' && m.parent?.type === 'literal_element' && isMap({ node: m, outer: n })) return { node: m, outer: n };
+    for (let j = 0; j < i; j++) {
+      const m = up[j];
+      if (m.type === 'literal_value' && up[j + 1]?.type === 'literal_element' && isMap({ node: m, outer: n })) return { node: m, outer: n };
     }
     if (typedMap(n)) return { node: n, outer: n };
   }
