@@ -14,7 +14,7 @@
  * and the end of the session (`onDidTerminateDebugSession`): `ended`, the process is gone.
  */
 import * as vscode from 'vscode';
-import { CaptureOptions, CapturedMap, captureMap } from '../core/capture';
+import { CaptureCache, CaptureOptions, CapturedMap, captureMap } from '../core/capture';
 import { CapturedSession } from '../core/view/capturedSession';
 import { SessionStore } from './sessions';
 
@@ -30,6 +30,20 @@ export interface PausedFrame {
   frameId: number;
   threadId: number;
   where: FrameWhere;
+}
+
+/**
+ * What the captures learned of each debug session's process (pointer size, Go version, runtime,
+ * read width, layouts; see `CaptureCache`), by session id: the next capture in the same process
+ * skips those requests. Dropped when the session ends or its adapter starts again (a restart may
+ * run a rebuilt program).
+ */
+const caches = new Map<string, CaptureCache>();
+
+function cacheOf(sessionId: string): CaptureCache {
+  let c = caches.get(sessionId);
+  if (!c) caches.set(sessionId, (c = {}));
+  return c;
 }
 
 /** DAP requests after which the program runs (its frame ids are no longer valid). */
@@ -166,9 +180,11 @@ export class DebugWatch implements vscode.Disposable {
   private tracker(session: vscode.DebugSession): vscode.DebugAdapterTracker {
     const w: Watched = { session, running: false, frames: new Map(), traces: new Map() };
     this.watched.set(session.id, w);
+    caches.delete(session.id);
     return {
       onWillReceiveMessage: (m: DapMessage) => {
         if (m.type !== 'request' || !m.command) return;
+        if (m.command === 'restart') caches.delete(session.id);
         if (resuming.has(m.command)) this.resumed(w);
         else if (m.command === 'stackTrace' && m.seq !== undefined && m.arguments?.threadId !== undefined && !m.arguments.startFrame) w.traces.set(m.seq, m.arguments.threadId);
       },
@@ -209,6 +225,7 @@ export class DebugWatch implements vscode.Disposable {
   }
 
   private ended(sessionId: string): void {
+    caches.delete(sessionId);
     this.setState(sessionId, 'ended');
     this.watched.delete(sessionId);
   }
@@ -231,29 +248,52 @@ export class DebugWatch implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.watched.clear();
     this.bindings.clear();
+    caches.clear();
   }
 }
 
 /**
- * Reads the map `expr` in `frame` of `session` with a progress notification that can cancel it.
- * Resolves undefined when cancelled; throws `CaptureError` (one line) when the map cannot be read.
+ * How long a capture runs before its progress notification shows. A capture of a few thousand
+ * entries is over sooner; showing the notification anyway put its rendering in the workbench, the
+ * very thread that forwards every DAP request of the capture, in the way of the first requests.
  */
-export function captureInSession(session: vscode.DebugSession, expr: string, frame: PausedFrame, extra: Partial<CaptureOptions> = {}): Thenable<CapturedMap> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Go Map: reading ${expr} from ${session.name}`, cancellable: true }, (progress, token) => {
-    let shown = 0;
-    return captureMap((command, args) => Promise.resolve(session.customRequest(command, args)), expr, {
-      frameId: frame.frameId,
-      threadId: frame.threadId,
-      frame: frame.where,
-      concurrency: 64,
-      isCancelled: () => token.isCancellationRequested,
-      onProgress: (done, total) => {
+const progressDelayMs = 400;
+
+/**
+ * Reads the map `expr` in `frame` of `session`, with a progress notification that can cancel it
+ * once it takes longer than `progressDelayMs`. Rejects with `CaptureCancelled` when cancelled,
+ * `CaptureError` (one line) when the map cannot be read.
+ */
+export function captureInSession(session: vscode.DebugSession, expr: string, frame: PausedFrame, extra: Partial<CaptureOptions> = {}): Promise<CapturedMap> {
+  let cancelled = false;
+  let last: [number, number] = [0, 0];
+  let report: ((done: number, total: number) => void) | undefined;
+  const run = captureMap((command, args) => Promise.resolve(session.customRequest(command, args)), expr, {
+    frameId: frame.frameId,
+    threadId: frame.threadId,
+    frame: frame.where,
+    concurrency: 64,
+    cache: cacheOf(session.id),
+    isCancelled: () => cancelled,
+    onProgress: (done, total) => {
+      last = [done, total];
+      report?.(done, total);
+    },
+    ...extra,
+  });
+  const timer = setTimeout(() => {
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Go Map: reading ${expr} from ${session.name}`, cancellable: true }, (progress, token) => {
+      token.onCancellationRequested(() => (cancelled = true));
+      let shown = 0;
+      report = (done, total) => {
         const pct = Math.floor((100 * done) / Math.max(1, total));
         if (pct <= shown) return;
         progress.report({ increment: pct - shown, message: `${pct}%` });
         shown = pct;
-      },
-      ...extra,
+      };
+      report(...last);
+      return run.catch(() => undefined);
     });
-  });
+  }, progressDelayMs);
+  return run.finally(() => clearTimeout(timer));
 }

@@ -12,10 +12,10 @@
  */
 import { captureClassic } from './classic';
 import { CaptureError, hexAddr, parseInteger, splitMapType, unquoteBytes } from './delve';
-import { bucketTypeName, groupTypeName, measurePtrSize, typedAt } from './layout';
-import { Evaluated, Reader } from './reader';
+import { bucketTypeName, groupTypeName, measureClassic, measurePtrSize, measureSwiss, typedAt } from './layout';
+import { Reader } from './reader';
 import { captureSwiss, swissMapType } from './swiss';
-import { CaptureOptions, CaptureWhere, CapturedMap, DapSend } from './types';
+import { CaptureOptions, CaptureWhere, CapturedClassicType, CapturedMap, CapturedSwissType, DapSend } from './types';
 import { SlotReader } from './values';
 
 /**
@@ -26,18 +26,19 @@ import { SlotReader } from './values';
 export async function captureMap(send: DapSend, expr: string, opts: CaptureOptions): Promise<CapturedMap> {
   const started = Date.now();
   const r = new Reader(send, opts.frameId, opts);
-  // The first wave: everything that needs only the expression, in flight together. Both headers
-  // are read through the header's address expression itself (Delve derefences it in the cast),
-  // so one of them comes back now instead of a round trip later; the other type is missing.
+  const cache = opts.cache ?? {};
+  // The first wave: everything that needs only the expression, in flight together. The header is
+  // read through the header's address expression itself (Delve dereferences it in the cast), so it
+  // comes back now instead of a round trip later; a first capture tries both runtimes' types.
   const at = `*(*uintptr)(uintptr(&(${expr})))`;
-  const [v, addr, ptrSize, goversion, swissHeader, classicHeader] = await Promise.all([
+  if (cache.rowWords) r.useRows(cache.rowWords);
+  const [v, addr, ptrSize, goversion, header] = await Promise.all([
     r.tryEvaluate(expr),
     r.tryEvaluate(at),
-    measurePtrSize(r),
-    goVersion(r),
-    r.tryEvaluate(typedAt(swissMapType, at)),
-    r.tryEvaluate(`*(*runtime.hmap)(${at})`),
-    r.probeRows(),
+    cache.ptrSize ?? measurePtrSize(r),
+    cache.goversion ?? goVersion(r),
+    firstHeader(r, at, cache.runtime),
+    cache.rowWords ?? r.probeRows(),
   ]);
   if (typeof v === 'string') throw new CaptureError(`${expr}: ${v}`);
   const mapType = v.type || typeFromText(v.result);
@@ -48,19 +49,43 @@ export async function captureMap(send: DapSend, expr: string, opts: CaptureOptio
   const address = parseInteger(addr.result);
   if (address === 0n) throw new CaptureError(`${expr} is a nil map: it has no header (make, or a composite literal, allocates one)`);
   const where = whereCaptured(opts);
-  const header = (h: Evaluated | string) => (typeof h === 'string' || h.result.startsWith('(unreadable') ? undefined : h.result);
   // A header that did not come back in the first wave: the runtime asked type by type.
-  const runtime = header(swissHeader) ? 'swiss' : header(classicHeader) ? 'classic' : await whichRuntime(r, kv.key, kv.elem);
+  const runtime = header?.runtime ?? cache.runtime ?? await whichRuntime(r, kv.key, kv.elem);
+  Object.assign(cache, { ptrSize, goversion, runtime, rowWords: r.rows });
   const slots = new SlotReader(r, ptrSize, !opts.noFastPath);
+  const layouts = (cache.layouts ??= new Map());
+  const layoutKey = `${runtime} ${kv.key} ${kv.elem}`;
+  const layout = <T extends CapturedClassicType | CapturedSwissType>(measure: () => Promise<T>): Promise<T> => {
+    const known = layouts.get(layoutKey) as T | undefined;
+    return known ? Promise.resolve(known) : measure().then((t) => (layouts.set(layoutKey, t), t));
+  };
   const body = runtime === 'classic'
-    ? await captureClassic(slots, address, kv.key, kv.elem, header(classicHeader))
-    : await captureSwiss(slots, address, kv.key, kv.elem, header(swissHeader));
+    ? await captureClassic(slots, address, kv.key, kv.elem, header?.text, layout(() => measureClassic(r, kv.key, kv.elem, ptrSize)))
+    : await captureSwiss(slots, address, kv.key, kv.elem, header?.text, layout(() => measureSwiss(r, kv.key, kv.elem, ptrSize)));
   const info = {
     runtime, goversion, address: hexAddr(address), expr, mapType, where,
     stats: { requests: r.requests, ms: Date.now() - started },
   };
   const { type, ...fields } = body;
   return { label: expr, ...fields, ...info, type } as CapturedMap;
+}
+
+/**
+ * The map's header read through `at` (its address expression) as the runtime the debuggee has:
+ * `runtime` when known, else both, settling as soon as one comes back (a failed request comes
+ * back late through VS Code). Undefined when none could be read (a nil map, a missing type).
+ */
+function firstHeader(r: Reader, at: string, runtime?: 'classic' | 'swiss'): Promise<{ runtime: 'classic' | 'swiss'; text: string } | undefined> {
+  const kinds = runtime ? [runtime] : (['swiss', 'classic'] as const);
+  let failed = 0;
+  return new Promise((resolve, reject) => {
+    for (const kind of kinds) {
+      r.tryEvaluate(kind === 'swiss' ? typedAt(swissMapType, at) : `*(*runtime.hmap)(${at})`).then((h) => {
+        if (typeof h !== 'string' && !h.result.startsWith('(unreadable')) resolve({ runtime: kind, text: h.result });
+        else if (++failed === kinds.length) resolve(undefined);
+      }, reject);
+    }
+  });
 }
 
 /** The type at the front of Delve's text of a map (`(loaded 64/100) map[K]V [...]`, `map[K]V nil`). */

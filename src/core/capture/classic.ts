@@ -35,9 +35,9 @@ const maxChain = 1 << 20;
  * inline; both bucket arrays and the free overflow run; then one wave per overflow bucket of the
  * longest chain; the strings, if any.
  */
-export async function captureClassic(slots: SlotReader, header: bigint, key: string, elem: string, headerText?: string): Promise<ClassicBody> {
+export async function captureClassic(slots: SlotReader, header: bigint, key: string, elem: string, headerText?: string, measured?: Promise<CapturedClassicType>): Promise<ClassicBody> {
   const r = slots.r;
-  const measured = measureClassic(r, key, elem, slots.ptrSize);
+  measured ??= measureClassic(r, key, elem, slots.ptrSize);
   measured.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   const f = structFields(headerText ?? (await r.evaluate(`*(*runtime.hmap)(${hexAddr(header)})`)).result);
   const what = 'runtime.hmap';

@@ -10,5 +10,5 @@ export { diffCaptures, entriesOf } from './diff';
 export type { CaptureDiff, CapturedEntry } from './diff';
 export { CaptureCancelled } from './reader';
 export type {
-  CaptureInfo, CaptureOptions, CaptureWhere, CapturedClassic, CapturedClassicType, CapturedMap, CapturedSwiss, CapturedSwissType, DapSend,
+  CaptureCache, CaptureInfo, CaptureOptions, CaptureWhere, CapturedClassic, CapturedClassicType, CapturedMap, CapturedSwiss, CapturedSwissType, DapSend,
 } from './types';

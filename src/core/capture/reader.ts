@@ -45,7 +45,7 @@ export interface Child {
 /** Words per `*(*[N]uint64)` read: Delve loads 64 elements of an array, all in the answer's text. */
 const wordsPerRead = 64;
 /** Row widths tried for `*(*[64][N]uint64)` reads, widest first (Delve loads at most 64 of a row). */
-const rowWidths = [64, 32, 8];
+const rowWidths = [32, 16, 8];
 
 /** The largest single read: a bucket array of 2^20 int64 buckets (some 7 million entries) is 144 MiB. */
 const maxReadBytes = 256 << 20;
@@ -120,16 +120,36 @@ export class Reader {
   /**
    * Finds the widest `[N]uint64` row type the debuggee's DWARF has (taking an address reads no
    * memory: `&(*(*[2][N]uint64)(0x1000))[1]` is 0x1000 + 8N exactly when Delve knows the type), and
-   * reads memory in rows of it from then on. One wave of requests, in flight together.
+   * reads memory in rows of it from then on. One wave of requests, in flight together; it settles
+   * as soon as the widest known is (a failed request comes back late through VS Code).
    */
-  async probeRows(): Promise<number> {
+  probeRows(): Promise<number> {
     const base = 0x1000n;
-    const ok = await Promise.all(rowWidths.map(async (w) => {
-      const e = await this.tryEvaluate(`uintptr(&(*(*[2][${w}]uint64)(${hexAddr(base)}))[1])`);
-      return typeof e !== 'string' && !e.result.startsWith('(unreadable') && parseInteger(e.result) === base + BigInt(8 * w);
-    }));
-    this.rowWords = rowWidths.find((_, i) => ok[i]) ?? 1;
+    const ok: (boolean | undefined)[] = rowWidths.map(() => undefined);
+    return new Promise((resolve, reject) => {
+      const settle = () => {
+        const i = ok.findIndex((x) => x !== false);
+        if (i >= 0 && ok[i] === undefined) return; // a wider one may still come back
+        this.useRows(i < 0 ? 1 : rowWidths[i]);
+        resolve(this.rowWords);
+      };
+      rowWidths.forEach((w, i) => {
+        this.tryEvaluate(`uintptr(&(*(*[2][${w}]uint64)(${hexAddr(base)}))[1])`).then((e) => {
+          ok[i] = typeof e !== 'string' && !e.result.startsWith('(unreadable') && parseInteger(e.result) === base + BigInt(8 * w);
+          settle();
+        }, reject);
+      });
+    });
+  }
+
+  /** Words per row of wide reads (1: plain `[64]uint64` reads). */
+  get rows(): number {
     return this.rowWords;
+  }
+
+  /** Reads memory in rows of `words` words from now on (1: plain `[64]uint64` reads). */
+  useRows(words: number): void {
+    this.rowWords = words;
   }
 
   /**

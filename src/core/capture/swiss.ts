@@ -35,9 +35,9 @@ const maxSpeculated = 64;
  * table it points at (a table read through its directory slot, `*(*table)(*(*uintptr)(slot))`,
  * so it need not wait for the directory); the group arrays; the strings, if any.
  */
-export async function captureSwiss(slots: SlotReader, header: bigint, key: string, elem: string, headerText?: string): Promise<SwissBody> {
+export async function captureSwiss(slots: SlotReader, header: bigint, key: string, elem: string, headerText?: string, measured?: Promise<CapturedSwissType>): Promise<SwissBody> {
   const { r, ptrSize } = slots;
-  const measured = measureSwiss(r, key, elem, ptrSize);
+  measured ??= measureSwiss(r, key, elem, ptrSize);
   measured.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   const f = structFields(headerText ?? (await r.evaluate(typedAt(swissMapType, header))).result);
   const what = 'maps.Map';

@@ -33,6 +33,23 @@ export interface CaptureOptions {
   isCancelled?: () => boolean;
   /** Read every key and elem through Delve's formatting, even where the raw words would do (benchmarks, tests). */
   noFastPath?: boolean;
+  /**
+   * What a capture learns of the debuggee that holds for the life of its process: kept by the
+   * caller per debug session (and dropped when the session ends or restarts), so the next capture
+   * skips those requests. Filled in by the capture.
+   */
+  cache?: CaptureCache;
+}
+
+/** Facts of one debuggee process, found by a capture and reused by the next (see `CaptureOptions.cache`). */
+export interface CaptureCache {
+  ptrSize?: number;
+  goversion?: string;
+  runtime?: 'classic' | 'swiss';
+  /** Words per row of wide memory reads (`Reader.probeRows`). */
+  rowWords?: number;
+  /** Bucket or group layouts measured, by `runtime key elem`. */
+  layouts?: Map<string, CapturedClassicType | CapturedSwissType>;
 }
 
 /** Where the map was read: the goroutine, the frame and its source line. */

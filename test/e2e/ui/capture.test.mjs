@@ -190,19 +190,33 @@ describe('UI (issue 12): a map captured from a Go debug session', function () {
     await runCommand(page, 'Notifications: Clear All Notifications');
   });
 
-  it('reads 1,000 and 10,000 entries through the editor\'s debug session (the time is printed)', async () => {
-    // int64 keys read from raw words (the fast path); the targets are 0.5 s and 3 s.
-    const times = [];
-    for (const [expr, n] of [['thousand', 1000], ['big', 10000]]) {
-      await runCommand(page, 'Go Map: Inspect Map from Debugger');
-      await answerQuickInput(page, expr);
-      await panel().locator('[data-testid=summary]', { hasText: `used ${n} ·` }).waitFor({ timeout: 60000 });
-      const about = await panel().locator('[data-testid=card-hmap]').textContent();
-      const m = /read: (\d+) requests in (\d+) ms/.exec(about ?? '');
-      assert.ok(m, about);
-      times.push(`${n.toLocaleString('en-US')} entries ${m[2]} ms (${m[1]} requests)`);
+  it('reads 1,000 and 10,000 entries through the editor\'s debug session (the times are printed)', async () => {
+    // int64 keys read from raw words (the fast path); the targets are 0.5 s and 3 s. Three rounds:
+    // each round names the map anew (`thousand`, `(thousand)`, ...), or the open capture of the
+    // same expression would be shown again instead of read. The first round of a debug session
+    // also learns the process's facts (pointer size, read width, the group layout), which the
+    // others reuse.
+    const rounds = { 1000: [], 10000: [] };
+    for (let round = 0; round < 3; round++) {
+      for (const [name, n] of [['thousand', 1000], ['big', 10000]]) {
+        const expr = '('.repeat(round) + name + ')'.repeat(round);
+        await runCommand(page, 'Go Map: Inspect Map from Debugger');
+        await answerQuickInput(page, expr);
+        await page.locator('.tabs-container [role=tab].active', { hasText: `${expr} · map[int64]int64 · captured` }).waitFor({ timeout: 60000 });
+        await panel().locator('[data-testid=summary]', { hasText: `used ${n} ·` }).waitFor({ timeout: 60000 });
+        const about = await panel().locator('[data-testid=card-hmap]').textContent();
+        const m = /read: (\d+) requests in (\d+) ms/.exec(about ?? '');
+        assert.ok(m, about);
+        rounds[n].push({ ms: Number(m[2]), requests: Number(m[1]) });
+      }
     }
-    console.log(`    capture through code-server's debug session: ${times.join(', ')}`);
+    const targets = { 1000: 500, 10000: 3000 };
+    const line = Object.entries(rounds).map(([n, rs]) => {
+      const ms = rs.map((x) => x.ms);
+      const best = Math.min(...ms);
+      return `${Number(n).toLocaleString('en-US')} entries ${ms.join(' / ')} ms (requests ${rs.map((x) => x.requests).join(' / ')}; best ${best} ms, target < ${targets[n]} ms: ${best < targets[n] ? 'ok' : 'MISSED'})`;
+    });
+    console.log(`    capture through code-server's debug session, 3 rounds: ${line.join('; ')}`);
   });
 
   it('Continue in the simulator opens a simulated map of the captured entries, saying whose hash it uses', async () => {
