@@ -72,8 +72,9 @@ export async function captureMap(send: DapSend, expr: string, opts: CaptureOptio
 
 /**
  * The map's header read through `at` (its address expression) as the runtime the debuggee has:
- * `runtime` when known, else both, settling as soon as one comes back (a failed request comes
- * back late through VS Code). Undefined when none could be read (a nil map, a missing type).
+ * `runtime` when known, else both, settling as soon as one comes back (in traces through
+ * code-server, a wave holding a failed request ended late). Undefined when none could be read (a
+ * nil map, a missing type).
  */
 function firstHeader(r: Reader, at: string, runtime?: 'classic' | 'swiss'): Promise<{ runtime: 'classic' | 'swiss'; text: string } | undefined> {
   const kinds = runtime ? [runtime] : (['swiss', 'classic'] as const);

@@ -121,7 +121,8 @@ export class Reader {
    * Finds the widest `[N]uint64` row type the debuggee's DWARF has (taking an address reads no
    * memory: `&(*(*[2][N]uint64)(0x1000))[1]` is 0x1000 + 8N exactly when Delve knows the type), and
    * reads memory in rows of it from then on. One wave of requests, in flight together; it settles
-   * as soon as the widest known is (a failed request comes back late through VS Code).
+   * as soon as the widest known is (in traces through code-server, a wave holding a failed request
+   * ended late).
    */
   probeRows(): Promise<number> {
     const base = 0x1000n;
