@@ -43,6 +43,7 @@ import { mapassign } from './assign';
 import { MapRandomness } from './randomness';
 import { HIter } from './iter';
 import { checkInvariants } from './invariants';
+import { warmUpAssign } from './warmup';
 import { iteratorFlag, maxB, oldIteratorFlag, sameSizeGrowFlag } from './flags';
 
 export { BucketArray, nilBmap } from './buckets';
@@ -146,6 +147,7 @@ export class HMap {
     if (B !== 0) {
       this.buckets = this.makeBucketArray(B);
     }
+    warmUpAssign(t, (t2, hint2, opts2) => new HMap(t2, hint2, opts2));
   }
 
   // --- small helpers named as in map.go ---
