@@ -109,6 +109,11 @@ function answers(): HostileCase[] {
     bytes('nul-byte', Buffer.from([0]), /:3:26: invalid NUL character$/),
     bytes('bom-in-the-middle', Buffer.from([0xef, 0xbb, 0xbf]), /:3:26: invalid BOM in the middle of the file$/),
   );
+  // go build (1.19, 1.26): a raw string never closed is the scanner's error, at its backquote.
+  cases.push({
+    name: 'unterminated-raw-string', klass: 'answer', files: { 'm.go': 'package main\n`\ntype P struct{ X int }\n\nvar m = map[P]int{}\n' },
+    args: ['literal', '$D/m.go', '--json'], code: 2, match: /:2:1: string not terminated$/,
+  });
   // encoding/json turns a lone surrogate escape into U+FFFD.
   cases.push({
     name: 'lone-surrogates-in-json', klass: 'answer', files: { 'm.json': '{"\\ud800": 1, "\\udc00x": 2, "\\ud83d\\ude00": 3}' },

@@ -27,7 +27,10 @@ export function syntaxErrors(root: SyntaxNode, src: SourceText): LiteralError[] 
   const recovered = (root.hasError ? treeSitterErrors(root, src) : []).filter((r) => !exact.some((e) => e.offset >= r.offset && e.offset < r.end));
   // tree-sitter's recovery often starts a little before the real culprit (at the `f(` of `f({})`):
   // on the first line with an error, an exact one wins.
-  const first = [...exact, ...recovered].sort((a, b) => a.line - b.line)[0];
+  let first = [...exact, ...recovered].sort((a, b) => a.line - b.line)[0];
+  // The scanner's error comes first: a raw string that never ends swallows the rest of the file.
+  const open = unterminatedRawString(src.text, root.startIndex, root.endIndex);
+  if (open !== undefined && (!first || first.offset >= open)) return [src.error('string not terminated', open)];
   if (!first) return [];
   const sameLine = exact.filter((e) => e.line === first.line).sort((a, b) => a.offset - b.offset);
   return [sameLine[0] ?? first];
@@ -146,6 +149,20 @@ function skipSpace(text: string, i: number): number {
 
 const operators = /^(?:\.\.\.|<<=|>>=|&\^=|&&|\|\||<-|\+\+|--|<<|>>|&\^|[-+*/%&|^<>=!:]=|[-+*/%&|^<>=!(){}[\],;:.~])/;
 
+/**
+ * Where a raw string that is never closed starts in text[from, to), if one does: Go's scanner
+ * reports `string not terminated` there. Comments, strings and runes are skipped as it skips them.
+ */
+export function unterminatedRawString(text: string, from: number, to: number): number | undefined {
+  const skip = /\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?|`[^`]*(`)?|[^/"'`]+|\//g;
+  skip.lastIndex = from;
+  for (let m = skip.exec(text); m && m.index < to; m = skip.exec(text)) {
+    if (m[0].startsWith('`') && m[1] === undefined) return m.index;
+    if (m[0] === '') skip.lastIndex++;
+  }
+  return undefined;
+}
+
 /** Go's description of the token at i: `name x`, `literal 2`, an operator, or `EOF`. */
 export function goToken(text: string, i: number): string {
   const rest = text.slice(i);
@@ -153,7 +170,8 @@ export function goToken(text: string, i: number): string {
   const name = /^[\p{L}_][\p{L}\p{N}_]*/u.exec(rest);
   if (name) return ['break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go', 'goto', 'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var'].includes(name[0]) ? `keyword ${name[0]}` : `name ${name[0]}`;
   const literal = /^(?:\.?\d[\w.]*(?:[eEpP][-+]?\w*)?|"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?|`[^`]*`?)/.exec(rest);
-  if (literal) return `literal ${literal[0]}`;
+  // A raw string over several lines is named by its first (a message is one line).
+  if (literal) return `literal ${literal[0].includes('\n') ? `${literal[0].split('\n')[0]}…` : literal[0]}`;
   const op = operators.exec(rest);
   return op ? op[0] : rest[0];
 }
