@@ -73,6 +73,9 @@ function escapeChar(ch: string, way: string): string {
       if (ch === '"' || ch === '\\') return '\\' + ch;
       if (ch === '\n') return '\\n';
       if (cp < 0x20 || cp === 0x7f) return '\\x' + hex(cp, 2);
+      // gc refuses a BOM anywhere but at the start of the file, even inside a string literal
+      // ("invalid BOM in the middle of the file"): written as an escape, the string still holds it.
+      if (cp === 0xfeff) return '\\ufeff';
       return ch;
   }
 }
