@@ -14,7 +14,7 @@ import { captureClassic } from './classic';
 import { CaptureError, hexAddr, parseInteger, splitMapType, unquoteBytes } from './delve';
 import { bucketTypeName, groupTypeName, measureClassic, measurePtrSize, measureSwiss, typedAt } from './layout';
 import { Reader } from './reader';
-import { captureSwiss, swissMapType } from './swiss';
+import { captureSwiss, readDirectoryEarly, swissMapType } from './swiss';
 import { CaptureOptions, CaptureWhere, CapturedClassicType, CapturedMap, CapturedSwissType, DapSend } from './types';
 import { SlotReader } from './values';
 
@@ -32,7 +32,7 @@ export async function captureMap(send: DapSend, expr: string, opts: CaptureOptio
   // comes back now instead of a round trip later; a first capture tries both runtimes' types.
   const at = `*(*uintptr)(uintptr(&(${expr})))`;
   if (cache.rowWords) r.useRows(cache.rowWords);
-  const [v, addr, ptrSize, goversion, header] = await Promise.all([
+  const first = Promise.all([
     r.tryEvaluate(expr),
     r.tryEvaluate(at),
     cache.ptrSize ?? measurePtrSize(r),
@@ -40,6 +40,9 @@ export async function captureMap(send: DapSend, expr: string, opts: CaptureOptio
     firstHeader(r, at, cache.runtime),
     cache.rowWords ?? r.probeRows(),
   ]);
+  // Sent last in the wave: on a classic binary these fail.
+  const early = cache.runtime === 'classic' ? undefined : readDirectoryEarly(r, at);
+  const [v, addr, ptrSize, goversion, header] = await first;
   if (typeof v === 'string') throw new CaptureError(`${expr}: ${v}`);
   const mapType = v.type || typeFromText(v.result);
   const kv = splitMapType(mapType);
@@ -61,7 +64,7 @@ export async function captureMap(send: DapSend, expr: string, opts: CaptureOptio
   };
   const body = runtime === 'classic'
     ? await captureClassic(slots, address, kv.key, kv.elem, header?.text, layout(() => measureClassic(r, kv.key, kv.elem, ptrSize)))
-    : await captureSwiss(slots, address, kv.key, kv.elem, header?.text, layout(() => measureSwiss(r, kv.key, kv.elem, ptrSize)));
+    : await captureSwiss(slots, address, kv.key, kv.elem, header?.text, layout(() => measureSwiss(r, kv.key, kv.elem, ptrSize)), early);
   const info = {
     runtime, goversion, address: hexAddr(address), expr, mapType, where,
     stats: { requests: r.requests, ms: Date.now() - started },

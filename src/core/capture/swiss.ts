@@ -17,7 +17,7 @@ import { ctrlEmpty, maxTableCapacity, slotsPerGroup } from '../swiss/constants';
 import { SwissDumpGroup, SwissDumpTable } from '../swiss/types';
 import { CaptureError, field, hexAddr, parseBool, parseInteger, parsePointer, parseSmall, structFields } from './delve';
 import { groupTypeName, measureSwiss, typedAt } from './layout';
-import { Reader } from './reader';
+import { Evaluated, Reader } from './reader';
 import { CapturedSwissType, SwissBody } from './types';
 import { SlotReader, SlotValue, classify, readEntries } from './values';
 
@@ -35,7 +35,7 @@ const maxSpeculated = 64;
  * table it points at (a table read through its directory slot, `*(*table)(*(*uintptr)(slot))`,
  * so it need not wait for the directory); the group arrays; the strings, if any.
  */
-export async function captureSwiss(slots: SlotReader, header: bigint, key: string, elem: string, headerText?: string, measured?: Promise<CapturedSwissType>): Promise<SwissBody> {
+export async function captureSwiss(slots: SlotReader, header: bigint, key: string, elem: string, headerText?: string, measured?: Promise<CapturedSwissType>, early?: EarlyDirectory): Promise<SwissBody> {
   const { r, ptrSize } = slots;
   measured ??= measureSwiss(r, key, elem, ptrSize);
   measured.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
@@ -67,20 +67,25 @@ export async function captureSwiss(slots: SlotReader, header: bigint, key: strin
         group = groups.decode(dirPtr, mem, 1).then((g) => g[0]);
       }
     } else {
-      // A directory of many slots shares its tables among them: read it first, then each table once.
-      const bySlot = dirLen <= maxSpeculated;
-      const slotTables = bySlot ? [...Array(dirLen).keys()].map((i) => r.evaluate(typedAt(swissTableType, `*(*uintptr)(${hexAddr(dirPtr + BigInt(i * ptrSize))})`))) : [];
+      // The directory and its tables as read in the caller's first wave, when it is that short;
+      // else a directory of many slots shares its tables among them: read it first, then each
+      // table once.
+      const known = early && dirLen <= earlySlots ? await fromEarly(early, dirLen) : undefined;
+      const bySlot = !known && dirLen <= maxSpeculated;
+      const slotTables: Promise<string | undefined>[] = known
+        ? known.texts.map((t) => Promise.resolve(t))
+        : bySlot ? [...Array(dirLen).keys()].map((i) => r.evaluate(typedAt(swissTableType, `*(*uintptr)(${hexAddr(dirPtr + BigInt(i * ptrSize))})`)).then((e) => e.result)) : [];
       slotTables.forEach((p) => p.catch(() => undefined));
-      const [dir, t] = await Promise.all([r.readBytes(dirPtr, dirLen * ptrSize), measured]);
+      const [dir, t] = await Promise.all([known ? null : r.readBytes(dirPtr, dirLen * ptrSize), measured]);
       type = t;
       const groups = new GroupReader(slots, type);
-      const addrs: bigint[] = [];
-      for (let i = 0; i < dirLen; i++) addrs.push(slots.word(dir, i * ptrSize));
+      const addrs: bigint[] = known ? known.addrs : [];
+      for (let i = 0; dir && i < dirLen; i++) addrs.push(slots.word(dir, i * ptrSize));
       const distinct = [...new Set(addrs)];
       for (const a of addrs) directory.push(distinct.indexOf(a));
       r.expect(used);
       const loaded = await Promise.all(distinct.map(async (a) => {
-        const text = bySlot ? (await slotTables[addrs.indexOf(a)]).result : undefined;
+        const text = slotTables.length ? await slotTables[addrs.indexOf(a)] : undefined;
         return loadTable(r, a, groups, text);
       }));
       tables = Promise.all(loaded.map(async ({ table, data, mem }) => ({ ...table, groups: await groups.decode(data, mem, table.capacity / slotsPerGroup) })));
@@ -103,6 +108,45 @@ export async function captureSwiss(slots: SlotReader, header: bigint, key: strin
     iterations: [],
     type,
   };
+}
+
+/** Directory slots read with the header, in the caller's first wave (`readDirectoryEarly`). */
+const earlySlots = 2;
+
+/** The first directory slots and their tables, asked for before the header came back. */
+export interface EarlyDirectory {
+  words: Promise<Evaluated | string>;
+  tables: Promise<Evaluated | string>[];
+}
+
+/**
+ * Asks for the first `earlySlots` directory slots and the tables they point at through `at`, the
+ * map header's address expression: `dirPtr` is read at its offset in `maps.Map` (an address
+ * difference Delve computes in the same expression), so these go out with the header instead of
+ * two round trips after it. A map of up to 2 tables (some 1,800 entries) is then read in one more
+ * wave. Only used where the header says the directory is that short; on a small map (no
+ * directory) or a classic one these fail or read garbage, and are dropped.
+ */
+export function readDirectoryEarly(r: Reader, at: string): EarlyDirectory {
+  const dirPtr = `*(*uintptr)(${at} + uintptr(&${typedAt(swissMapType, 0x1000n)}.dirPtr) - 0x1000)`;
+  const slots = `(*(*[${earlySlots}]uintptr)(${dirPtr}))`;
+  const early = {
+    words: r.tryEvaluate(slots),
+    tables: [...Array(earlySlots).keys()].map((i) => r.tryEvaluate(typedAt(swissTableType, `${slots}[${i}]`))),
+  };
+  [early.words, ...early.tables].forEach((p) => p.catch(() => undefined));
+  return early;
+}
+
+/** The first `dirLen` directory slots and their tables' text from `early`, or undefined if any is missing. */
+async function fromEarly(early: EarlyDirectory, dirLen: number): Promise<{ addrs: bigint[]; texts: string[] } | undefined> {
+  const [words, ...tables] = await Promise.all([early.words, ...early.tables.slice(0, dirLen)]);
+  const ok = (e: Evaluated | string): e is Evaluated => typeof e !== 'string' && !e.result.startsWith('(unreadable');
+  if (!ok(words) || !tables.every(ok)) return undefined;
+  const open = words.result.indexOf(' [');
+  const addrs = open < 0 ? [] : words.result.slice(open + 2, -1).split(',').slice(0, dirLen).map((w) => parseInteger(w));
+  if (addrs.length !== dirLen) return undefined;
+  return { addrs, texts: tables.map((t) => (t as Evaluated).result) };
 }
 
 /** A table's header and the raw memory of its group array; `text`: the header as Delve printed it, when read already. */
