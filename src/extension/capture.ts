@@ -2,7 +2,8 @@
  * Captured maps and the Go debug sessions they come from. The capture itself is the core's
  * (`src/core/capture`: DAP `evaluate` and `variables` requests through Delve); this file watches
  * the debug sessions so a captured map knows where its session stands, and reads a map through
- * `DebugSession.customRequest` with a progress notification that can cancel it.
+ * `DebugSession.customRequest` with a progress notification that can cancel it (shown once the
+ * capture takes over 400 ms), keeping what it learns of each session's process for the next one.
  *
  * A `DebugAdapterTracker` for type `go` sees every DAP message of every Go debug session:
  * - `stackTrace` responses: the function, file and line of each frame id VS Code was given (Delve
