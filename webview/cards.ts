@@ -5,6 +5,7 @@
  * without a scroll box of their own. Every field's explanation is its tooltip.
  */
 import { FieldView, LayoutView, MapView, MemoryView, RulerView } from '../src/protocol/messages';
+import { thousands } from './format';
 
 export type CardName = 'hmap' | 'memory' | 'layout';
 
@@ -59,7 +60,7 @@ export function renderHeader(card: Card, m: MapView): void {
   card.body.replaceChildren(grid, about);
 }
 
-const bytes = (n: number): string => `${n.toLocaleString('en-US')} B`;
+const bytes = (n: number): string => `${thousands(n)} B`;
 
 export function renderMemory(card: Card, memory: MemoryView | undefined): void {
   if (!memory) {
@@ -72,7 +73,7 @@ export function renderMemory(card: Card, memory: MemoryView | undefined): void {
     const row = document.createElement('div');
     row.className = `mem-line ${l.kind}`;
     row.title = l.explain;
-    const name = l.objects !== undefined && l.kind === 'total' ? `${l.name}, ${l.objects.toLocaleString('en-US')} ${l.objects === 1 ? 'object' : 'objects'} (inuse_objects)` : l.name;
+    const name = l.objects !== undefined && l.kind === 'total' ? `${l.name}, ${thousands(l.objects)} ${l.objects === 1 ? 'object' : 'objects'} (inuse_objects)` : l.name;
     row.append(text('span', 'mem-name', name), text('span', 'mem-bytes', bytes(l.bytes)));
     list.append(row);
   }

@@ -10,6 +10,7 @@
  * A window of a large directory (the runs around a split) says how many tables it leaves out.
  */
 import { DirectoryView } from '../src/protocol/messages';
+import { thousands } from './format';
 
 /** Above this many tables the strip is drawn on a canvas instead of one element per table. */
 export const maxCells = 256;
@@ -20,7 +21,7 @@ function runTitle(r: Run): string {
   return `entries ${r.length === 1 ? `[${r.start}]` : `[${r.start}..${r.start + r.length - 1}]`} → ${r.array.replace('table-', 'table ')}: local depth ${r.localDepth}, used ${r.used} of ${r.capacity} slots${r.tombstones ? `, ${r.tombstones} tombstones` : ''}`;
 }
 
-const count = (n: number, one: string, many: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const count = (n: number, one: string, many: string): string => `${thousands(n)} ${n === 1 ? one : many}`;
 
 export function renderDirectory(root: HTMLElement, d: DirectoryView | undefined, go: (array: string) => void, heading = 'directory'): void {
   root.hidden = !d;
@@ -32,7 +33,7 @@ export function renderDirectory(root: HTMLElement, d: DirectoryView | undefined,
   label.className = 'dir-label';
   const tables = d.runs.length + (d.elided ? d.elided.before + d.elided.after : 0);
   label.textContent = `${heading}: ${count(d.entries, 'entry', 'entries')} (globalDepth ${d.globalDepth}) → ${count(tables, 'table', 'tables')}`
-    + (d.elided ? ` (${count(d.runs.length, 'table', 'tables')} shown, ${d.elided.before.toLocaleString('en-US')} before and ${d.elided.after.toLocaleString('en-US')} after left out)` : '');
+    + (d.elided ? ` (${count(d.runs.length, 'table', 'tables')} shown, ${thousands(d.elided.before)} before and ${thousands(d.elided.after)} after left out)` : '');
   const strip = d.runs.length > maxCells ? canvasStrip(d, go) : cellStrip(d, go);
   root.replaceChildren(label, strip);
 }

@@ -185,14 +185,18 @@ function showMap(m: MapView): void {
   subtitle.textContent = m.subtitle;
   runtimeLine.textContent = `${m.runtime.label}${m.runtime.why ? ` · why: ${m.runtime.why}` : ''}`;
   summary.textContent = m.summary;
+  const steps = m.growthSteps;
+  const stepping = steps !== undefined && steps.step > 0;
+  list.setMap(m);
+  // The rows in view are asked for first: the extension answers while the rest is drawn (unless
+  // the list is about to scroll elsewhere, to a saved position or a growth step).
+  if (!stepping && (restoredScroll || state.scrollTop === undefined)) list.prefetch();
   if (revisionChanged) {
     list.highlight.slots = new Map();
     list.highlight.rows = undefined;
     result.replaceChildren();
     hideCompare();
   }
-  const steps = m.growthSteps;
-  const stepping = steps !== undefined && steps.step > 0;
   renderGrowthSteps(growthBox, steps, () => send({ type: 'run', command: CommandId.StepGrowth }), () => send({ type: 'run', command: CommandId.FinishGrowth }), (array) => list.reveal(array, 0));
   // While a split's steps show the directory before and after, the strip of the map now waits.
   renderDirectory(directory, stepping && steps.directoryAfter ? undefined : m.directory, (array) => list.reveal(array, 0));
@@ -218,7 +222,6 @@ function showMap(m: MapView): void {
     setEnabled(buttons.get(CommandId.StepGrowth)!, true);
     setEnabled(buttons.get(CommandId.FinishGrowth)!, stepping);
   }
-  list.setMap(m);
   // A new growth step starts at its first group, or at the slot the insert landed in.
   const stepShown = steps ? `${m.revision}:${steps.step}` : undefined;
   if (stepShown !== growthStepShown && stepping) {

@@ -244,7 +244,7 @@ export class RowList {
     const { spacerH } = this.metrics();
     const { first, last, realTop, s } = this.window();
     const columns = this.columns(map);
-    for (const arrays of columns) for (const a of arrays) this.fetch(a.id, first, last, a.rows, map.revision);
+    this.fetchVisible(map, first, last);
 
     // Each column is as wide as its longest chain among the rows in view; the slots are as wide as
     // lets every column fit in the panel.
@@ -334,14 +334,7 @@ export class RowList {
     h.dataset.testid = 'column-heading';
     h.textContent = top ? `${top.title.split(' · ').slice(0, 3).join(' · ')} (of ${map.arrays.length} tables, in directory order)` : '';
     this.heading.replaceChildren(h);
-    // Ask for the rows in view of every table that has lines in view.
-    for (let line = first; line < last;) {
-      const { a, row } = stack.at(line);
-      const from = Math.max(0, row);
-      const to = Math.min(a.rows, from + (last - line));
-      if (to > from) this.fetch(a.id, from, to, a.rows, map.revision);
-      line += a.rows - row;
-    }
+    this.fetchVisible(map, first, last);
     const frag = document.createDocumentFragment();
     let complete = true;
     for (let i = first; i < last; i++) {
@@ -375,6 +368,32 @@ export class RowList {
     if (complete && this.completedRevision !== map.revision) {
       this.completedRevision = map.revision;
       this.onComplete(map.revision);
+    }
+  }
+
+  /**
+   * Asks the extension now for the rows in view, before the rest of the panel draws the map, so
+   * its answer is on the way while the cards and strips are built (`render` asks for whatever is
+   * still missing).
+   */
+  prefetch(): void {
+    if (!this.map) return;
+    const { first, last } = this.window();
+    this.fetchVisible(this.map, first, last);
+  }
+
+  /** Asks for lines `first..last` of every array in view (stacked: of every table with lines there). */
+  private fetchVisible(map: MapView, first: number, last: number): void {
+    if (!this.stack) {
+      for (const a of map.arrays) this.fetch(a.id, first, last, a.rows, map.revision);
+      return;
+    }
+    for (let line = first; line < last;) {
+      const { a, row } = this.stack.at(line);
+      const from = Math.max(0, row);
+      const to = Math.min(a.rows, from + (last - line));
+      if (to > from) this.fetch(a.id, from, to, a.rows, map.revision);
+      line += a.rows - row;
     }
   }
 

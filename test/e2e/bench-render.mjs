@@ -34,6 +34,8 @@ const entries = num('--entries', 1_000_000);
 const steps = num('--steps', 120);
 const asJson = args.includes('--json');
 const runtime = args.includes('--runtime') ? args[args.indexOf('--runtime') + 1] : 'classic';
+/** `--profile`: a CPU profile of the page from its load to the first frame, summed per function. */
+const profile = args.includes('--profile');
 
 /** Dark-theme values for the --vscode-* variables the panel uses (VS Code injects them normally). */
 const themeCss = `
@@ -107,16 +109,24 @@ async function main() {
       await page.evaluate((t) => window.postMessage(JSON.parse(t), '*'), text);
     };
     let mapSentAt = 0;
+    let cdp;
     let mapComputeMs = 0;
+    /** From the map message's JSON to the page's `postMessage` of it returning. */
+    let mapToPageMs = 0;
     let fullComputeMs = 0;
     await page.exposeFunction('__gomapPost', async (m) => {
       if (m?.type === 'ready') {
+        // Profiled from the webview's ready on (its load and script compile left out).
+        if (cdp) await cdp.send('Profiler.start');
         mapSentAt = performance.now();
         const { message, ms } = session.mapMessage();
         mapComputeMs = ms;
+        const t = performance.now();
         await toPage(message);
+        mapToPageMs = performance.now() - t;
       } else if (m?.type === 'rendered') {
         rendered = { inPageMs: m.ms, wallMs: performance.now() - mapSentAt };
+        if (cdp) await cdp.send('Profiler.stop').then((r) => printProfile(r.profile));
         renderedWaiters.splice(0).forEach((f) => f());
         // As the panel does: the counts over every bucket once the first frame is drawn.
         const full = await session.fullMapMessage();
@@ -127,6 +137,11 @@ async function main() {
         if (reply) await toPage(reply);
       }
     });
+    cdp = profile ? await page.context().newCDPSession(page) : undefined;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    }
     await page.goto(`${origin}/`);
     if (!rendered) await new Promise((resolve) => renderedWaiters.push(resolve));
     const firstFrameBytes = bytesToWebview;
@@ -183,6 +198,7 @@ async function main() {
       count: session.count,
       buildMs: Math.round(session.buildMs),
       mapViewMs: Math.round(mapComputeMs * 10) / 10,
+      mapToPageMs: Math.round(mapToPageMs * 10) / 10,
       fullMapViewMs: Math.round(fullComputeMs * 10) / 10,
       firstFrameMs: Math.round(rendered.wallMs * 10) / 10,
       firstFrameInPageMs: rendered.inPageMs,
@@ -204,7 +220,7 @@ async function main() {
     else {
       if (runtime === 'swiss') console.log(`map[int64]int64, Swiss: ${session.summary} (simulated in ${result.buildMs} ms)`);
       else console.log(`map[int64]int64 with 2^${result.B} = ${result.buckets} buckets, ${result.count} entries (simulated in ${result.buildMs} ms)`);
-      console.log(`first frame: ${result.firstFrameMs} ms from the webview's ready to its first complete frame (map view ${result.mapViewMs} ms, ${result.firstFrameInPageMs} ms inside the page, ${(result.firstFrameBytes / 1024).toFixed(0)} KiB sent); the full counts (overview, memory) followed after ${result.fullMapViewMs} ms more`);
+      console.log(`first frame: ${result.firstFrameMs} ms from the webview's ready to its first complete frame (map view ${result.mapViewMs} ms, ${result.mapToPageMs} ms to post it into the page, ${result.firstFrameInPageMs} ms inside the page, ${(result.firstFrameBytes / 1024).toFixed(0)} KiB sent); the full counts (overview, memory) followed after ${result.fullMapViewMs} ms more`);
       console.log(`scroll: ${steps} steps; frame work median ${work.median} ms, p95 ${work.p95} ms, max ${work.max} ms; scroll to rows filled median ${latency.median} ms, p95 ${latency.p95} ms, max ${latency.max} ms`);
       console.log(`DOM: ${result.rowsInDom} rows / ${result.slotsInDom} slots; ${(result.bytesToWebviewTotal / 1024).toFixed(0)} KiB sent to the webview in all`);
       if (runtime === 'swiss') console.log(`directory strip: ${result.directoryElements} elements; sticky heading named the top table ${result.headingChecked - result.headingWrong.length} of ${result.headingChecked} times${result.headingWrong.length ? ` (wrong: ${result.headingWrong.join('; ')})` : ''}`);
@@ -212,6 +228,20 @@ async function main() {
   } finally {
     await browser.close();
   }
+}
+
+/** The functions with the most self time in a CDP profile, and the sampled time per URL. */
+function printProfile(p) {
+  const self = new Map();
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const dt = p.timeDeltas;
+  p.samples.forEach((id, i) => {
+    const f = byId.get(id).callFrame;
+    const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + (dt[i + 1] ?? 0) / 1000);
+  });
+  const top = [...self].filter(([n]) => !n.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 25);
+  for (const [n, ms] of top) console.log(`${ms.toFixed(1).padStart(8)} ms  ${n}`);
 }
 
 main().catch((e) => {
