@@ -12,7 +12,10 @@
 // With `--fill`, instead: "Insert Random Keys…" with `--entries` keys (10^6) in code-server, from
 // the answer to the painted panel, classic and Swiss, and the same fill cancelled (bench/fill.mjs).
 //
-// Usage: node test/e2e/bench-render.mjs [--B 20] [--entries 1000000] [--steps 120] [--runtime swiss] [--fill] [--json]
+// `--profile` prints the page's CPU profile from its ready to its first frame, self time per function
+// (a forced layout shows as the function that read a size).
+//
+// Usage: node test/e2e/bench-render.mjs [--B 20] [--entries 1000000] [--steps 120] [--runtime swiss] [--fill] [--profile] [--json]
 
 import fs from 'node:fs';
 import path from 'node:path';
