@@ -9,7 +9,6 @@ export class OverviewStrip {
   readonly canvas: HTMLCanvasElement;
   private data?: OverviewView;
   private view = { first: 0, last: 0 };
-  private frame = 0;
 
   constructor(parent: HTMLElement, onJump: (bucket: number) => void) {
     this.canvas = document.createElement('canvas');
@@ -26,26 +25,13 @@ export class OverviewStrip {
 
   set(data: OverviewView | undefined): void {
     this.data = data;
-    this.schedule();
+    this.draw();
   }
 
   setView(first: number, last: number): void {
     if (first === this.view.first && last === this.view.last) return;
     this.view = { first, last };
-    this.schedule();
-  }
-
-  /**
-   * Draws in the next animation frame, once however many changes come before it: drawing reads
-   * the canvas's size, which forced a layout of the whole panel each time (in the middle of the
-   * map message's DOM changes, and on every scroll event).
-   */
-  private schedule(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.draw();
-    });
+    this.draw();
   }
 
   draw(): void {
