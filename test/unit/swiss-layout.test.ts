@@ -179,7 +179,10 @@ describe('Swiss group layout by hand', () => {
     assert.deepStrictEqual(l.slot && [l.slot.size, l.slot.elemOff, l.slot.paddingBetween, l.slot.trailingPadding], [16, 8, 0, 7]);
     assert.strictEqual(l.paddingBytes, 8 * 7);
     // Split: ctrl 8 + keys 64 + elems 8 = 80, already a multiple of 8.
-    assert.deepStrictEqual(l.other, { layout: 'split', groupsize: 80, paddingBytes: 0 });
+    assert.deepStrictEqual(
+      { ...l.other, regions: l.other.regions.map((r) => [r.name, r.offset, r.size, r.type]) },
+      { layout: 'split', groupsize: 80, paddingBytes: 0, regions: [['ctrl', 0, 8, 'uint64'], ['keys', 8, 64, '[8]int64'], ['elems', 72, 8, '[8]int8']] },
+    );
     assert.strictEqual(l.bytesPerEntryAtFullLoad, 136 / 7);
   });
 

@@ -23,6 +23,23 @@ describe('view: a Swiss map through MapModel', () => {
   const model = (hint = 0, version: '1.26' | '1.27' = '1.26') =>
     new SwissModel({ hint, seed: 1, layout: swissGroupLayout(str, i64, 'amd64', version), classic: bucketLayout(str, i64, 'amd64'), text: valueText(str, i64) });
 
+  it('rules the group of each layout by its regions: interleaved slots, or keys then elems (mapsplitgroup)', () => {
+    // map[string]int64 on amd64: a slot is struct{ key string; elem int64 } = 16 + 8 = 24 B, so the
+    // interleaved group is ctrl 8 + 8 × 24 = 200 B; split, the keys [8]string are 128 B at offset 8
+    // and the elems [8]int64 64 B at 136: 200 B too, no padding in either.
+    const [own, other] = model().layout().rulers;
+    assert.strictEqual(own.bytes, 200);
+    assert.strictEqual(own.segments.filter((x) => x.kind === 'keys').length, 8);
+    assert.deepStrictEqual(other.segments.map((x) => [x.kind, x.bytes, x.label]), [
+      ['ctrl', 8, 'ctrl uint64 (8 control bytes)'], ['keys', 128, 'keys [8]string'], ['elems', 64, 'elems [8]int64'],
+    ]);
+    const splitModel = new SwissModel({ hint: 0, seed: 1, layout: swissGroupLayout(str, i64, 'amd64', '1.27', { splitGroup: true }), classic: bucketLayout(str, i64, 'amd64'), text: valueText(str, i64) });
+    const [split, interleaved] = splitModel.layout().rulers;
+    assert.deepStrictEqual(split.segments.map((x) => [x.kind, x.bytes]), [['ctrl', 8], ['keys', 128], ['elems', 64]]);
+    assert.strictEqual(split.bytes, 200);
+    assert.deepStrictEqual(interleaved.segments.map((x) => [x.kind, x.bytes]), [['ctrl', 8], ['slot', 192]]);
+  });
+
   it('shows nothing but a note before the first insert, then the small map\'s one group', () => {
     const m = model();
     assert.deepStrictEqual(m.arrays(), []);

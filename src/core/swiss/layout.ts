@@ -228,7 +228,7 @@ export interface SwissGroupLayout {
   /** Group bytes per entry when the table is at its maximum load (7 of every 8 slots full). */
   bytesPerEntryAtFullLoad: number;
   /** The same map in the other group layout (whatever Go release has it). */
-  other: { layout: GroupLayout; groupsize: number; paddingBytes: number };
+  other: { layout: GroupLayout; groupsize: number; paddingBytes: number; regions: SwissGroupRegion[] };
 }
 
 /** `types/bucket.ts`'s SlotInfo, but an indirect key/elem object is rounded as Go 1.22+ malloc
@@ -279,17 +279,22 @@ export function swissGroupLayout(
     key: k,
     elem: e,
     groupAlign: gs.align,
-    regions: gs.fields.map((f) => ({
-      name: f.name as SwissGroupRegion['name'],
-      type: f.type,
-      offset: f.offset,
-      size: f.size,
-      paddingBefore: f.paddingBefore,
-    })),
+    regions: regionsOf(gs),
     slot,
     paddingBytes: groupPadding(g, gs, arch),
     slotPaddingBytes: slotsPerGroup * ((g.indirectkey ? 0 : k.internalPadding) + (g.indirectelem ? 0 : e.internalPadding)),
     bytesPerEntryAtFullLoad: gs.size / maxAvgGroupLoad,
-    other: { layout: otherGroup.layout, groupsize: os.size, paddingBytes: groupPadding(otherGroup, os, arch) },
+    other: { layout: otherGroup.layout, groupsize: os.size, paddingBytes: groupPadding(otherGroup, os, arch), regions: regionsOf(os) },
   };
+}
+
+/** A group struct's fields as regions (ctrl, then slots, or keys and elems). */
+function regionsOf(gs: StructLayout): SwissGroupRegion[] {
+  return gs.fields.map((f) => ({
+    name: f.name as SwissGroupRegion['name'],
+    type: f.type,
+    offset: f.offset,
+    size: f.size,
+    paddingBefore: f.paddingBefore,
+  }));
 }

@@ -8,7 +8,7 @@
 import { BucketLayout } from '../types';
 import { fmtInt, humanBytes, plural } from '../hover/format';
 import { ctrlDeleted, ctrlEmpty, maxAvgGroupLoad, maxTableCapacity, slotsPerGroup } from '../swiss/constants';
-import { SwissGroupLayout } from '../swiss/layout';
+import { SwissGroupLayout, SwissGroupRegion } from '../swiss/layout';
 import type { SwissMap } from '../swiss/map';
 import { swissMemory } from '../swiss/memory';
 import { ModelStats } from './model';
@@ -92,9 +92,23 @@ export function swissMemoryView(m: SwissMap, g: SwissGroupLayout): MemoryView {
 }
 
 /** The group as a byte ruler, beside the other group layout and the classic bucket of the same types. */
+/** A group's regions as ruler segments: ctrl, then its 8 slots whole (interleaved) or its keys
+ * and its elems (split), the padding gc put before each and after the last. */
+function regionSegments(regions: SwissGroupRegion[], groupsize: number): SegmentView[] {
+  const segs: SegmentView[] = [];
+  for (const r of regions) {
+    if (r.paddingBefore > 0) segs.push({ kind: 'pad', bytes: r.paddingBefore, label: 'padding' });
+    const kind = r.name === 'slots' ? 'slot' : r.name;
+    segs.push({ kind, bytes: r.size, label: r.name === 'ctrl' ? 'ctrl uint64 (8 control bytes)' : `${r.name} ${r.type}` });
+  }
+  const end = segs.reduce((n, x) => n + x.bytes, 0);
+  if (groupsize > end) segs.push({ kind: 'pad', bytes: groupsize - end, label: 'padding' });
+  return segs;
+}
+
 export function swissLayout(g: SwissGroupLayout, classic: BucketLayout | undefined): LayoutView {
   const t = g.type;
-  const segs: SegmentView[] = [{ kind: 'ctrl', bytes: 8, label: 'ctrl uint64 (8 control bytes)' }];
+  const segs: SegmentView[] = g.slot ? [{ kind: 'ctrl', bytes: 8, label: 'ctrl uint64 (8 control bytes)' }] : regionSegments(g.regions, t.groupsize);
   if (g.slot) {
     const keyBytes = g.key.slotSize;
     const elemBytes = g.elem.slotSize;
@@ -103,11 +117,6 @@ export function swissLayout(g: SwissGroupLayout, classic: BucketLayout | undefin
       if (g.slot.paddingBetween > 0) segs.push({ kind: 'pad', bytes: g.slot.paddingBetween, label: 'padding' });
       if (elemBytes > 0) segs.push({ kind: 'elems', bytes: elemBytes, label: `slot ${i} elem ${g.elem.slotType}` });
       if (g.slot.trailingPadding > 0) segs.push({ kind: 'pad', bytes: g.slot.trailingPadding, label: g.slot.zeroSizeFinalByte ? 'padding (a zero-size final field is padded)' : 'padding' });
-    }
-  } else {
-    for (const r of g.regions.slice(1)) {
-      if (r.paddingBefore > 0) segs.push({ kind: 'pad', bytes: r.paddingBefore, label: 'padding' });
-      segs.push({ kind: r.name === 'keys' ? 'keys' : 'elems', bytes: r.size, label: `${r.name} ${r.type}` });
     }
   }
   const end = segs.reduce((n, s) => n + s.bytes, 0);
@@ -119,7 +128,7 @@ export function swissLayout(g: SwissGroupLayout, classic: BucketLayout | undefin
   rulers.push({
     label: `${other.layout} group (${other.layout === 'split' ? 'Go 1.27 GOEXPERIMENT=mapsplitgroup: 8 keys, then 8 elems' : 'the default: slots of struct{key; elem}'}): ${other.groupsize} B, ${plural(other.paddingBytes, 'byte')} of padding`,
     bytes: other.groupsize,
-    segments: [{ kind: 'ctrl', bytes: 8, label: 'ctrl' }, { kind: 'slot', bytes: Math.max(0, other.groupsize - 8), label: other.layout === 'split' ? 'keys, elems' : '8 slots' }],
+    segments: regionSegments(other.regions, other.groupsize),
   });
   if (classic) {
     rulers.push({
