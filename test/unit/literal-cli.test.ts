@@ -62,6 +62,12 @@ describe('gomap literal', () => {
     assert.deepStrictEqual(io.stdout, []);
   });
 
+  it('quotes a type spelt over several lines on one line (the fuzz tier found a two-line refusal)', async () => {
+    const io = memoryIO({ 'g.go': 'package main\n\ntype G[P any] struct{ x P }\n\ntype T struct{ g G[\n\tint] }\n\nvar m = map[T]int{}\n' });
+    assert.strictEqual(await run(['literal', 'g.go'], io), 2);
+    assert.deepStrictEqual(io.stderr, ['g.go:5:18: generic type G[ int] is not supported (instantiate it by hand)']);
+  });
+
   it('reads .json files, with types overridden', async () => {
     const files = { 'c.json': '{\n  // limits\n  "low": 1,\n  "high": 200,\n}\n' };
     const inferred = memoryIO(files);

@@ -106,7 +106,7 @@ export async function runOnMap(
     const req = parse();
     const r = await evaluateRequest(req, io);
     if (!r.ok) {
-      for (const e of r.errors) io.err(`${req.file}:${e.line}:${e.col}: ${e.message}`);
+      for (const e of r.errors) io.err(`${req.file}:${e.line}:${e.col}: ${e.message.replace(/\s*[\r\n]\s*/g, ' ')}`);
       return 2;
     }
     io.out(use(r.map, req));

@@ -17,7 +17,9 @@ export class GoTypeError extends Error {
     /** The Go file the position refers to; undefined for a type expression. */
     readonly file?: string,
   ) {
-    super(message);
+    // One line, as gc prints a type: source text quoted in a message (a type spelt over several
+    // lines) has its line breaks and the indentation after them collapsed to one space.
+    super(message.replace(/\s*[\r\n]\s*/g, ' '));
     this.name = 'GoTypeError';
   }
 
