@@ -185,6 +185,9 @@ describe('UI (issue 12): a map captured from a Go debug session', function () {
     await page.locator('.tabs-container [role=tab].active', { hasText: 'visits · map[string]int · captured — Go Map' }).waitFor();
     assert.strictEqual(await page.locator('.tabs-container [role=tab]', { hasText: '· captured — Go Map' }).count(), 1);
     await runCommand(page, 'Go Map: Inspect Map from Debugger');
+    // The command's own input box (not the palette still closing: twice in clean-clone runs the
+    // answer never reached the command), then the answer.
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Go Map: Inspect Map from Debugger' }).waitFor();
     await answerQuickInput(page, 'len(visits)');
     assert.strictEqual(await notification(page, 'is not a map'), 'Go Map: len(visits) is not a map: its type is int (149)');
     await runCommand(page, 'Notifications: Clear All Notifications');
