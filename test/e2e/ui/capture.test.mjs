@@ -186,10 +186,11 @@ describe('UI (issue 12): a map captured from a Go debug session', function () {
     assert.strictEqual(await page.locator('.tabs-container [role=tab]', { hasText: '· captured — Go Map' }).count(), 1);
   });
 
-  // KNOWN DEFECT (issue 12, open): in three clean-clone runs out of five, the command given
-  // `len(visits)` showed no message within 20 s (the input box was the command's own and was
-  // answered); the same capture straight to Delve refuses in 3–80 ms every time, and `gomap capture`
-  // has its test. Until the cause is found the scenario does not fail the run on it.
+  // KNOWN DEFECT (issue 12, open): in two of three clean-clone runs (and one of four runs in a
+  // working tree), the command given `len(visits)` showed no message within 20 s (the input box was
+  // the command's own and was answered); the same capture straight to Delve refuses in 3–80 ms every
+  // time, and `gomap capture` has its test. Until the cause is found the scenario does not fail the
+  // run on it.
   it('a non-map expression from the palette is one line (skipped: known defect, see the comment)', async function () {
     if (process.env.GOMAP_E2E_KNOWN_DEFECTS !== '1') {
       console.log('    skipped: a non-map expression sometimes gets no answer in code-server (issue 12, open); GOMAP_E2E_KNOWN_DEFECTS=1 runs it');
