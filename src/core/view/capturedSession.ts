@@ -17,6 +17,7 @@ import { ctrlDeleted } from '../swiss/constants';
 import { plural } from '../hover/format';
 import { CapturedModel, capturedText, readOnlyMessage } from './captured';
 import { ModelStats } from './model';
+import { directoryView } from './swissDirectory';
 import { CapturedState, CapturedStatusView, DirectoryView, MapView, OutcomeView, RowView, SlotDetailView, SlotRef, TypeView, maxRowsPerRequest, maxSlotText } from './view';
 import { ViewedSession } from './viewed';
 
@@ -46,20 +47,8 @@ export function diffLines(d: CaptureDiff, before: CapturedMap): string[] {
  * from its `index`. Tombstones are counted from the control bytes. A small map has none.
  */
 export function capturedDirectory(c: CapturedSwiss): DirectoryView | undefined {
-  if (c.dirLen === 0) return undefined;
-  return {
-    globalDepth: c.globalDepth,
-    entries: c.dirLen,
-    runs: c.tables.map((t, i) => ({
-      array: `table-${i}`,
-      start: t.index,
-      length: 2 ** (c.globalDepth - t.localDepth),
-      localDepth: t.localDepth,
-      used: t.used,
-      capacity: t.capacity,
-      tombstones: t.groups.reduce((n, g) => n + g.ctrl.filter((b) => b === ctrlDeleted).length, 0),
-    })),
-  };
+  const tombstones = (t: CapturedSwiss['tables'][number]) => t.groups.reduce((n, g) => n + g.ctrl.filter((b) => b === ctrlDeleted).length, 0);
+  return directoryView(c.globalDepth, c.dirLen, c.tables.map((t) => ({ ...t, tombstones: tombstones(t) })));
 }
 
 /** `main.go:12`, the file's base name and line of where a capture was read. */

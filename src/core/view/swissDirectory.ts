@@ -8,19 +8,34 @@
 import type { SwissMap } from '../swiss/map';
 import { DirectoryView } from './view';
 
-export function swissDirectory(m: SwissMap): DirectoryView | undefined {
-  if (m.dirLen === 0) return undefined;
+/** What the strip needs of one table, whether simulated or captured. */
+export interface DirectoryTable {
+  index: number;
+  localDepth: number;
+  used: number;
+  capacity: number;
+  tombstones: number;
+}
+
+/** The strip of a directory of `dirLen` entries over `tables` in directory order (none when small). */
+export function directoryView(globalDepth: number, dirLen: number, tables: DirectoryTable[]): DirectoryView | undefined {
+  if (dirLen === 0) return undefined;
   return {
-    globalDepth: m.globalDepth,
-    entries: m.dirLen,
-    runs: m.tables().map((t, i) => ({
+    globalDepth,
+    entries: dirLen,
+    runs: tables.map((t, i) => ({
       array: `table-${i}`,
       start: t.index,
-      length: 2 ** (m.globalDepth - t.localDepth),
+      length: 2 ** (globalDepth - t.localDepth),
       localDepth: t.localDepth,
       used: t.used,
       capacity: t.capacity,
-      tombstones: t.tombstones(),
+      tombstones: t.tombstones,
     })),
   };
+}
+
+export function swissDirectory(m: SwissMap): DirectoryView | undefined {
+  if (m.dirLen === 0) return undefined;
+  return directoryView(m.globalDepth, m.dirLen, m.tables().map((t) => ({ index: t.index, localDepth: t.localDepth, used: t.used, capacity: t.capacity, tombstones: t.tombstones() })));
 }
