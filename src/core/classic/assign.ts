@@ -11,7 +11,7 @@
  * Storage (`buckets.ts`): the slot's tophash goes in the bmap's head; its key and elem in its body,
  * as words or in the value arrays; and, for key types where k == k, the hash `evacuate` will need.
  */
-import { KeyValue, hashWords64 } from './hash';
+import { KeyValue, hashHalves, hashWords64Halves } from './hash';
 import { bucketCnt, overLoadFactor, tooManyOverflowBuckets } from './makemap';
 import { BmapPage, BucketArray, nilBmap } from './buckets';
 import { emptyOne, emptyRest } from './tophash';
@@ -32,13 +32,24 @@ export function mapassign(h: HMap, key: KeyValue, elem: unknown): boolean {
   const ehi = ew ? ee!.hi : 0;
   // A safe integer's words are what the default hash reads (±2^53 hash as floats, a decimal string
   // beyond as text: through the hasher).
-  const hash = kw && h.wordHash && typeof key === 'number' && Math.abs(key) <= Number.MAX_SAFE_INTEGER ? hashWords64(klo, khi, h.hash0) : h.hashOf(key);
+  // The hash as its low 32 bits and its tophash (a hash of more than 31 bits in one number would
+  // be a heap number whenever it crosses a call).
+  let hashLo: number;
+  let top: number;
+  if (kw && h.wordHash && typeof key === 'number' && Math.abs(key) <= Number.MAX_SAFE_INTEGER) {
+    hashWords64Halves(klo, khi, h.hash0);
+    hashLo = hashHalves[0];
+    top = h.tophashOfHalves(hashLo, hashHalves[1]);
+  } else {
+    const hash = h.hashOf(key);
+    hashLo = hash | 0;
+    top = h.tophash(hash);
+  }
   if (h.buckets === null) {
     h.buckets = h.newBucketArray(1, 1); // newobject(t.bucket)
   }
-  const top = h.tophash(hash);
   for (;;) {
-    const bucket = (hash >>> 0) & h.bucketMask(h.B);
+    const bucket = hashLo & h.bucketMask(h.B);
     if (h.growing()) growWork(h, bucket);
     const arr = h.buckets;
     let b = bucket;
@@ -88,7 +99,7 @@ export function mapassign(h: HMap, key: KeyValue, elem: unknown): boolean {
       inserti = 0;
     }
     insertPg.bytes[(arr.headBase(insertb) << 2) + inserti] = top;
-    if (arr.hashOff >= 0) insertPg.body[arr.slotBase(insertb, inserti) + arr.hashOff] = hash >>> 0;
+    if (arr.hashOff >= 0) insertPg.body[arr.slotBase(insertb, inserti) + arr.hashOff] = hashLo;
     put(arr, insertPg, insertb, inserti, arr.keyOff, insertPg.keyValues, key, kw, klo, khi);
     put(arr, insertPg, insertb, inserti, arr.elemOff, insertPg.elemValues, elem, ew, elo, ehi);
     h.count++;

@@ -23,7 +23,7 @@ import { BmapPage, BucketArray, nilBmap } from './buckets';
 import { evacuatedEmpty, evacuatedX, isEmpty, minTopHash } from './tophash';
 import { iteratorFlag, maxB, oldIteratorFlag, sameSizeGrowFlag } from './flags';
 import type { HMap } from './hmap';
-import { hashWords64 } from './hash';
+import { hashHalves, hashWords64Halves } from './hash';
 
 /** 2^53 / 2^32: an integer whose high word is below this in magnitude is safe (|v| < 2^53). */
 const safeHigh = 2097152;
@@ -113,12 +113,22 @@ function evacuate(h: HMap, oldbucket: number): void {
           const hi = keyWords ? pg.body[kw + 1] : 0;
           const words = !kept && keyWords && h.wordHash && (old.keyCodec!.signed ? hi > -safeHigh : hi >= 0) && hi < safeHigh;
           const k2 = kept || words ? undefined : keyWords ? old.keyCodec!.decode(pg.body[kw], hi) : pg.keyValues[v];
-          const hash = kept ? pg.body[sb + old.hashOff] : words ? hashWords64(pg.body[kw], hi, h.hash0) : h.hashOf(k2);
+          // The low 32 bits decide; the whole hash only for a new tophash (never an integer key's).
+          let hashLo: number;
+          let hash = 0;
+          if (kept) hashLo = pg.body[sb + old.hashOff];
+          else if (words) {
+            hashWords64Halves(pg.body[kw], hi, h.hash0);
+            hashLo = hashHalves[0];
+          } else {
+            hash = h.hashOf(k2);
+            hashLo = hash | 0;
+          }
           if (iterating && !h.t.reflexivekey && !h.keyEqual(k2, k2)) {
             // NaN keys: the low bit of the old tophash decides, and a new tophash is chosen.
             useY = top & 1;
             top = h.tophash(hash);
-          } else if (((hash >>> 0) & newbit) !== 0) {
+          } else if ((hashLo & newbit) !== 0) {
             useY = 1;
           }
         }

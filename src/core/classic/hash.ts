@@ -73,13 +73,21 @@ export function fmix32(h: number): number {
 }
 
 /**
- * The model's hash of an 8-byte key with words lo, hi (low word first): `murmur3Words` over the two
- * words seeded with `seed` (the low half) and with `seed ^ 0x9e3779b9` (the high half), packed.
- * Written out in one function, both lanes sharing each word's mixing, for `mapassign`'s integer
- * keys: a chain of small calls costs a fresh process more than the arithmetic (the JIT has to warm
- * each one up).
+ * Where `hashWords64Halves` leaves its result: the hash's low 32 bits at 0, its high 32 bits at 1.
+ * A typed array rather than a returned number: a hash of more than 31 bits returned by a call the
+ * JIT does not inline is a fresh heap number (16 bytes of garbage an insert), and the call is too
+ * big to inline into `mapassign`.
  */
-export function hashWords64(lo: number, hi: number, seed: number): number {
+export const hashHalves = new Int32Array(2);
+
+/**
+ * The model's hash of an 8-byte key with words lo, hi (low word first): `murmur3Words` over the two
+ * words seeded with `seed` (the low half) and with `seed ^ 0x9e3779b9` (the high half), left in
+ * `hashHalves`. Written out in one function, both lanes sharing each word's mixing, for
+ * `mapassign`'s and `evacuate`'s integer keys: a chain of small calls costs a fresh process more
+ * than the arithmetic (the JIT has to warm each one up).
+ */
+export function hashWords64Halves(lo: number, hi: number, seed: number): void {
   let k1 = Math.imul(lo | 0, c1);
   k1 = Math.imul((k1 << 15) | (k1 >>> 17), c2);
   let k2 = Math.imul(hi | 0, c1);
@@ -90,7 +98,14 @@ export function hashWords64(lo: number, hi: number, seed: number): number {
   b = (Math.imul((b << 13) | (b >>> 19), 5) + 0xe6546b64) ^ k2;
   a = (Math.imul((a << 13) | (a >>> 19), 5) + 0xe6546b64) ^ 8;
   b = (Math.imul((b << 13) | (b >>> 19), 5) + 0xe6546b64) ^ 8;
-  return packHash(fmix32(b), fmix32(a));
+  hashHalves[0] = fmix32(a);
+  hashHalves[1] = fmix32(b);
+}
+
+/** `hashWords64Halves` packed into the model's hash number. */
+export function hashWords64(lo: number, hi: number, seed: number): number {
+  hashWords64Halves(lo, hi, seed);
+  return packHash(hashHalves[1], hashHalves[0]);
 }
 
 const f64 = new Float64Array(1);

@@ -158,6 +158,12 @@ export class HMap {
     return top < minTopHash ? top + minTopHash : top;
   }
 
+  /** `tophash` of a hash given as its low and high 32 bits (`hashHalves`). */
+  tophashOfHalves(lo32: number, hi32: number): number {
+    const top = (this.mask32 ? lo32 : hi32) >>> 24;
+    return top < minTopHash ? top + minTopHash : top;
+  }
+
   /** @internal */
   bucketMask(B: number): number {
     return bucketShift(B) - 1;

@@ -45,15 +45,24 @@ export class IntCodec {
 
   constructor(readonly signed: boolean) {}
 
-  /** Puts `v`'s words in `lo`/`hi`; false when `v` is not an integer in canonical form. */
+  /**
+   * Puts `v`'s words in `lo`/`hi`; false when `v` is not an integer in canonical form. Only an int32
+   * is handled here: a body this small is what V8 inlines into `mapassign` twice (key and elem)
+   * and still has budget left for the hash; every other value goes through `encodeOther`.
+   */
   encode(v: unknown): boolean {
+    // An int32 other than -0 (1/v is -Infinity only for -0), the common case, in two steps.
+    if (typeof v === 'number' && (v | 0) === v && (v > 0 || (v < 0 ? this.signed : 1 / v > 0))) {
+      this.lo = v;
+      this.hi = v >> 31;
+      return true;
+    }
+    return this.encodeOther(v);
+  }
+
+  /** `encode` for what is not an int32: larger numbers up to ±2^53, then decimal strings. */
+  private encodeOther(v: unknown): boolean {
     if (typeof v === 'number') {
-      // An int32 other than -0 (1/v is -Infinity only for -0), the common case, in two steps.
-      if ((v | 0) === v && (v > 0 || (v < 0 ? this.signed : 1 / v > 0))) {
-        this.lo = v;
-        this.hi = v >> 31;
-        return true;
-      }
       if (!Number.isInteger(v) || v > 9007199254740992 || v < (this.signed ? -9007199254740992 : 0) || Object.is(v, -0)) return false;
       this.lo = v | 0;
       this.hi = Math.floor(v / two32) | 0;
