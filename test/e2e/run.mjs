@@ -19,26 +19,17 @@ import path from 'node:path';
 import { e2eDir, rootDir, setup } from './setup.mjs';
 import { runRoot, startCodeServer } from './lib/codeserver.mjs';
 import { launchBrowser, newPage } from './lib/browser.mjs';
+import { buildExtension, fixtureWorkspace } from './lib/build.mjs';
+
+export { buildExtension, fixtureWorkspace };
 
 const args = process.argv.slice(2);
 const only = args.includes('--host-only') ? 'host' : args.includes('--ui-only') ? 'ui' : args.includes('--vsix-only') ? 'vsix' : undefined;
 const grepIdx = args.indexOf('--grep');
 const grep = grepIdx >= 0 ? args[grepIdx + 1] : undefined;
-export const fixtureWorkspace = path.join(rootDir, 'test', 'fixtures', 'workspace');
 export const screenshotsDir = path.join(runRoot, 'screenshots');
 
 const say = (line) => process.stdout.write(`${line}\n`);
-
-/** Builds the extension (and installs the root packages first on a fresh clone). */
-export function buildExtension() {
-  if (!fs.existsSync(path.join(rootDir, 'node_modules', 'esbuild'))) {
-    say('e2e: installing the extension\'s packages (npm install)');
-    const r = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: rootDir, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('npm install failed');
-  }
-  const r = spawnSync(process.execPath, ['esbuild.js'], { cwd: rootDir, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('node esbuild.js failed');
-}
 
 /** A fresh copy of the sample workspace, so tests may write exports into it. */
 export function workspaceCopy(name) {

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { setup } from './setup.mjs';
 import { startCodeServer } from './lib/codeserver.mjs';
-import { buildExtension, fixtureWorkspace } from './run.mjs';
+import { buildExtension, fixtureWorkspace } from './lib/build.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name) => {
