@@ -7,12 +7,17 @@
  * sends the header, memory and layout, a downsampled overview strip, and the rows of the range the
  * webview asks for; the full text of one slot and pictures of the map go by request and reply
  * (`requests.ts`).
+ *
+ * A map view crosses packed: its JSON is `packMapView`'s (a Swiss map's thousands of tables as a
+ * few arrays of numbers, `src/core/view/swissTables.ts`), and `parseToWebview` unpacks it before
+ * validating it, so both sides see the same `MapView`.
  */
 import type {
   IterationView, LookupView, MapView, OutcomeView, RowView, SlotDetailView, SlotRef,
 } from '../core/view/view';
 import { CapturedState, capturedStates, maxOverviewBins, slotStates } from '../core/view/view';
 import type { ComparisonView } from '../core/view/compare';
+import { MapWire, unpackMapView } from '../core/view/swissTables';
 import { CommandId, isCommandId } from './commands';
 import type { ReplyMessage } from './requests';
 
@@ -140,7 +145,10 @@ export function parseToWebview(x: unknown): ToWebview | undefined {
   if (!isObj(x)) return undefined;
   const m = x as ToWebview;
   switch (m.type) {
-    case 'map': return isMapView(m.map) && (m.map.growthSteps === undefined || isGrowthSteps(m.map.growthSteps)) ? m : undefined;
+    case 'map': {
+      const map = isObj(m.map) && Array.isArray(m.map.arrays) && (m.map.directory === undefined || isDirectory(m.map.directory)) ? unpackMapView(m.map as MapWire) : undefined;
+      return map && isMapView(map) && (map.growthSteps === undefined || isGrowthSteps(map.growthSteps)) ? { ...m, map } : undefined;
+    }
     case 'noMap': return isStr(m.reason) ? m : undefined;
     case 'rows': return isNat(m.revision) && isArrayId(m.array) && isNat(m.start) && Array.isArray(m.rows) && m.rows.every(isRow) ? m : undefined;
     case 'lookup': return isNat(m.revision) && isLookup(m.lookup) ? m : undefined;

@@ -96,7 +96,13 @@ async function main() {
   const raf = window.requestAnimationFrame.bind(window);
   window.requestAnimationFrame = (cb) => raf((t) => { const s = performance.now(); cb(t); window.__frameWork.push(performance.now() - s); });
   window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__gomapPost(m), getState: () => undefined, setState: () => undefined });
-</script></head><body><div id="app" data-initial='{"sessionId":"bench"}'></div><script src="/webview.js"></script></body></html>`), 'text/html'],
+  // The first map message: when its event reached the page and when the panel's handler returned
+  // (this listener runs before the panel's, the one after webview.js after it).
+  window.__marks = {};
+  const mark = (name) => (e) => { if (e.data?.type === 'map' && !window.__marks[name]) window.__marks[name] = performance.timeOrigin + performance.now(); };
+  window.addEventListener('message', mark('event'));
+</script></head><body><div id="app" data-initial='{"sessionId":"bench"}'></div><script src="/webview.js"></script>
+<script>window.addEventListener('message', mark('handled'));</script></body></html>`), 'text/html'],
     };
     await page.route(`${origin}/**`, (route) => {
       const f = files[new URL(route.request().url()).pathname];
@@ -106,10 +112,24 @@ async function main() {
     let bytesToWebview = 0;
     let rendered;
     const renderedWaiters = [];
+    /** Wall-clock marks (ms since the epoch, the page's and Node's clocks are the same) of the first map message. */
+    const marks = {};
+    const now = () => performance.timeOrigin + performance.now();
     const toPage = async (m) => {
+      const first = m.type === 'map' && !marks.stringify;
+      if (first) marks.stringify = now();
       const text = JSON.stringify(m);
       bytesToWebview += text.length;
-      await page.evaluate((t) => window.postMessage(JSON.parse(t), '*'), text);
+      if (first) marks.stringified = now();
+      const inPage = await page.evaluate((t) => {
+        const at = () => performance.timeOrigin + performance.now();
+        const evaluated = at();
+        const data = JSON.parse(t);
+        const parsed = at();
+        window.postMessage(data, '*');
+        return { evaluated, parsed, posted: at() };
+      }, text);
+      if (first) Object.assign(marks, inPage, { returned: now() });
     };
     let mapSentAt = 0;
     let cdp;
@@ -129,6 +149,7 @@ async function main() {
         mapToPageMs = performance.now() - t;
       } else if (m?.type === 'rendered') {
         rendered = { inPageMs: m.ms, wallMs: performance.now() - mapSentAt };
+        Object.assign(marks, await page.evaluate(() => window.__marks), { rendered: now() });
         if (cdp) await cdp.send('Profiler.stop').then((r) => printProfile(r.profile));
         renderedWaiters.splice(0).forEach((f) => f());
         // As the panel does: the counts over every bucket once the first frame is drawn.
@@ -206,6 +227,19 @@ async function main() {
       firstFrameMs: Math.round(rendered.wallMs * 10) / 10,
       firstFrameInPageMs: rendered.inPageMs,
       firstFrameBytes,
+      // The first frame in parts: JSON of the map message in Node, Playwright carrying the text into
+      // the page, JSON.parse there, window.postMessage (a structured clone), the wait for its event,
+      // the panel's handler of the map message, and from there to the rendered message (the rows in
+      // view asked for and drawn).
+      firstFrameParts: marks.event ? {
+        stringifyMs: round(marks.stringified - marks.stringify),
+        carryMs: round(marks.evaluated - marks.stringified),
+        parseMs: round(marks.parsed - marks.evaluated),
+        postMessageMs: round(marks.posted - marks.parsed),
+        toEventMs: round(marks.event - marks.posted),
+        handlerMs: round(marks.handled - marks.event),
+        toRenderedMs: round(marks.rendered - marks.handled),
+      } : undefined,
       scrollSteps: steps,
       frameWorkMs: work,
       scrollToFilledMs: latency,
@@ -224,6 +258,7 @@ async function main() {
       if (runtime === 'swiss') console.log(`map[int64]int64, Swiss: ${session.summary} (simulated in ${result.buildMs} ms)`);
       else console.log(`map[int64]int64 with 2^${result.B} = ${result.buckets} buckets, ${result.count} entries (simulated in ${result.buildMs} ms)`);
       console.log(`first frame: ${result.firstFrameMs} ms from the webview's ready to its first complete frame (map view ${result.mapViewMs} ms, ${result.mapToPageMs} ms to post it into the page, ${result.firstFrameInPageMs} ms inside the page, ${(result.firstFrameBytes / 1024).toFixed(0)} KiB sent); the full counts (overview, memory) followed after ${result.fullMapViewMs} ms more`);
+      if (result.firstFrameParts) console.log(`first frame in parts (ms): ${Object.entries(result.firstFrameParts).map(([k, v]) => `${k.replace(/Ms$/, '')} ${v}`).join(', ')}`);
       console.log(`scroll: ${steps} steps; frame work median ${work.median} ms, p95 ${work.p95} ms, max ${work.max} ms; scroll to rows filled median ${latency.median} ms, p95 ${latency.p95} ms, max ${latency.max} ms`);
       console.log(`DOM: ${result.rowsInDom} rows / ${result.slotsInDom} slots; ${(result.bytesToWebviewTotal / 1024).toFixed(0)} KiB sent to the webview in all`);
       if (runtime === 'swiss') console.log(`directory strip: ${result.directoryElements} elements; sticky heading named the top table ${result.headingChecked - result.headingWrong.length} of ${result.headingChecked} times${result.headingWrong.length ? ` (wrong: ${result.headingWrong.join('; ')})` : ''}`);
@@ -232,6 +267,8 @@ async function main() {
     await browser.close();
   }
 }
+
+const round = (ms) => Math.round(ms * 10) / 10;
 
 /** The functions with the most self time in a CDP profile, and the sampled time per URL. */
 function printProfile(p) {

@@ -31,7 +31,8 @@ import { classicHeader } from './classicCards';
 import { MapModel, ModelStats } from './model';
 import { OpRefused } from './ops';
 import { slotDetailView, slotView } from './slots';
-import { ctrlExplained, ctrlState, swissTableTitle } from './swiss';
+import { ctrlExplained, ctrlState } from './swiss';
+import { TableFacts, TablesView, tablesView } from './swissTables';
 import { swissGroupsWalk, swissHeader } from './swissCards';
 import { GoText } from './gosyntax';
 import { ValueText } from './text';
@@ -208,9 +209,13 @@ export class CapturedModel implements MapModel {
       return out;
     }
     if (c.dirLen === 0) return c.group ? [{ id: 'group', title: 'small map: one group (no table, no directory)', rowName: 'group', rows: 1, column: 0 }] : [];
-    return c.tables.map((t, i) => ({
-      id: `table-${i}`, title: swissTableTitle(i, t, c.globalDepth, tombstones(t.groups)), rowName: 'group', rows: t.groups.length, column: 0,
-    }));
+    return this.tables()!.arrays;
+  }
+
+  /** A Swiss capture's tables: their arrays and directory strip (undefined for a small map or a classic one). */
+  tables(): TablesView | undefined {
+    const c = this.capture;
+    return c.runtime === 'swiss' ? tablesView(c.globalDepth, c.dirLen, capturedTableFacts(c)) : undefined;
   }
 
   rows(array: string, start: number, end: number): RowView[] {
@@ -299,6 +304,11 @@ export class CapturedModel implements MapModel {
       }
     }
   }
+}
+
+/** A captured map's tables in directory order, as the views describe them (tombstones counted from the control bytes). */
+export function capturedTableFacts(c: CapturedSwiss): TableFacts[] {
+  return c.tables.map((t) => ({ index: t.index, localDepth: t.localDepth, capacity: t.capacity, used: t.used, growthLeft: t.growthLeft, tombstones: tombstones(t.groups) }));
 }
 
 /** The groups of a Swiss capture: the small map's one, or every table's. */

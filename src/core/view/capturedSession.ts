@@ -13,11 +13,11 @@
  */
 import { CaptureDiff, diffCaptures } from '../capture/diff';
 import type { CapturedMap, CapturedSwiss } from '../capture/types';
-import { ctrlDeleted } from '../swiss/constants';
 import { plural } from '../hover/format';
-import { CapturedModel, capturedText, readOnlyMessage } from './captured';
+import { CapturedModel, capturedTableFacts, capturedText, readOnlyMessage } from './captured';
 import { ModelStats } from './model';
 import { directoryView } from './swissDirectory';
+import { withWireForm } from './swissTables';
 import { CapturedState, CapturedStatusView, DirectoryView, MapView, OutcomeView, RowView, SlotDetailView, SlotRef, TypeView, maxRowsPerRequest, maxSlotText } from './view';
 import { ViewedSession } from './viewed';
 
@@ -47,8 +47,7 @@ export function diffLines(d: CaptureDiff, before: CapturedMap): string[] {
  * from its `index`. Tombstones are counted from the control bytes. A small map has none.
  */
 export function capturedDirectory(c: CapturedSwiss): DirectoryView | undefined {
-  const tombstones = (t: CapturedSwiss['tables'][number]) => t.groups.reduce((n, g) => n + g.ctrl.filter((b) => b === ctrlDeleted).length, 0);
-  return directoryView(c.globalDepth, c.dirLen, c.tables.map((t) => ({ ...t, tombstones: tombstones(t) })));
+  return directoryView(c.globalDepth, c.dirLen, capturedTableFacts(c));
 }
 
 /** `main.go:12`, the file's base name and line of where a capture was read. */
@@ -167,6 +166,7 @@ export class CapturedSession implements ViewedSession {
     const type: TypeView = c.runtime === 'classic'
       ? { key: t.key, elem: t.elem, goarch: t.ptrSize === 8 ? 'amd64' : '386', ptrSize: t.ptrSize, groupBytes: c.type.bucketsize, keySlotBytes: c.type.indirectkey ? t.ptrSize : t.keysize, elemSlotBytes: c.type.indirectelem ? t.ptrSize : t.elemsize, indirectKey: t.indirectkey, indirectElem: t.indirectelem }
       : { key: t.key, elem: t.elem, goarch: t.ptrSize === 8 ? 'amd64' : '386', ptrSize: t.ptrSize, groupBytes: c.type.groupsize, keySlotBytes: c.type.keyStride, elemSlotBytes: c.type.elemStride, indirectKey: t.indirectkey, indirectElem: t.indirectelem };
+    const tables = m.tables();
     const view: MapView = {
       revision: this.revision,
       title: this.title,
@@ -179,17 +179,16 @@ export class CapturedSession implements ViewedSession {
       about: m.about(),
       memory: m.memory(stats),
       layout: m.layout(),
-      arrays: m.arrays(),
+      arrays: tables?.arrays ?? m.arrays(),
       overview: stats.overview,
       history: { position: 0, length: 0 },
       growth: { growing: m.growing(), text: m.growthText() },
       captured: this.status(),
     };
-    const directory = c.runtime === 'swiss' ? capturedDirectory(c) : undefined;
-    if (directory) view.directory = directory;
+    if (tables) view.directory = tables.directory;
     const note = m.note();
     if (note) view.note = note;
-    return view;
+    return withWireForm(view, tables);
   }
 
   rows(array: string, start: number, end: number): RowView[] {

@@ -24,7 +24,7 @@ import { ResolvedMapType, resolveMapType } from './maptypes';
 import { MapModel, ModelStats } from './model';
 import { Op, OpCancelled, OpContext, OpRefused, OpResult, checkLimit, compactOps, opLabel, runOp } from './ops';
 import { TypeDecl } from './packages';
-import { swissDirectory } from './swissDirectory';
+import { withWireForm } from './swissTables';
 import { GrowthSteps } from './growthSteps';
 import { SwissGrowthRecord } from './swissGrowth';
 import { ValueText, valueText } from './text';
@@ -354,6 +354,8 @@ export class MapSession {
       const g = m.layoutInfo;
       Object.assign(type, { groupBytes: g.type.groupsize, keySlotBytes: g.key.slotSize, elemSlotBytes: g.elem.slotSize, indirectKey: g.type.indirectkey, indirectElem: g.type.indirectelem });
     }
+    // A Swiss map's tables: made once for the arrays and the directory strip.
+    const tables = m instanceof SwissModel ? m.tables() : undefined;
     const view: MapView = {
       revision: this.revision,
       title: this.title,
@@ -365,19 +367,18 @@ export class MapSession {
       header: m.header(stats),
       about: m.about(),
       layout: m.layout(),
-      arrays: m.arrays(),
+      arrays: tables?.arrays ?? m.arrays(),
       overview: stats?.overview ?? [],
       history: this.history,
       growth: { growing: m.growing(), text: m.growthText() },
     };
     if (stats) view.memory = m.memory(stats);
-    const directory = m instanceof SwissModel ? swissDirectory(m.m) : undefined;
-    if (directory) view.directory = directory;
+    if (tables) view.directory = tables.directory;
     this.growth.decorate(view, this.position, m);
     const note = m.note();
     if (note) view.note = note;
     if (pending) view.pending = true;
-    return view;
+    return withWireForm(view, tables);
   }
 
   /** Whether this revision's counts are computed (a full `mapView` is then cheap). */

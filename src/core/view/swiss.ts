@@ -22,6 +22,8 @@ import { MapModel, ModelStats } from './model';
 import { swissAbout, swissHeader, swissLayout, swissMemoryView, swissStatsWalk } from './swissCards';
 import { swissHashBits } from './swissbits';
 import { SwissGrowthCapture, SwissGrowthRecord } from './swissGrowth';
+import { swissTableFacts } from './swissDirectory';
+import { TablesView, tablesView } from './swissTables';
 import { slotDetailView, slotView } from './slots';
 import { ValueText } from './text';
 import {
@@ -52,12 +54,6 @@ export function ctrlExplained(c: number): string {
   if (c === ctrlEmpty) return 'ctrlEmpty (0x80): the slot is empty; a lookup that reaches a group with an empty slot stops there';
   if (c === ctrlDeleted) return 'ctrlDeleted (0xfe): a tombstone, the slot of a deleted key in a group that had no empty slot; lookups probe past it, inserts may reuse it';
   return `h2 0x${c.toString(16).padStart(2, '0')}: the low 7 bits of the key's hash; a lookup compares keys only in slots whose control byte matches`;
-}
-
-/** `table 1 · directory [2..3] · local depth 1 · capacity 1024 · used 600 · growthLeft 296 · tombstones 0`. */
-export function swissTableTitle(i: number, t: { index: number; localDepth: number; capacity: number; used: number; growthLeft: number }, globalDepth: number, tombstones: number): string {
-  const run = 2 ** (globalDepth - t.localDepth);
-  return `table ${i} · directory ${run === 1 ? `[${t.index}]` : `[${t.index}..${t.index + run - 1}]`} · local depth ${t.localDepth} · capacity ${t.capacity} · used ${t.used} · growthLeft ${t.growthLeft} · tombstones ${tombstones}`;
 }
 
 export class SwissModel implements MapModel {
@@ -272,15 +268,14 @@ export class SwissModel implements MapModel {
     return swissLayout(this.o.layout, this.o.classic);
   }
 
+  /** The tables' arrays and directory strip (undefined for a small map). */
+  tables(): TablesView | undefined {
+    return tablesView(this.m.globalDepth, this.m.dirLen, swissTableFacts(this.m));
+  }
+
   arrays(): ArrayView[] {
     if (this.m.dirLen === 0) return this.m.small ? [{ id: 'group', title: 'small map: one group (no table, no directory)', rowName: 'group', rows: 1, column: 0 }] : [];
-    return this.m.tables().map((t, i) => ({
-      id: `table-${i}`,
-      title: swissTableTitle(i, t, this.m.globalDepth, t.tombstones()),
-      rowName: 'group',
-      rows: t.lengthMask + 1,
-      column: 0,
-    }));
+    return this.tables()!.arrays;
   }
 
   /** The control bytes, keys and elems behind an array id, or undefined. */

@@ -6,6 +6,7 @@
  * numbers them (`table-<i>`).
  */
 import type { SwissMap } from '../swiss/map';
+import type { TableFacts } from './swissTables';
 import { DirectoryView } from './view';
 
 /** What the strip needs of one table, whether simulated or captured. */
@@ -18,7 +19,7 @@ export interface DirectoryTable {
 }
 
 /** The strip of a directory of `dirLen` entries over `tables` in directory order (none when small). */
-export function directoryView(globalDepth: number, dirLen: number, tables: DirectoryTable[]): DirectoryView | undefined {
+export function directoryView(globalDepth: number, dirLen: number, tables: readonly DirectoryTable[]): DirectoryView | undefined {
   if (dirLen === 0) return undefined;
   return {
     globalDepth,
@@ -35,7 +36,12 @@ export function directoryView(globalDepth: number, dirLen: number, tables: Direc
   };
 }
 
+/** The distinct tables of a simulated map in directory order, as the views describe them. */
+export function swissTableFacts(m: SwissMap): TableFacts[] {
+  return m.tables().map((t) => ({ index: t.index, localDepth: t.localDepth, capacity: t.capacity, used: t.used, growthLeft: t.growthLeft, tombstones: t.tombstones() }));
+}
+
 export function swissDirectory(m: SwissMap): DirectoryView | undefined {
   if (m.dirLen === 0) return undefined;
-  return directoryView(m.globalDepth, m.dirLen, m.tables().map((t) => ({ index: t.index, localDepth: t.localDepth, used: t.used, capacity: t.capacity, tombstones: t.tombstones() })));
+  return directoryView(m.globalDepth, m.dirLen, swissTableFacts(m));
 }
