@@ -13,9 +13,10 @@
 // the answer to the painted panel, classic and Swiss, and the same fill cancelled (bench/fill.mjs).
 //
 // `--profile` prints the page's CPU profile from its ready to its first frame, self time per function
-// (a forced layout shows as the function that read a size).
+// (a forced layout shows as the function that read a size). `--trace` prints, from a Chromium trace,
+// the renderer's wall and CPU time from the map message to the first frame, by kind of work.
 //
-// Usage: node test/e2e/bench-render.mjs [--B 20] [--entries 1000000] [--steps 120] [--runtime swiss] [--fill] [--profile] [--json]
+// Usage: node test/e2e/bench-render.mjs [--B 20] [--entries 1000000] [--steps 120] [--runtime swiss] [--fill] [--profile] [--trace] [--json]
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,6 +40,9 @@ const asJson = args.includes('--json');
 const runtime = args.includes('--runtime') ? args[args.indexOf('--runtime') + 1] : 'classic';
 /** `--profile`: a CPU profile of the page from its load to the first frame, summed per function. */
 const profile = args.includes('--profile');
+/** `--trace`: the renderer's own time from the page's load to the first frame, by kind of work
+ * (script, style, layout, paint), from a Chromium trace. */
+const trace = args.includes('--trace');
 
 /** Dark-theme values for the --vscode-* variables the panel uses (VS Code injects them normally). */
 const themeCss = `
@@ -95,12 +99,17 @@ async function main() {
   window.__frameWork = [];
   const raf = window.requestAnimationFrame.bind(window);
   window.requestAnimationFrame = (cb) => raf((t) => { const s = performance.now(); cb(t); window.__frameWork.push(performance.now() - s); });
-  window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__gomapPost(m), getState: () => undefined, setState: () => undefined });
+  window.acquireVsCodeApi = () => ({ postMessage: (m) => { if (m.type === 'rendered') performance.mark('gomap-rendered'); window.__gomapPost(m); }, getState: () => undefined, setState: () => undefined });
   // The first map message: when its event reached the page and when the panel's handler returned
   // (this listener runs before the panel's, the one after webview.js after it).
   window.__marks = {};
-  const mark = (name) => (e) => { if (e.data?.type === 'map' && !window.__marks[name]) window.__marks[name] = performance.timeOrigin + performance.now(); };
+  const mark = (name, type = 'map') => (e) => {
+    if (e.data?.type !== type || window.__marks[name]) return;
+    window.__marks[name] = performance.timeOrigin + performance.now();
+    performance.mark('gomap-' + name);
+  };
   window.addEventListener('message', mark('event'));
+  window.addEventListener('message', mark('rows', 'rows'));
 </script></head><body><div id="app" data-initial='{"sessionId":"bench"}'></div><script src="/webview.js"></script>
 <script>window.addEventListener('message', mark('handled'));</script></body></html>`), 'text/html'],
     };
@@ -166,9 +175,11 @@ async function main() {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     }
+    if (trace) await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel', 'blink.user_timing'] });
     await page.goto(`${origin}/`);
     if (!rendered) await new Promise((resolve) => renderedWaiters.push(resolve));
     const firstFrameBytes = bytesToWebview;
+    if (trace) printTrace(JSON.parse((await browser.stopTracing()).toString('utf8')));
 
     // Scroll: small steps (wheel-like) and, every tenth step, a jump anywhere in the array. For each
     // step: the work of the frames it caused, and the time until the rows in view show their slots
@@ -229,8 +240,8 @@ async function main() {
       firstFrameBytes,
       // The first frame in parts: JSON of the map message in Node, Playwright carrying the text into
       // the page, JSON.parse there, window.postMessage (a structured clone), the wait for its event,
-      // the panel's handler of the map message, and from there to the rendered message (the rows in
-      // view asked for and drawn).
+      // the panel's handler of the map message, the wait for the first rows (asked for at the start
+      // of the handler), and from their arrival to the rendered message (the frame that draws them).
       firstFrameParts: marks.event ? {
         stringifyMs: round(marks.stringified - marks.stringify),
         carryMs: round(marks.evaluated - marks.stringified),
@@ -238,7 +249,8 @@ async function main() {
         postMessageMs: round(marks.posted - marks.parsed),
         toEventMs: round(marks.event - marks.posted),
         handlerMs: round(marks.handled - marks.event),
-        toRenderedMs: round(marks.rendered - marks.handled),
+        toRowsMs: round(marks.rows - marks.handled),
+        toRenderedMs: round(marks.rendered - marks.rows),
       } : undefined,
       scrollSteps: steps,
       frameWorkMs: work,
@@ -269,6 +281,31 @@ async function main() {
 }
 
 const round = (ms) => Math.round(ms * 10) / 10;
+
+/**
+ * The renderer main thread from the map message's event to the rendered message (the page's own
+ * marks): wall time against the thread's CPU time, and the outermost events of a few kinds summed
+ * (script, style, layout, paint, GC); the rest of the wall time the thread waited (for the rows'
+ * round trip, for a core).
+ */
+function printTrace(t) {
+  const all = t.traceEvents ?? t;
+  const mark = (name) => all.find((e) => e.name === name);
+  const from = mark('gomap-event');
+  const to = mark('gomap-rendered');
+  if (!from || !to) return console.log('trace: the page\'s marks are missing');
+  const kinds = new Set(['FunctionCall', 'EvaluateScript', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'MinorGC', 'MajorGC', 'FireAnimationFrame']);
+  const events = all.filter((e) => e.ph === 'X' && e.tid === from.tid && e.pid === from.pid && kinds.has(e.name) && e.ts >= from.ts && e.ts <= to.ts).sort((a, b) => a.ts - b.ts);
+  const sums = new Map();
+  let end = 0;
+  for (const e of events) {
+    if (e.ts < end) continue; // inside an outer event already counted
+    sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000);
+    end = e.ts + e.dur;
+  }
+  const parts = [...sums].sort((a, b) => b[1] - a[1]).map(([n, ms]) => `${n} ${ms.toFixed(1)}`);
+  console.log(`trace: map message to rendered ${((to.ts - from.ts) / 1000).toFixed(1)} ms wall, renderer main thread CPU ${((to.tts - from.tts) / 1000).toFixed(1)} ms; ${parts.join(', ')}`);
+}
 
 /** The functions with the most self time in a CDP profile, and the sampled time per URL. */
 function printProfile(p) {
