@@ -10,6 +10,7 @@
  *
  * Storage (`buckets.ts`): the slot's tophash goes in the bmap's head; its key and elem in its body,
  * as words or in the value arrays; and, for key types where k == k, the hash `evacuate` will need.
+ * A key or elem that needs the high word its lane does not keep widens the lane first (`lanes.ts`).
  */
 import { KeyValue, hashHalves, hashWords64Halves } from './hash';
 import { bucketCnt, overLoadFactor, tooManyOverflowBuckets } from './makemap';
@@ -17,6 +18,7 @@ import { BmapPage, BucketArray, nilBmap } from './buckets';
 import { emptyOne, emptyRest } from './tophash';
 import { growWork, hashGrow } from './evacuate';
 import type { HMap } from './hmap';
+import type { LaneWidth } from './lanes';
 
 /** `mapassign`: `m[key] = elem`. Returns whether a new key was added. */
 export function mapassign(h: HMap, key: KeyValue, elem: unknown): boolean {
@@ -30,6 +32,9 @@ export function mapassign(h: HMap, key: KeyValue, elem: unknown): boolean {
   const ew = ee !== null && ee.encode(elem) ? true : h.elemInWords(elem);
   const elo = ew ? ee!.lo : 0;
   const ehi = ew ? ee!.hi : 0;
+  // A value that needs its high word in a lane that keeps low words only: the lane widens first.
+  if (kw && h.keyWidth === 1 && !ke!.fitsOneWord()) h.widenLane('key');
+  if (ew && h.elemWidth === 1 && !ee!.fitsOneWord()) h.widenLane('elem');
   // A safe integer's words are what the default hash reads (±2^53 hash as floats, a decimal string
   // beyond as text: through the hasher).
   // The hash as its low 32 bits and its tophash (a hash of more than 31 bits in one number would
@@ -74,8 +79,8 @@ export function mapassign(h: HMap, key: KeyValue, elem: unknown): boolean {
         }
         if (!h.keyMatches(arr, pg, b, i, key, kw, klo, khi)) continue;
         // already have a mapping for key. Update it.
-        if (h.t.needkeyupdate) put(arr, pg, b, i, arr.keyOff, pg.keyValues, key, kw, klo, khi);
-        put(arr, pg, b, i, arr.elemOff, pg.elemValues, elem, ew, elo, ehi);
+        if (h.t.needkeyupdate) put(arr, pg, b, i, arr.keyOff, arr.keyWidth, pg.keyValues, key, kw, klo, khi);
+        put(arr, pg, b, i, arr.elemOff, arr.elemWidth, pg.elemValues, elem, ew, elo, ehi);
         return false;
       }
       const ovf = BucketArray.overflowIn(pg, hb);
@@ -100,19 +105,22 @@ export function mapassign(h: HMap, key: KeyValue, elem: unknown): boolean {
     }
     insertPg.bytes[(arr.headBase(insertb) << 2) + inserti] = top;
     if (arr.hashOff >= 0) insertPg.body[arr.slotBase(insertb, inserti) + arr.hashOff] = hashLo;
-    put(arr, insertPg, insertb, inserti, arr.keyOff, insertPg.keyValues, key, kw, klo, khi);
-    put(arr, insertPg, insertb, inserti, arr.elemOff, insertPg.elemValues, elem, ew, elo, ehi);
+    put(arr, insertPg, insertb, inserti, arr.keyOff, arr.keyWidth, insertPg.keyValues, key, kw, klo, khi);
+    put(arr, insertPg, insertb, inserti, arr.elemOff, arr.elemWidth, insertPg.elemValues, elem, ew, elo, ehi);
     h.count++;
     return true;
   }
 }
 
-/** Stores v in slot i of bmap b: its words lo/hi at `off` in a word lane, else v itself in `values`. */
-function put(arr: BucketArray, pg: BmapPage, b: number, i: number, off: number, values: unknown[], v: unknown, inWords: boolean, lo: number, hi: number): void {
+/**
+ * Stores v in slot i of bmap b: its words lo/hi at `off` in a word lane (lo alone in a lane of
+ * `width` 1), else v itself in `values`.
+ */
+function put(arr: BucketArray, pg: BmapPage, b: number, i: number, off: number, width: LaneWidth, values: unknown[], v: unknown, inWords: boolean, lo: number, hi: number): void {
   if (inWords) {
     const w = arr.slotBase(b, i) + off;
     pg.body[w] = lo;
-    pg.body[w + 1] = hi;
+    if (width === 2) pg.body[w + 1] = hi;
   } else {
     values[arr.valueIndex(b, i)] = v;
   }

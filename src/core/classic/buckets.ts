@@ -9,7 +9,8 @@
  * for nil). There are no per-bmap objects: a bmap is 3 words of a page's `head` (`Int32Array`,
  * read as bytes through `bytes` for the tophash): tophash[8] then the overflow link (the index + 1,
  * so that zeroed memory is nil, as in the runtime); and 8 slots of `slotWords` words in its
- * `body`: the slot's key and elem in word lanes (2 words each, see `lanes.ts`), then, when the map
+ * `body`: the slot's key and elem in word lanes (1 or 2 words each, `LaneWidth` in `lanes.ts`:
+ * the array's layout changes once, in `widen`, when a lane needs its high words), then, when the map
  * keeps hashes (`keepHashes`, see `evacuate.ts`), the low 32 bits of the key's hash. The runtime puts keys[8] before elems[8]; a slot's words side by side are what an
  * insert writes and an evacuation copies, one cache line rather than three. Keys and elems of a
  * value lane live in plain arrays, slot i of page bmap o at `o*8 + i`. Heads apart from bodies keep the
@@ -23,7 +24,7 @@
  * overflow, zero keys and elems.
  */
 import { KeyValue } from './hash';
-import { IntCodec, LaneKind, codecFor } from './lanes';
+import { IntCodec, LaneKind, LaneWidth, codecFor } from './lanes';
 import { bucketCnt } from './makemap';
 import { emptyOne, emptyRest, holdsEntry, minTopHash } from './tophash';
 import { Bmap, BmapView } from './bmapview';
@@ -46,8 +47,7 @@ const chunkWords = 1 << 21;
 /** Words of a bmap's head: tophash[8] (2 words), then the overflow link. */
 const headWords = bucketCnt / 4 + 1;
 const overflowWord = bucketCnt / 4;
-/** Words of a key (or elem) in a word lane, of a kept hash. */
-const laneWords = 2;
+/** Words of a kept hash. */
 const hashWords = 1;
 
 /** The memory of `1 << pageShift` consecutive bmaps (see the header for the layout). */
@@ -76,6 +76,20 @@ export class BmapPage {
 
 const noValues: unknown[] = Object.freeze([]) as unknown as unknown[];
 
+/** The value form of the word-lane value at `w` of `body`, `width` words wide. */
+function decodeAt(body: Int32Array, w: number, codec: IntCodec, width: LaneWidth): number | string {
+  const lo = body[w];
+  return codec.decode(lo, width === 2 ? body[w + 1] : codec.narrowHi(lo));
+}
+
+/** Copies one lane value from `src` of `from` (`fw` words) to `dst` of `to` (`tw` >= fw words). */
+function copyLane(from: Int32Array, src: number, fw: LaneWidth, to: Int32Array, dst: number, tw: LaneWidth, codec: IntCodec | null): void {
+  if (codec === null) return;
+  const lo = from[src];
+  to[dst] = lo;
+  if (tw === 2) to[dst + 1] = fw === 2 ? from[src + 1] : codec.narrowHi(lo);
+}
+
 function ceilLog2(n: number): number {
   return n <= 1 ? 0 : 32 - Math.clz32(n - 1);
 }
@@ -91,12 +105,12 @@ export class BucketArray {
   keyCodec: IntCodec | null;
   elemCodec: IntCodec | null;
   /** Words of a slot and of a bmap's body, and where a slot's key, elem (word lanes) and hash are. */
-  readonly slotWords: number;
-  readonly bodyStride: number;
-  readonly keyOff: number;
-  readonly elemOff: number;
+  slotWords = 0;
+  bodyStride = 0;
+  readonly keyOff = 0;
+  elemOff = 0;
   /** -1 when the array keeps no hashes. */
-  readonly hashOff: number;
+  hashOff = -1;
 
   constructor(
     /** 1<<B: the buckets addressed by hash. */
@@ -106,7 +120,10 @@ export class BucketArray {
     keyLane: LaneKind,
     elemLane: LaneKind,
     /** Keep each slot's hash (only for key types whose hash is a function of the key). */
-    keepHashes: boolean,
+    private readonly keepHashes: boolean,
+    /** Words a key and an elem take in a word lane (see `LaneWidth`). */
+    public keyWidth: LaneWidth,
+    public elemWidth: LaneWidth,
   ) {
     const bits = ceilLog2(length);
     this.pageShift = Math.max(minPageShift, Math.min(maxPageShift, bits), bits - maxPageTableBits);
@@ -114,11 +131,15 @@ export class BucketArray {
     this.pages = new Array((length + this.pageMask) >>> this.pageShift);
     this.keyCodec = codecFor(keyLane);
     this.elemCodec = codecFor(elemLane);
-    this.keyOff = 0;
-    this.elemOff = this.keyCodec ? laneWords : 0;
-    const hashOff = this.elemOff + (this.elemCodec ? laneWords : 0);
-    this.hashOff = keepHashes ? hashOff : -1;
-    this.slotWords = hashOff + (keepHashes ? hashWords : 0);
+    this.layOut();
+  }
+
+  /** Where a slot's words are, for the lanes and widths the array has now. */
+  private layOut(): void {
+    this.elemOff = this.keyCodec ? this.keyWidth : 0;
+    const hashOff = this.elemOff + (this.elemCodec ? this.elemWidth : 0);
+    this.hashOff = this.keepHashes ? hashOff : -1;
+    this.slotWords = hashOff + (this.keepHashes ? hashWords : 0);
     this.bodyStride = bucketCnt * this.slotWords;
   }
 
@@ -214,18 +235,17 @@ export class BucketArray {
   }
 
   keyAt(b: number, i: number): KeyValue {
-    return this.laneAt(b, i, this.keyCodec, this.keyOff, 'keyValues');
+    return this.laneAt(b, i, this.keyCodec, this.keyOff, this.keyWidth, 'keyValues');
   }
 
   elemAt(b: number, i: number): unknown {
-    return this.laneAt(b, i, this.elemCodec, this.elemOff, 'elemValues');
+    return this.laneAt(b, i, this.elemCodec, this.elemOff, this.elemWidth, 'elemValues');
   }
 
-  private laneAt(b: number, i: number, codec: IntCodec | null, off: number, values: 'keyValues' | 'elemValues'): unknown {
+  private laneAt(b: number, i: number, codec: IntCodec | null, off: number, width: LaneWidth, values: 'keyValues' | 'elemValues'): unknown {
     const pg = this.page(b);
     if (codec === null) return pg?.[values][this.valueIndex(b, i)];
-    const w = this.slotBase(b, i) + off;
-    return pg === undefined ? 0 : codec.decode(pg.body[w], pg.body[w + 1]);
+    return pg === undefined ? 0 : decodeAt(pg.body, this.slotBase(b, i) + off, codec, width);
   }
 
   /** Zeroes the key and elem of slot i of bmap b (undefined in a value lane). */
@@ -233,9 +253,9 @@ export class BucketArray {
     const pg = this.pageW(b);
     const w = this.slotBase(b, i);
     const v = this.valueIndex(b, i);
-    if (this.keyCodec) pg.body[w + this.keyOff] = pg.body[w + this.keyOff + 1] = 0;
+    if (this.keyCodec) pg.body.fill(0, w + this.keyOff, w + this.keyOff + this.keyWidth);
     else pg.keyValues[v] = undefined;
-    if (this.elemCodec) pg.body[w + this.elemOff] = pg.body[w + this.elemOff + 1] = 0;
+    if (this.elemCodec) pg.body.fill(0, w + this.elemOff, w + this.elemOff + this.elemWidth);
     else pg.elemValues[v] = undefined;
   }
 
@@ -271,16 +291,46 @@ export class BucketArray {
     const off = which === 'key' ? this.keyOff : this.elemOff;
     for (const pg of this.pages) {
       if (pg === undefined) continue;
+      const width = which === 'key' ? this.keyWidth : this.elemWidth;
       const values = new Array<unknown>((pg.head.length / headWords) * bucketCnt);
       for (let s = 0; s < values.length; s++) {
         const w = (s >>> 3) * this.bodyStride + (s & 7) * this.slotWords + off;
-        values[s] = holdsEntry(pg.bytes[(s >>> 3) * 4 * headWords + (s & 7)]) ? codec.decode(pg.body[w], pg.body[w + 1]) : undefined;
+        values[s] = holdsEntry(pg.bytes[(s >>> 3) * 4 * headWords + (s & 7)]) ? decodeAt(pg.body, w, codec, width) : undefined;
       }
       if (which === 'key') pg.keyValues = values;
       else pg.elemValues = values;
     }
     if (which === 'key') this.keyCodec = null;
     else this.elemCodec = null;
+  }
+
+  /**
+   * Gives the key (or elem) word lane its high words (`LaneWidth` 2): every page is laid out again,
+   * each slot's words copied with the high word its low word implies. Heads do not move.
+   */
+  widen(which: 'key' | 'elem'): void {
+    const codec = which === 'key' ? this.keyCodec : this.elemCodec;
+    if (codec === null || (which === 'key' ? this.keyWidth : this.elemWidth) === 2) return;
+    const old = { pages: this.pages, slotWords: this.slotWords, elemOff: this.elemOff, hashOff: this.hashOff, keyWidth: this.keyWidth, elemWidth: this.elemWidth };
+    if (which === 'key') this.keyWidth = 2;
+    else this.elemWidth = 2;
+    this.layOut();
+    this.pages = new Array(old.pages.length);
+    const bmaps = 1 << this.pageShift;
+    old.pages.forEach((from, p) => {
+      if (from === undefined) return;
+      const to = this.pageW(p << this.pageShift);
+      to.head.set(from.head);
+      to.keyValues = from.keyValues;
+      to.elemValues = from.elemValues;
+      for (let s = 0; s < bmaps * bucketCnt; s++) {
+        const src = s * old.slotWords;
+        const dst = s * this.slotWords;
+        copyLane(from.body, src, old.keyWidth, to.body, dst, this.keyWidth, this.keyCodec);
+        copyLane(from.body, src + old.elemOff, old.elemWidth, to.body, dst + this.elemOff, this.elemWidth, this.elemCodec);
+        if (this.hashOff >= 0) to.body[dst + this.hashOff] = from.body[src + old.hashOff];
+      }
+    });
   }
 
   /** A copy of the array's memory (for `HMap.saveState`). */

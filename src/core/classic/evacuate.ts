@@ -89,7 +89,11 @@ function evacuate(h: HMap, oldbucket: number): void {
     const keyWords = old.keyCodec !== null;
     const kept = old.hashOff >= 0;
     const elemWords = old.elemCodec !== null;
-    if (keyWords !== (nb.keyCodec !== null) || elemWords !== (nb.elemCodec !== null)) throw new Error('bad map state: old and new arrays store keys differently');
+    if (keyWords !== (nb.keyCodec !== null) || elemWords !== (nb.elemCodec !== null) || old.keyWidth !== nb.keyWidth || old.elemWidth !== nb.elemWidth) {
+      throw new Error('bad map state: old and new arrays store keys differently');
+    }
+    const keyWide = old.keyWidth === 2;
+    const elemWide = old.elemWidth === 2;
     for (let b = oldbucket; b !== nilBmap; ) {
       const pg = old.pageW(b);
       const hb = old.headBase(b);
@@ -110,7 +114,7 @@ function evacuate(h: HMap, oldbucket: number): void {
           // Compute hash to make our evacuation decision (whether we need
           // to send this key/elem to bucket x or bucket y).
           // A safe integer in words under the default hasher: its hash from the words themselves.
-          const hi = keyWords ? pg.body[kw + 1] : 0;
+          const hi = !keyWords ? 0 : keyWide ? pg.body[kw + 1] : old.keyCodec!.narrowHi(pg.body[kw]);
           const words = !kept && keyWords && h.wordHash && (old.keyCodec!.signed ? hi > -safeHigh : hi >= 0) && hi < safeHigh;
           const k2 = kept || words ? undefined : keyWords ? old.keyCodec!.decode(pg.body[kw], hi) : pg.keyValues[v];
           // The low 32 bits decide; the whole hash only for a new tophash (never an integer key's).
@@ -148,14 +152,14 @@ function evacuate(h: HMap, oldbucket: number): void {
         if (keyWords) {
           const d = ds + nb.keyOff;
           to.body[d] = pg.body[kw];
-          to.body[d + 1] = pg.body[kw + 1];
+          if (keyWide) to.body[d + 1] = pg.body[kw + 1];
         } else {
           to.keyValues[nb.valueIndex(dst.b, dst.i)] = pg.keyValues[v];
         }
         if (elemWords) {
           const d = ds + nb.elemOff;
           to.body[d] = pg.body[ew];
-          to.body[d + 1] = pg.body[ew + 1];
+          if (elemWide) to.body[d + 1] = pg.body[ew + 1];
         } else {
           to.elemValues[nb.valueIndex(dst.b, dst.i)] = pg.elemValues[v];
         }

@@ -36,7 +36,7 @@ import { bucketArrayLength, bucketShift, bucketsLog2ForHint } from './makemap';
 import { BmapPage, BucketArray } from './buckets';
 import { Bmap } from './bmapview';
 import { minTopHash } from './tophash';
-import { IntCodec, LaneKind, codecFor, laneKindOf } from './lanes';
+import { IntCodec, LaneKind, LaneWidth, codecFor, laneKindOf } from './lanes';
 import { growWork } from './evacuate';
 import { LookupResult, LookupStep, mapaccess, mapaccessK, mapdelete } from './access';
 import { mapassign } from './assign';
@@ -117,6 +117,10 @@ export class HMap {
   /** How new bucket arrays store keys and elems; a word lane turns into a value lane for good. */
   private keyLane: LaneKind;
   private elemLane: LaneKind;
+  /** @internal Words a key and an elem take in the word lanes of the map's arrays: 1 until a value needs 2. */
+  keyWidth: LaneWidth = 1;
+  /** @internal */
+  elemWidth: LaneWidth = 1;
   /** Encoders of the word lanes (null for a value lane): `encode` leaves the words in lo/hi. */
   /** @internal */
   keyEnc: IntCodec | null;
@@ -207,7 +211,8 @@ export class HMap {
    * in words under the default hasher (rehashing them from their words is cheaper than the memory).
    */
   newBucketArray(base: number, length: number): BucketArray {
-    return new BucketArray(base, length, this.keyLane, this.elemLane, this.t.reflexivekey && !(this.wordHash && this.keyLane !== 'value'));
+    const keepHashes = this.t.reflexivekey && !(this.wordHash && this.keyLane !== 'value');
+    return new BucketArray(base, length, this.keyLane, this.elemLane, keepHashes, this.keyWidth, this.elemWidth);
   }
 
   /**
@@ -279,6 +284,14 @@ export class HMap {
     return false;
   }
 
+  /** @internal Gives the key (or elem) lanes of the map's arrays their high words (`LaneWidth`). */
+  widenLane(which: 'key' | 'elem'): void {
+    this.buckets?.widen(which);
+    this.oldbuckets?.widen(which);
+    if (which === 'key') this.keyWidth = 2;
+    else this.elemWidth = 2;
+  }
+
   private toValueLane(which: 'key' | 'elem'): void {
     this.buckets?.toValueLane(which);
     this.oldbuckets?.toValueLane(which);
@@ -292,18 +305,22 @@ export class HMap {
   }
 
   /**
-   * @internal For a search of `key` in arr: false when arr's key lane is words and cannot hold it
-   * (then no slot holds it); else true, with its words in `keyEnc` for a word lane.
+   * @internal For a search of `key` in arr: false when arr's key lane is words and cannot hold it,
+   * or holds one word a key and it needs two (then no slot holds it); else true, with its words in
+   * `keyEnc` for a word lane.
    */
   keyFits(arr: BucketArray, key: KeyValue): boolean {
-    return arr.keyCodec === null || this.keyEnc!.encode(key);
+    return arr.keyCodec === null || (this.keyEnc!.encode(key) && (arr.keyWidth === 2 || this.keyEnc!.fitsOneWord()));
   }
 
-  /** @internal Whether the key in slot i of bmap b (in page pg) is `key` (whose words, in a word lane, are lo/hi). */
+  /**
+   * @internal Whether the key in slot i of bmap b (in page pg) is `key` (whose words, in a word
+   * lane, are lo/hi; in a one-word lane the key must fit one word, `keyFits`).
+   */
   keyMatches(arr: BucketArray, pg: BmapPage, b: number, i: number, key: KeyValue, words: boolean, lo: number, hi: number): boolean {
     if (words) {
       const w = arr.slotBase(b, i) + arr.keyOff;
-      return pg.body[w] === lo && pg.body[w + 1] === hi;
+      return pg.body[w] === lo && (arr.keyWidth === 1 || pg.body[w + 1] === hi);
     }
     const k = pg.keyValues[arr.valueIndex(b, i)];
     return this.stringKeys && typeof key === 'string' ? k === key : this.equal(key, k);

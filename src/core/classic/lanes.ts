@@ -6,7 +6,12 @@
  * decimal strings beyond) and stores each in one of two lanes:
  * - a **word lane** for the integer types of up to 64 bits (int8..int64, uint8..uint64, int, uint,
  *   uintptr): the value's 64-bit two's complement as two 32-bit words (low, high) in an
- *   `Int32Array`, exact for every value; Go's `==` on integers is then a comparison of words;
+ *   `Int32Array`, exact for every value; Go's `==` on integers is then a comparison of words. While
+ *   every value the map has held fits in its low word (an int32 for a signed type, a uint32 for an
+ *   unsigned one: the high word is the low word's sign, or 0), the lane keeps the low word only
+ *   (`LaneWidth` 1): half the memory, half the cache lines and page faults. The first value that
+ *   needs its high word widens that lane of the map to two words for good (`BucketArray.widen`),
+ *   as V8 moves an array from small integers to doubles;
  * - a **value lane** for every other type: the values themselves, in one plain array.
  * A value a word lane cannot give back exactly as it came (not an integer, -0, a non-canonical or
  * out-of-range decimal, a bigint) turns that lane of the map into a value lane: the model accepts
@@ -16,6 +21,9 @@ import { canonicalInt } from './values';
 
 /** How a key or elem type is stored: as words (signed or unsigned integers) or as values. */
 export type LaneKind = 'signed' | 'unsigned' | 'value';
+
+/** Words a value takes in a word lane: its low word only, or both. */
+export type LaneWidth = 1 | 2;
 
 const signedInts = new Set(['int8', 'int16', 'int32', 'int64']);
 const unsignedInts = new Set(['uint8', 'uint16', 'uint32', 'uint64', 'byte']);
@@ -76,6 +84,16 @@ export class IntCodec {
     this.lo = Number(u & 0xffffffffn) | 0;
     this.hi = Number(u >> 32n) | 0;
     return true;
+  }
+
+  /** The high word of a value whose low word is `lo` and which fits in it (a one-word lane). */
+  narrowHi(lo: number): number {
+    return this.signed ? lo >> 31 : 0;
+  }
+
+  /** Whether the value `encode` just took fits in its low word (see `LaneWidth`). */
+  fitsOneWord(): boolean {
+    return this.hi === (this.signed ? this.lo >> 31 : 0);
   }
 
   /** The value form of the integer with words `lo`, `hi`. */
