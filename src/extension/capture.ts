@@ -15,7 +15,9 @@
  * and the end of the session (`onDidTerminateDebugSession`): `ended`, the process is gone.
  */
 import * as vscode from 'vscode';
-import { CaptureCache, CaptureOptions, CapturedMap, captureMap } from '../core/capture';
+import {
+  CaptureCache, CaptureOptions, CapturedMap, answerWithin, captureMap, describeRequest, requestTimeoutMs,
+} from '../core/capture';
 import { CapturedSession } from '../core/view/capturedSession';
 import { SessionStore } from './sessions';
 
@@ -98,6 +100,11 @@ function shortWhere(w: FrameWhere): string | undefined {
   return w.file ? `${w.file.split(/[\\/]/).pop()}${w.line !== undefined ? `:${w.line}` : ''}` : undefined;
 }
 
+/** A DAP request of ours to `session`'s adapter, failing in one line if it gets no answer in time. */
+function ask(session: vscode.DebugSession, command: string, args: Record<string, unknown>): Promise<unknown> {
+  return answerWithin(session.customRequest(command, args), requestTimeoutMs, describeRequest(command, args));
+}
+
 export class DebugWatch implements vscode.Disposable {
   private readonly watched = new Map<string, Watched>();
   /** Captured map id → the debug session it was read from. */
@@ -160,7 +167,7 @@ export class DebugWatch implements vscode.Disposable {
 
   /** The top frame of goroutine `threadId`, asked of the debug adapter (a fresh frame id). */
   async topFrame(session: vscode.DebugSession, threadId: number): Promise<PausedFrame> {
-    const trace = await session.customRequest('stackTrace', { threadId, startFrame: 0, levels: 1 }) as DapMessage['body'];
+    const trace = await ask(session, 'stackTrace', { threadId, startFrame: 0, levels: 1 }) as DapMessage['body'];
     const f = trace?.stackFrames?.[0];
     if (!f) throw new Error(`goroutine ${threadId} has no frames: is the program paused?`);
     return { frameId: f.id, threadId, where: frameWhere(f) };
@@ -172,7 +179,7 @@ export class DebugWatch implements vscode.Disposable {
   }
 
   private async firstThread(session: vscode.DebugSession): Promise<number> {
-    const r = await session.customRequest('threads', {}) as { threads?: { id: number }[] };
+    const r = await ask(session, 'threads', {}) as { threads?: { id: number }[] };
     const t = r?.threads?.[0];
     if (!t) throw new Error('the debug session lists no goroutines: is the program paused?');
     return t.id;

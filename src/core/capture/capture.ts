@@ -33,7 +33,7 @@ export async function captureMap(send: DapSend, expr: string, opts: CaptureOptio
   const at = `*(*uintptr)(uintptr(&(${expr})))`;
   if (cache.rowWords) r.useRows(cache.rowWords);
   const first = Promise.all([
-    r.tryEvaluate(expr),
+    r.tryEvaluate(expr, false), // its type; the text of a map is cut after 256 characters
     r.tryEvaluate(at),
     cache.ptrSize ?? measurePtrSize(r),
     cache.goversion ?? goVersion(r),

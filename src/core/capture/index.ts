@@ -9,6 +9,7 @@ export { CaptureError } from './delve';
 export { diffCaptures, entriesOf } from './diff';
 export type { CaptureDiff, CapturedEntry } from './diff';
 export { CaptureCancelled } from './reader';
+export { NoAnswer, answerWithin, describeRequest, requestTimeoutMs } from './timeout';
 export type {
   CaptureCache, CaptureInfo, CaptureOptions, CaptureWhere, CapturedClassic, CapturedClassicType, CapturedMap, CapturedSwiss, CapturedSwissType, DapSend,
 } from './types';

@@ -1,7 +1,21 @@
 /**
- * The request layer of a capture: DAP `evaluate` (context "variables", so values with children are
- * not cut at 256 characters as in "repl") and `variables` (the children of a value), with many
- * requests in flight at once and a count of what was sent. Raw memory is read as words,
+ * The request layer of a capture: DAP `evaluate` and `variables` (the children of a value), with
+ * many requests in flight at once, each bounded in time (`./timeout`), and a count of what was
+ * sent.
+ *
+ * Delve treats an `evaluate` by its `context`. In "variables" (and "clipboard") it sends a value's
+ * whole text and reloads a long string in full, but its error response asks the client to show the
+ * error to the user (`showUser`), which VS Code does: an error notification "Unable to evaluate
+ * expression: …" per failed request. In "watch" (and "repl", "hover") an error stays in the
+ * response, but a value with children is cut at 256 characters (`maxVarValueLen`) and `...`
+ * appended. A capture asks many questions whose answer may be an error (which runtime, which row
+ * type, is this expression a map at all): those are probes (`tryEvaluate`), sent as "watch" and
+ * asked again as "variables" in the rare case the answer came back cut. Reads of what is known to
+ * be there (memory, keys and elems) are sent as "variables". Several notifications of VS Code's
+ * own within 800 ms also hide the next ones (it shows at most 3 in that time): before probes were
+ * quiet, a non-map expression's one-line refusal was often never seen.
+ *
+ * Raw memory is read as words,
  * `*(*[64]uint64)(0xADDR)`: Delve loads 64 elements of an array by default and prints them all in
  * the answer's own text, so a long range is many such reads, pipelined.
  *
@@ -14,6 +28,7 @@
  * 2048 words per request instead of 64 is most of a large capture's time.
  */
 import { CaptureError, hexAddr, parseInteger } from './delve';
+import { NoAnswer, answerWithin, describeRequest, requestTimeoutMs } from './timeout';
 import { CaptureOptions, DapSend } from './types';
 
 /** The capture was cancelled by the caller (`isCancelled`). */
@@ -42,6 +57,12 @@ export interface Child {
   evaluateName: string;
 }
 
+/** Delve's `maxVarValueLen`: outside "variables" it cuts a value with children there, then appends `...`. */
+const maxVarValueLen = 256;
+
+/** `evaluate` contexts as Delve treats them (see the header): whole text, or failures kept quiet. */
+type EvaluateContext = 'variables' | 'watch';
+
 /** Words per `*(*[N]uint64)` read: Delve loads 64 elements of an array, all in the answer's text. */
 const wordsPerRead = 64;
 /** Row widths tried for `*(*[64][N]uint64)` reads, widest first (Delve loads at most 64 of a row). */
@@ -60,7 +81,7 @@ export class Reader {
   /** Words per row of a wide read (`[64][rowWords]uint64`); 1: plain `[64]uint64` reads. */
   private rowWords = 1;
 
-  constructor(private readonly send: DapSend, readonly frameId: number, private readonly opts: Pick<CaptureOptions, 'concurrency' | 'onProgress' | 'isCancelled'> = {}) {
+  constructor(private readonly send: DapSend, readonly frameId: number, private readonly opts: Pick<CaptureOptions, 'concurrency' | 'onProgress' | 'isCancelled' | 'requestTimeoutMs'> = {}) {
     this.limit = Math.max(1, opts.concurrency ?? 64);
   }
 
@@ -71,40 +92,54 @@ export class Reader {
     try {
       if (this.opts.isCancelled?.()) throw new CaptureCancelled();
       this.requests++;
-      return await this.send(command, args);
+      return await answerWithin(this.send(command, args), this.opts.requestTimeoutMs ?? requestTimeoutMs, describeRequest(command, args));
     } finally {
       this.inFlight--;
       this.waiting.shift()?.();
     }
   }
 
-  /** Evaluates `expr` in the paused frame; a failure is a `CaptureError` carrying Delve's message. */
-  async evaluate(expr: string): Promise<Evaluated> {
+  /**
+   * Evaluates `expr` in the paused frame, the value's whole text (context "variables": a failure is
+   * also shown by VS Code, so only for what is known to be there); a failure is a `CaptureError`
+   * carrying Delve's message.
+   */
+  evaluate(expr: string): Promise<Evaluated> {
+    return this.evaluateIn(expr, 'variables');
+  }
+
+  /**
+   * A probe: `evaluate` whose failure is an answer, sent in context "watch" (a failure comes back
+   * as its message, shown to nobody) and asked again in "variables" when Delve cut the text, unless
+   * `whole` is false (only the type and the text's start are wanted).
+   */
+  async tryEvaluate(expr: string, whole = true): Promise<Evaluated | string> {
+    try {
+      const e = await this.evaluateIn(expr, 'watch');
+      return whole && e.result.length === maxVarValueLen + 3 && e.result.endsWith('...') ? await this.evaluate(expr) : e;
+    } catch (e) {
+      if (e instanceof CaptureCancelled || e instanceof NoAnswer) throw e;
+      return (e as Error).message;
+    }
+  }
+
+  /** An integer-valued expression (an address difference, a field), asked as a probe. */
+  async integer(expr: string): Promise<bigint> {
+    const r = await this.tryEvaluate(expr);
+    if (typeof r === 'string') throw new CaptureError(r);
+    if (r.result.startsWith('(unreadable')) throw new CaptureError(`${expr}: ${r.result}`);
+    return parseInteger(r.result);
+  }
+
+  private async evaluateIn(expr: string, context: EvaluateContext): Promise<Evaluated> {
     let body;
     try {
-      body = await this.request('evaluate', { expression: expr, frameId: this.frameId, context: 'variables' });
+      body = await this.request('evaluate', { expression: expr, frameId: this.frameId, context });
     } catch (e) {
       if (e instanceof CaptureError) throw e;
       throw new CaptureError(delveMessage(e));
     }
     return { result: String(body.result ?? ''), type: String(body.type ?? ''), ref: body.variablesReference ?? 0, indexed: body.indexedVariables ?? 0 };
-  }
-
-  /** `evaluate`, but a failure comes back as its message instead of being thrown. */
-  async tryEvaluate(expr: string): Promise<Evaluated | string> {
-    try {
-      return await this.evaluate(expr);
-    } catch (e) {
-      if (e instanceof CaptureCancelled) throw e;
-      return (e as Error).message;
-    }
-  }
-
-  /** An integer-valued expression (an address difference, a field). */
-  async integer(expr: string): Promise<bigint> {
-    const r = await this.evaluate(expr);
-    if (r.result.startsWith('(unreadable')) throw new CaptureError(`${expr}: ${r.result}`);
-    return parseInteger(r.result);
   }
 
   /** The children of a value; `start`/`count` page an array's or a map's elements. */

@@ -29,6 +29,8 @@ export interface CaptureOptions {
   concurrency?: number;
   /** Told how far the capture is: `done` of `total` known units (bytes and values read). */
   onProgress?: (done: number, total: number) => void;
+  /** How long to wait for each answer of the debug adapter before failing (default `requestTimeoutMs`, 30 s). */
+  requestTimeoutMs?: number;
   /** Polled between requests; when it returns true the capture stops with a `CaptureCancelled`. */
   isCancelled?: () => boolean;
   /** Read every key and elem through Delve's formatting, even where the raw words would do (benchmarks, tests). */

@@ -39,6 +39,15 @@ function expressionAtCursor(): string {
   return range ? e.document.getText(range) : '';
 }
 
+/**
+ * A log of one run of a command, a line per step with the time since it started, in the output
+ * channel: where a capture stood when it failed or stalled.
+ */
+function steps(c: CommandContext, command: string): (what: string) => void {
+  const started = Date.now();
+  return (what) => c.log(`${new Date().toISOString()} ${command} +${Date.now() - started} ms: ${what}`);
+}
+
 /** Reports a failed command in one line (a cancelled capture says nothing). */
 function report(e: unknown): undefined {
   if (!(e instanceof CaptureCancelled)) void vscode.window.showErrorMessage(`Go Map: ${message(e)}`);
@@ -56,6 +65,8 @@ export function captureCommands(c: CommandContext): Partial<Record<CommandId, Ha
   return {
     /** Argument: the Variables view's variable, or an expression (tests and keybindings). Returns the map's id. */
     [CommandId.InspectFromDebugger]: async (arg?: unknown) => {
+      const step = steps(c, 'Inspect Map from Debugger');
+      step(`from the ${isVariablesContext(arg) ? 'Variables view' : typeof arg === 'string' ? 'argument' : 'palette'}`);
       try {
         const fromView = isVariablesContext(arg) ? arg : undefined;
         const session = c.watch.session(fromView?.sessionId) ?? vscode.debug.activeDebugSession;
@@ -68,12 +79,15 @@ export function captureCommands(c: CommandContext): Partial<Record<CommandId, Ha
           value: expressionAtCursor(),
           validateInput: (v) => (v.trim() ? undefined : 'an expression, e.g. the map variable\'s name'),
         });
+        step(`expression ${JSON.stringify(expr)}`);
         if (!expr?.trim()) return undefined;
         expr = expr.trim();
         const frame = await c.watch.pausedFrame(session);
+        step(`frame ${frame.frameId} goroutine ${frame.threadId} ${frame.where.function ?? '?'}:${frame.where.line ?? '?'}`);
         // The same map of the same frame again: its panel, read anew if the program moved on.
         const open = c.watch.openCapture(session, expr, frame);
         if (open) {
+          step(`already captured here (${open.debugState})`);
           if (open.debugState === 'current') c.panels.show(open);
           else await refresh(open, frame);
           return open.id;
@@ -83,9 +97,10 @@ export function captureCommands(c: CommandContext): Partial<Record<CommandId, Ha
         c.store.add(s);
         c.watch.bind(s, session);
         c.panels.show(s);
-        c.log(`captured ${expr} from ${session.name}: ${capture.stats.requests} requests in ${capture.stats.ms} ms`);
+        step(`captured ${expr} from ${session.name}: ${capture.stats.requests} requests in ${capture.stats.ms} ms`);
         return s.id;
       } catch (e) {
+        step(`failed: ${message(e)}`);
         return report(e);
       }
     },
