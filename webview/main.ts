@@ -188,6 +188,8 @@ function showMap(m: MapView): void {
   const steps = m.growthSteps;
   const stepping = steps !== undefined && steps.step > 0;
   list.setMap(m);
+  // The first lines' rows came with the map: a panel at the top draws its first frame without asking.
+  for (const r of m.firstRows ?? []) list.receive(m.revision, r.array, r.start, r.rows);
   // The rows in view are asked for first: the extension answers while the rest is drawn (unless
   // the list is about to scroll elsewhere, to a saved position or a growth step).
   if (!stepping && (restoredScroll || state.scrollTop === undefined)) list.prefetch();

@@ -11,7 +11,7 @@
  * scrolling list of lines, each table a heading line (`data-testid="table-heading"`) followed by its
  * groups, located by binary search over the tables' first lines (`Stack`).
  */
-import { ArrayView, MapView, RowView, SlotRef, SlotView } from '../src/protocol/messages';
+import { ArrayView, MapView, RowView, SlotRef, SlotView, stacked } from '../src/protocol/messages';
 
 export type Zoom = 'compact' | 'detailed';
 
@@ -149,8 +149,7 @@ export class RowList {
       this.pending = new Set();
     }
     this.map = map;
-    const columns = new Set(map.arrays.map((a) => a.column));
-    this.stack = map.arrays.length > 1 && columns.size === 1 ? new Stack(map.arrays) : undefined;
+    this.stack = stacked(map.arrays) ? new Stack(map.arrays) : undefined;
     this.schedule();
   }
 
@@ -402,10 +401,16 @@ export class RowList {
     const hi = Math.min(n, last + overscan);
     for (let b = Math.floor(lo / block); b * block < hi; b++) {
       const key = `${array}:${b}`;
-      if (this.pending.has(key) || this.cache.has(`${array}:${b * block}`)) continue;
+      if (this.pending.has(key) || this.cached(array, Math.max(lo, b * block), Math.min(hi, (b + 1) * block))) continue;
       this.pending.add(key);
       this.request(array, b * block, Math.min(n, (b + 1) * block), revision);
     }
+  }
+
+  /** Whether rows [from, to) of `array` are all here (a block may be in part: the map view's first rows). */
+  private cached(array: string, from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (!this.cache.has(`${array}:${i}`)) return false;
+    return true;
   }
 
   private groups(a: ArrayView, r: RowView): HTMLElement[] {

@@ -4,9 +4,9 @@
  * `parseToWebview` / `parseToExtension` before use (anything else is dropped and logged).
  *
  * The panel draws the runtime-neutral view of `src/core/view` (`MapView`, `RowView`): the extension
- * sends the header, memory and layout, a downsampled overview strip, and the rows of the range the
- * webview asks for; the full text of one slot and pictures of the map go by request and reply
- * (`requests.ts`).
+ * sends the header, memory and layout, a downsampled overview strip and the rows of the first lines
+ * with the map, then the rows of the range the webview asks for; the full text of one slot and
+ * pictures of the map go by request and reply (`requests.ts`).
  *
  * A map view crosses packed: its JSON is `packMapView`'s (a Swiss map's thousands of tables as a
  * few arrays of numbers, `src/core/view/swissTables.ts`), and `parseToWebview` unpacks it before
@@ -15,7 +15,7 @@
 import type {
   IterationView, LookupView, MapView, OutcomeView, RowView, SlotDetailView, SlotRef,
 } from '../core/view/view';
-import { CapturedState, capturedStates, maxOverviewBins, slotStates } from '../core/view/view';
+import { CapturedState, capturedStates, maxOverviewBins, maxRowsPerRequest, slotStates } from '../core/view/view';
 import type { ComparisonView } from '../core/view/compare';
 import { MapWire, unpackMapView } from '../core/view/swissTables';
 import { CommandId, isCommandId } from './commands';
@@ -24,9 +24,9 @@ import type { ReplyMessage } from './requests';
 export type { ComparisonRow, ComparisonView } from '../core/view/compare';
 export type {
   ArrayView, CapturedState, CapturedStatusView, DirectoryView, FieldView, GroupView, HashBitsView, IterationView, LayoutView, LinkView, LookupView, MapView, MemoryLine, MemoryView,
-  OutcomeView, OverviewView, PathStepView, RowView, RulerView, SegmentView, SlotDetailView, SlotRef, SlotState, SlotView,
+  OutcomeView, OverviewView, PathStepView, RowView, RowsView, RulerView, SegmentView, SlotDetailView, SlotRef, SlotState, SlotView,
 } from '../core/view/view';
-export { maxIterationKeys, maxOverviewBins, maxRowsPerRequest } from '../core/view/view';
+export { maxIterationKeys, maxOverviewBins, maxRowsPerRequest, stacked } from '../core/view/view';
 export type { GrowthStepsView } from '../core/view/view';
 
 /** A picture the host asks the webview for: an SVG the host made, rasterized to PNG. */
@@ -102,7 +102,14 @@ function isMapView(x: unknown): x is MapView {
     && isObj(growth) && isBool(growth.growing) && isStr(growth.text)
     && optStr(x.note)
     && (x.directory === undefined || isDirectory(x.directory))
+    && (x.firstRows === undefined || isFirstRows(x.firstRows))
     && (x.captured === undefined || (isObj(x.captured) && capturedStates.includes(x.captured.state as CapturedState) && isStr(x.captured.text) && isStr(x.captured.readOnly)));
+}
+
+/** The rows of the first lines: at most a request's worth, of arrays of the view. */
+function isFirstRows(x: unknown): boolean {
+  return Array.isArray(x) && x.every((r) => isObj(r) && isArrayId(r.array) && isNat(r.start) && Array.isArray(r.rows) && r.rows.every(isRow))
+    && x.reduce((n: number, r: Obj) => n + (r.rows as unknown[]).length, 0) <= maxRowsPerRequest;
 }
 
 function isDirectory(x: unknown): boolean {

@@ -249,8 +249,8 @@ async function main() {
         postMessageMs: round(marks.posted - marks.parsed),
         toEventMs: round(marks.event - marks.posted),
         handlerMs: round(marks.handled - marks.event),
-        toRowsMs: round(marks.rows - marks.handled),
-        toRenderedMs: round(marks.rendered - marks.rows),
+        // Absent when the rows of the first lines came with the map (no request before the frame).
+        ...(marks.rows < marks.rendered ? { toRowsMs: round(marks.rows - marks.handled), toRenderedMs: round(marks.rendered - marks.rows) } : {}),
       } : undefined,
       scrollSteps: steps,
       frameWorkMs: work,

@@ -18,7 +18,7 @@ import { CapturedModel, capturedTableFacts, capturedText, readOnlyMessage } from
 import { ModelStats } from './model';
 import { directoryView } from './swissDirectory';
 import { withWireForm } from './swissTables';
-import { CapturedState, CapturedStatusView, DirectoryView, MapView, OutcomeView, RowView, SlotDetailView, SlotRef, TypeView, maxRowsPerRequest, maxSlotText } from './view';
+import { CapturedState, CapturedStatusView, DirectoryView, MapView, OutcomeView, RowView, SlotDetailView, SlotRef, TypeView, firstRows, maxRowsPerRequest, maxSlotText } from './view';
 import { ViewedSession } from './viewed';
 
 /** Entries named in a diff's sentence before `…`. */
@@ -186,6 +186,7 @@ export class CapturedSession implements ViewedSession {
       captured: this.status(),
     };
     if (tables) view.directory = tables.directory;
+    view.firstRows = firstRows(view.arrays, (a, start, end) => this.rows(a, start, end));
     const note = m.note();
     if (note) view.note = note;
     return withWireForm(view, tables);

@@ -30,7 +30,7 @@ import { SwissGrowthRecord } from './swissGrowth';
 import { ValueText, valueText } from './text';
 import { AddressSpace } from './values';
 import {
-  IterationView, LookupView, MapView, OutcomeView, RowView, RuntimeKind, SlotDetailView, SlotRef, TypeView, maxRowsPerRequest, maxSlotText,
+  IterationView, LookupView, MapView, OutcomeView, RowView, RuntimeKind, SlotDetailView, SlotRef, TypeView, firstRows, maxRowsPerRequest, maxSlotText,
 } from './view';
 
 export interface MapSpec {
@@ -375,6 +375,7 @@ export class MapSession {
     if (stats) view.memory = m.memory(stats);
     if (tables) view.directory = tables.directory;
     this.growth.decorate(view, this.position, m);
+    view.firstRows = firstRows(view.arrays, (a, start, end) => this.rows(a, start, end));
     const note = m.note();
     if (note) view.note = note;
     if (pending) view.pending = true;

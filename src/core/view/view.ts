@@ -230,7 +230,23 @@ export interface GrowthStepsView {
   mark?: SlotRef;
 }
 
-/** Everything the panel shows but the rows' contents (those come per range, `RowView`). */
+/** Rows [start, start + rows.length) of one array. */
+export interface RowsView {
+  array: string;
+  start: number;
+  rows: RowView[];
+}
+
+/**
+ * Arrays drawn stacked in one column, each a heading line and then its rows (a Swiss map's
+ * tables), rather than side by side, row i of each on one line.
+ */
+export function stacked(arrays: readonly ArrayView[]): boolean {
+  return arrays.length > 1 && arrays.every((a) => a.column === arrays[0].column);
+}
+
+/** Everything the panel shows but the rows' contents (those come per range, `RowView`), except the
+ * rows of its first lines. */
 export interface MapView {
   /** Changes on every operation; row replies carry it so stale ones are dropped. */
   revision: number;
@@ -266,6 +282,31 @@ export interface MapView {
   pending?: boolean;
   /** Present for a map read out of a paused process (`capturedSession.ts`): it is read-only. */
   captured?: CapturedStatusView;
+  /** The rows of the first `firstLines` lines (the top of the list, where a panel opens), so its
+   * first frame does not wait for a request. */
+  firstRows?: RowsView[];
+}
+
+/** The lines at the top of the list whose rows come with the map view (a tall panel shows ~20). */
+export const firstLines = 24;
+
+/** The rows of the list's first `lines` lines: row 0 on of arrays side by side, or of stacked
+ * arrays down from the first (a heading line each). */
+export function firstRows(arrays: readonly ArrayView[], rows: (array: string, start: number, end: number) => RowView[], lines = firstLines): RowsView[] {
+  const out: RowsView[] = [];
+  if (!stacked(arrays)) {
+    for (const a of arrays) if (a.rows > 0) out.push({ array: a.id, start: 0, rows: rows(a.id, 0, Math.min(a.rows, lines)) });
+    return out;
+  }
+  let left = lines;
+  for (const a of arrays) {
+    left--; // its heading
+    if (left <= 0) break;
+    const n = Math.min(a.rows, left);
+    if (n > 0) out.push({ array: a.id, start: 0, rows: rows(a.id, 0, n) });
+    left -= n;
+  }
+  return out;
 }
 
 /**
