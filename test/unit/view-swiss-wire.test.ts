@@ -52,9 +52,11 @@ describe('view: a Swiss map crosses to the webview packed', () => {
     // the map has split, every table has 1024 slots, one run of n.
     assert.deepStrictEqual(t.capacity, [1024, n]);
     assert.deepStrictEqual(t.used, view.directory!.runs.map((r) => r.used));
+    // A simulated table counts its tombstones as capacity·7/8 − used − growthLeft: no gap.
+    assert.deepStrictEqual(t.growthLeftGap, [0, n]);
     assert.ok(view.directory!.runs.some((r) => r.tombstones > 0), 'some table holds tombstones');
     assert.deepStrictEqual(received(view), plain(view));
-    // Per table, some 15 characters of numbers instead of a title and a directory run (~270).
+    // Per table, a few numbers instead of a title and a directory run (~270 characters).
     const tablesText = JSON.stringify(t).length;
     const plainText = JSON.stringify(view.arrays).length + JSON.stringify(view.directory!.runs).length;
     assert.ok(tablesText * 10 < plainText, `${tablesText} characters packed, ${plainText} plain`);
@@ -84,7 +86,9 @@ describe('view: a Swiss map crosses to the webview packed', () => {
     const c = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'capture', 'swiss-tomb.json'), 'utf8')) as CapturedSwiss;
     const view = new CapturedSession('t', c).mapView();
     const t = (overTheWire(view) as { map: MapWire }).map.tables;
-    assert.deepStrictEqual(t, { count: 1, localDepth: [0, 1], capacity: [1024, 1], tombstones: [99, 1], used: [712], growthLeft: [c.tables[0].growthLeft] });
+    // growthLeft is 896 - 712 - 99 = 85 if the process's counters agree with its control bytes.
+    assert.strictEqual(c.tables[0].growthLeft, 85);
+    assert.deepStrictEqual(t, { count: 1, localDepth: [0, 1], capacity: [1024, 1], tombstones: [99, 1], used: [712], growthLeftGap: [0, 1] });
     assert.deepStrictEqual(received(view), plain(view));
   });
 
@@ -105,6 +109,10 @@ describe('view: a Swiss map crosses to the webview packed', () => {
     assert.strictEqual(broken((w) => { w.map.tables.localDepth = [0, n]; }), undefined);
     assert.strictEqual(broken((w) => { w.map.tables.localDepth = [w.map.directory!.globalDepth + 1, n]; }), undefined);
     assert.strictEqual(broken((w) => { w.map.tables.used = w.map.tables.used.slice(1); }), undefined);
+    // A growthLeft below 0 (the gap past capacity·7/8 − used − tombstones).
+    assert.strictEqual(broken((w) => { w.map.tables.growthLeftGap = [1024, n]; }), undefined);
+    // A gap that is not an integer.
+    assert.strictEqual(broken((w) => { w.map.tables.growthLeftGap = [0.5, n]; }), undefined);
     assert.strictEqual(broken((w) => { w.map.tables.capacity = [1020, n]; }), undefined);
     assert.strictEqual(broken((w) => { (w.map.tables as unknown as Record<string, unknown>).tombstones = 'none'; }), undefined);
     assert.strictEqual(broken((w) => { w.map.arrays = [{ id: 'table-0', title: 't', rowName: 'group', rows: 1, column: 0 }]; }), undefined);

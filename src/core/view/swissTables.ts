@@ -10,12 +10,13 @@
  * some 570 KiB of the panel's first message, and carrying that into the webview cost more than
  * drawing the first frame. So a map view crosses packed (`packMapView`, the `toJSON` that
  * `withWireForm` gives it): the numbers of every table, the ones that rarely change from table to
- * table (local depth, capacity, tombstones) run-length coded, and the webview rebuilds the arrays
+ * table (local depth, capacity, tombstones, growthLeft as its gap from capacity·7/8 − used −
+ * tombstones) run-length coded, and the webview rebuilds the arrays
  * and runs with the same functions (`unpackMapView`). A view is packed only when its arrays and
  * directory are the ones `tablesView` made (not, say, while a growth step shows an old table beside
  * its new ones); anything else crosses as it is.
  */
-import { slotsPerGroup } from '../swiss/constants';
+import { maxAvgGroupLoad, slotsPerGroup } from '../swiss/constants';
 import { directoryView } from './swissDirectory';
 import { ArrayView, DirectoryView, MapView } from './view';
 
@@ -53,7 +54,9 @@ export interface PackedTables {
   capacity: number[];
   tombstones: number[];
   used: number[];
-  growthLeft: number[];
+  /** Run-length coded: how far growthLeft is below capacity·7/8 − used − tombstones (0 in every
+   * simulated table, whose tombstones are counted that way). */
+  growthLeftGap: number[];
 }
 
 /** A map view as it crosses to the webview: with `tables`, its `arrays` and `directory.runs` are empty. */
@@ -72,18 +75,21 @@ function runLength(xs: number[]): number[] {
 }
 
 /** The values of a run-length coding, or undefined unless it gives exactly `count` natural numbers. */
-function unRunLength(rl: unknown, count: number): number[] | undefined {
+function unRunLength(rl: unknown, count: number, isValue = isNat): number[] | undefined {
   if (!Array.isArray(rl) || rl.length % 2 !== 0) return undefined;
   const out: number[] = [];
   for (let i = 0; i < rl.length; i += 2) {
     const [x, n] = [rl[i], rl[i + 1]];
-    if (!isNat(x) || !isNat(n) || n === 0 || out.length + n > count) return undefined;
+    if (!isValue(x) || !isNat(n) || n === 0 || out.length + n > count) return undefined;
     for (let k = 0; k < n; k++) out.push(x);
   }
   return out.length === count ? out : undefined;
 }
 
 const isNat = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
+/** capacity·7/8 − used − tombstones: growthLeft when nothing else holds slots back. */
+const growthRoom = (capacity: number, used: number, tombstones: number): number => (capacity * maxAvgGroupLoad) / slotsPerGroup - used - tombstones;
 
 /** A map's tables as the views show them: their arrays and the directory strip, made from their facts. */
 export interface TablesView {
@@ -121,7 +127,7 @@ export function packMapView(view: MapView, tables: TablesView): MapWire {
       capacity: runLength(column((t) => t.capacity)),
       tombstones: runLength(column((t) => t.tombstones)),
       used: column((t) => t.used),
-      growthLeft: column((t) => t.growthLeft),
+      growthLeftGap: runLength(column((t) => growthRoom(t.capacity, t.used, t.tombstones) - t.growthLeft)),
     },
   };
 }
@@ -139,13 +145,15 @@ export function unpackMapView(wire: MapWire): MapView | undefined {
   const localDepth = unRunLength(p.localDepth, p.count);
   const capacity = unRunLength(p.capacity, p.count);
   const tombstones = unRunLength(p.tombstones, p.count);
-  const each = (xs: unknown): xs is number[] => Array.isArray(xs) && xs.length === p.count && xs.every(isNat);
-  if (!localDepth || !capacity || !tombstones || !each(p.used) || !each(p.growthLeft)) return undefined;
+  const gap = unRunLength(p.growthLeftGap, p.count, isInt);
+  const used = p.used;
+  if (!localDepth || !capacity || !tombstones || !gap || !(Array.isArray(used) && used.length === p.count && used.every(isNat))) return undefined;
   const tables: TableFacts[] = [];
   let index = 0;
   for (let i = 0; i < p.count; i++) {
-    if (localDepth[i] > d.globalDepth || capacity[i] % slotsPerGroup !== 0) return undefined;
-    tables.push({ index, localDepth: localDepth[i], capacity: capacity[i], used: p.used[i], growthLeft: p.growthLeft[i], tombstones: tombstones[i] });
+    const growthLeft = growthRoom(capacity[i], used[i], tombstones[i]) - gap[i];
+    if (localDepth[i] > d.globalDepth || capacity[i] % slotsPerGroup !== 0 || !isNat(growthLeft)) return undefined;
+    tables.push({ index, localDepth: localDepth[i], capacity: capacity[i], used: used[i], growthLeft, tombstones: tombstones[i] });
     index += 2 ** (d.globalDepth - localDepth[i]);
   }
   if (index !== d.entries) return undefined;
