@@ -9,8 +9,8 @@
  * pictures of the map go by request and reply (`requests.ts`).
  *
  * A map view crosses packed: its JSON is `packMapView`'s (a Swiss map's thousands of tables as a
- * few arrays of numbers, `src/core/view/swissTables.ts`), and `parseToWebview` unpacks it before
- * validating it, so both sides see the same `MapView`.
+ * few arrays of numbers, `src/core/view/swissTables.ts`), and `parseToWebview` validates it and
+ * unpacks it (checking the numbers), so both sides see the same `MapView`.
  */
 import type {
   IterationView, LookupView, MapView, OutcomeView, RowView, SlotDetailView, SlotRef,
@@ -153,8 +153,10 @@ export function parseToWebview(x: unknown): ToWebview | undefined {
   const m = x as ToWebview;
   switch (m.type) {
     case 'map': {
-      const map = isObj(m.map) && Array.isArray(m.map.arrays) && (m.map.directory === undefined || isDirectory(m.map.directory)) ? unpackMapView(m.map as MapWire) : undefined;
-      return map && isMapView(map) && (map.growthSteps === undefined || isGrowthSteps(map.growthSteps)) ? { ...m, map } : undefined;
+      // Packed tables are checked by the unpacking, which makes their arrays and runs itself.
+      if (!isMapView(m.map) || (m.map.growthSteps !== undefined && !isGrowthSteps(m.map.growthSteps))) return undefined;
+      const map = unpackMapView(m.map as MapWire);
+      return map && { ...m, map };
     }
     case 'noMap': return isStr(m.reason) ? m : undefined;
     case 'rows': return isNat(m.revision) && isArrayId(m.array) && isNat(m.start) && Array.isArray(m.rows) && m.rows.every(isRow) ? m : undefined;
