@@ -162,6 +162,25 @@ export async function notification(page, text) {
   return toast.innerText();
 }
 
+/**
+ * Records the message of every notification toast the workbench shows from now on (a toast hidden
+ * again, or replaced, stays in the record). Returns a function that reads the record.
+ */
+export async function recordToasts(page) {
+  const id = `__toasts${Date.now()}`;
+  await page.evaluate((key) => {
+    const messages = () => document.querySelectorAll('.notifications-toasts .notification-list-item-message');
+    const seen = new WeakSet(messages()); // the toasts already shown are not this gesture's
+    const record = (window[key] = []);
+    new MutationObserver(() => {
+      for (const m of messages()) {
+        if (!seen.has(m)) { seen.add(m); record.push(m.textContent ?? ''); }
+      }
+    }).observe(document.body, { subtree: true, childList: true });
+  }, id);
+  return () => page.evaluate((key) => [...window[key]], id);
+}
+
 /** Places the editor cursor on the first line containing `text`. */
 export async function cursorOnText(page, text) {
   const line = page.locator('.editor-instance .view-line', { hasText: text }).first();

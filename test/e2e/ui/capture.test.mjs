@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  answerQuickInput, focusWorkbench, gotoLine, notification, openFile, openWorkbench, runCommand, webviewFrame,
+  answerQuickInput, focusWorkbench, gotoLine, notification, openFile, openWorkbench, recordToasts, runCommand, webviewFrame,
 } from '../lib/browser.mjs';
 import { runRoot, startCodeServer } from '../lib/codeserver.mjs';
 
@@ -56,6 +56,12 @@ describe('UI (issue 12): a map captured from a Go debug session', function () {
   let stops;
   const panel = () => webviewFrame(page);
   const bar = () => panel().locator('[data-testid=captured]');
+  /** The text of the extension's output channel (code-server writes each channel to a log file). */
+  const outputChannel = () => {
+    const logs = path.join(cs.userData, 'logs');
+    const files = fs.readdirSync(logs, { recursive: true }).filter((f) => String(f).endsWith('Go Map Inspector.log'));
+    return files.map((f) => fs.readFileSync(path.join(logs, String(f)), 'utf8')).join('\n') || '(no output channel file)';
+  };
   const shot = (name) => page.screenshot({ path: path.join(ctx.screenshotsDir, `${name}.png`) });
 
   before(async function () {
@@ -92,7 +98,9 @@ describe('UI (issue 12): a map captured from a Go debug session', function () {
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) await shot(`failed-capture-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
+    if (this.currentTest?.state !== 'failed' || !page) return;
+    await shot(`failed-capture-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
+    console.log(`    the extension's output channel, last lines:\n${outputChannel().trim().split('\n').slice(-30).map((l) => `      ${l}`).join('\n')}`);
   });
 
   /** Waits for the program to stop, then right-click `visits` in the Variables view → Inspect Map from Debugger. */
@@ -116,10 +124,14 @@ describe('UI (issue 12): a map captured from a Go debug session', function () {
 
   it('right-click a map in the Variables view → Inspect Map from Debugger: the real map, read-only, in the panel', async () => {
     await runCommand(page, 'Debug: Start Debugging');
+    const toasts = await recordToasts(page);
     await inspectFromVariablesView();
     // 100 string keys: the Swiss table doubled 16 → 32 → 64 → 128 slots while used passed 7/8 of
     // its capacity (14, 28, 56); 100 ≤ 112 = 7/8 of 128, so one table of 128 slots.
     await panel().locator('[data-testid=summary]', { hasText: `captured · swiss · ${t.goversion} · used 100 · tables 1 · capacity 128` }).waitFor({ timeout: 60000 });
+    // The first capture of a session asks for both runtimes' headers; the classic one fails here
+    // ("function calls not allowed without using 'call'"), quietly.
+    assert.deepStrictEqual((await toasts()).filter((m) => m.startsWith('Unable to evaluate')), []);
     assert.strictEqual(await bar().locator('[data-testid=captured-status]').innerText(), `read-only: visits as the process holds it at main.go:${stops[0]}, this stop`);
     assert.match(await panel().locator('[data-testid=runtime]').innerText(), new RegExp(`^captured from capturedemo · goroutine 1 · main\\.main · main\\.go:${stops[0]} · ${t.goversion.replace(/\./g, '\\.')} · Swiss tables`));
     // The operations say why they are off; the exports stay.
@@ -186,20 +198,19 @@ describe('UI (issue 12): a map captured from a Go debug session', function () {
     assert.strictEqual(await page.locator('.tabs-container [role=tab]', { hasText: '· captured — Go Map' }).count(), 1);
   });
 
-  // KNOWN DEFECT (issue 12, open): in two of three clean-clone runs (and one of four runs in a
-  // working tree), the command given `len(visits)` showed no message within 20 s (the input box was
-  // the command's own and was answered); the same capture straight to Delve refuses in 3–80 ms every
-  // time, and `gomap capture` has its test. Until the cause is found the scenario does not fail the
-  // run on it.
-  it('a non-map expression from the palette is one line (skipped: known defect, see the comment)', async function () {
-    if (process.env.GOMAP_E2E_KNOWN_DEFECTS !== '1') {
-      console.log('    skipped: a non-map expression sometimes gets no answer in code-server (issue 12, open); GOMAP_E2E_KNOWN_DEFECTS=1 runs it');
-      this.skip();
-    }
+  // Delve answers a failed `evaluate` in context "variables" with showUser, and VS Code shows each
+  // as an error notification; more than 3 within 800 ms and it shows no more. The capture's probes
+  // of len(visits) (its header's address, the early directory) used to go as "variables": two or
+  // three "Unable to evaluate expression: can not take address of …" toasts came first, and in
+  // about half the runs the command's own line was the one dropped. Probes now go as "watch".
+  it('a non-map expression from the palette is one line, and the only notification', async () => {
+    const toasts = await recordToasts(page);
     await runCommand(page, 'Go Map: Inspect Map from Debugger');
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Go Map: Inspect Map from Debugger' }).waitFor();
     await answerQuickInput(page, 'len(visits)');
-    assert.strictEqual(await notification(page, 'is not a map'), 'Go Map: len(visits) is not a map: its type is int (149)');
+    const refused = 'Go Map: len(visits) is not a map: its type is int (149)';
+    assert.strictEqual(await notification(page, 'is not a map'), refused);
+    assert.deepStrictEqual([...new Set(await toasts())], [refused]);
     await runCommand(page, 'Notifications: Clear All Notifications');
   });
 
