@@ -74,7 +74,8 @@ function runLength(xs: number[]): number[] {
   return out;
 }
 
-/** The values of a run-length coding, or undefined unless it gives exactly `count` natural numbers. */
+/** The values of a run-length coding, or undefined unless it gives exactly `count` values (natural
+ * numbers unless `isValue` says otherwise). */
 function unRunLength(rl: unknown, count: number, isValue = isNat): number[] | undefined {
   if (!Array.isArray(rl) || rl.length % 2 !== 0) return undefined;
   const out: number[] = [];
@@ -134,7 +135,7 @@ export function packMapView(view: MapView, tables: TablesView): MapWire {
 
 /**
  * The view as it was before `packMapView`, or undefined if `tables` does not describe a directory
- * of `directory.entries` entries (the arrays and runs it rebuilds are then checked as any view's).
+ * of `directory.entries` entries. What it makes of checked numbers needs no further check.
  */
 export function unpackMapView(wire: MapWire): MapView | undefined {
   const p = wire.tables;
