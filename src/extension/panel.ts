@@ -8,7 +8,7 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { ViewedSession } from '../core/view/viewed';
-import { ToExtension, ToWebview, parsePanelState, parseToExtension } from '../protocol/messages';
+import { ToExtension, ToWebview, ToWebviewWire, mapMessage, parsePanelState, parseToExtension } from '../protocol/messages';
 import { Requests, answer } from '../protocol/requests';
 import { SessionStore } from './sessions';
 
@@ -28,7 +28,7 @@ class MapPanel {
     private readonly owner: PanelManager,
   ) {}
 
-  post(message: ToWebview): Thenable<boolean> {
+  post(message: ToWebviewWire): Thenable<boolean> {
     return this.panel.webview.postMessage(message);
   }
 
@@ -37,7 +37,7 @@ class MapPanel {
   sendMap(): void {
     this.panel.title = `${this.session.displayTitle} — Go Map`;
     const quick = this.session.mapView(true);
-    void this.post({ type: 'map', map: quick });
+    void this.post(mapMessage(quick));
     if (!quick.pending) return;
     // Count once the first frame is drawn (or after a second, if the panel is hidden).
     this.fullViewPending = quick.revision;
@@ -49,7 +49,7 @@ class MapPanel {
     this.fullViewPending = undefined;
     const session = this.session;
     void session.computeStats().then((done) => {
-      if (done && session === this.session && session.revision === revision) void this.post({ type: 'map', map: session.mapView() });
+      if (done && session === this.session && session.revision === revision) void this.post(mapMessage(session.mapView()));
     });
   }
 
@@ -172,7 +172,7 @@ export class PanelManager implements vscode.Disposable {
     void p.post({ type: 'reveal', array, row, group, slot });
   }
 
-  async post(session: ViewedSession, message: ToWebview): Promise<void> {
+  async post(session: ViewedSession, message: ToWebviewWire): Promise<void> {
     for (const p of this.panels) if (p.session.id === session.id) await p.post(message);
   }
 

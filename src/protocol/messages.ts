@@ -8,16 +8,17 @@
  * with the map, then the rows of the range the webview asks for; the full text of one slot and
  * pictures of the map go by request and reply (`requests.ts`).
  *
- * A map view crosses packed: its JSON is `packMapView`'s (a Swiss map's thousands of tables as a
- * few arrays of numbers, `src/core/view/swissTables.ts`), and `parseToWebview` validates it and
- * unpacks it (checking the numbers), so both sides see the same `MapView`.
+ * A map view crosses packed: the extension posts `mapMessage(view)` (`ToWebviewWire`: a Swiss
+ * map's thousands of tables as a few arrays of numbers, `src/core/view/swissTables.ts`), and
+ * `parseToWebview` validates it and unpacks it (checking the numbers), so both sides see the same
+ * `MapView`.
  */
 import type {
   IterationView, LookupView, MapView, OutcomeView, RowView, SlotDetailView, SlotRef,
 } from '../core/view/view';
 import { CapturedState, capturedStates, maxOverviewBins, maxRowsPerRequest, slotStates } from '../core/view/view';
 import type { ComparisonView } from '../core/view/compare';
-import { MapWire, unpackMapView } from '../core/view/swissTables';
+import { MapWire, unpackMapView, wireForm } from '../core/view/swissTables';
 import { CommandId, isCommandId } from './commands';
 import type { ReplyMessage } from './requests';
 
@@ -48,6 +49,14 @@ export type ToWebview =
   | { type: 'reveal'; array: string; row: number; group?: number; slot?: number }
   | { type: 'png'; requestId: number; png: PngRequest }
   | ReplyMessage;
+
+/** Extension → webview as posted: a map view in its wire form, which `parseToWebview` unpacks. */
+export type ToWebviewWire = Exclude<ToWebview, { type: 'map' }> | { type: 'map'; map: MapWire };
+
+/** The message that shows `view` in the panel, packed where its session made it packable. */
+export function mapMessage(view: MapView): ToWebviewWire {
+  return { type: 'map', map: wireForm(view) };
+}
 
 /** Webview → extension. */
 export type ToExtension =

@@ -7,7 +7,7 @@
 import * as assert from 'assert';
 import { MapSession } from '../../src/core/view/session';
 import { firstLines, firstRows, stacked } from '../../src/core/view/view';
-import { parseToWebview } from '../../src/protocol/messages';
+import { mapMessage, parseToWebview } from '../../src/protocol/messages';
 
 const spec = { key: 'int64', elem: 'int64', goarch: 'amd64' as const, hint: 0, seed: 1, origin: 'test' };
 
@@ -26,7 +26,7 @@ describe('view: the first lines\' rows travel with the map view', () => {
     // and its groups 0..40 (the last 41 lines).
     const rows = (a: string, from: number, to: number) => s.rows(a, from, to);
     assert.deepStrictEqual(firstRows(view.arrays, rows, 300).map((r) => [r.array, r.start, r.rows.length]), [['table-0', 0, 128], ['table-1', 0, 128], ['table-2', 0, 41]]);
-    const m = parseToWebview(JSON.parse(JSON.stringify({ type: 'map', map: view })));
+    const m = parseToWebview(JSON.parse(JSON.stringify(mapMessage(view))));
     assert.ok(m?.type === 'map');
     assert.deepStrictEqual(m.map.firstRows, JSON.parse(JSON.stringify(view.firstRows)));
   });

@@ -13,14 +13,14 @@ import { CapturedSession } from '../../src/core/view/capturedSession';
 import { MapSession } from '../../src/core/view/session';
 import { MapWire, PackedTables } from '../../src/core/view/swissTables';
 import { MapView } from '../../src/core/view/view';
-import { parseToWebview } from '../../src/protocol/messages';
+import { mapMessage, parseToWebview } from '../../src/protocol/messages';
 
 const spec = { key: 'int64', elem: 'int64', goarch: 'amd64' as const, hint: 0, seed: 1, origin: 'test', runtime: 'swiss' as const, swissVersion: '1.26' as const };
 
-/** The message as the webview receives it: through JSON, as `postMessage` carries it. */
-const overTheWire = (map: MapView): unknown => JSON.parse(JSON.stringify({ type: 'map', map }));
-/** The view itself as plain data (a spread copy has no `toJSON`). */
-const plain = (map: MapView): unknown => JSON.parse(JSON.stringify({ ...map }));
+/** The message as the webview receives it: the panel's `mapMessage`, through JSON as `postMessage` carries it. */
+const overTheWire = (map: MapView): unknown => JSON.parse(JSON.stringify(mapMessage(map)));
+/** The view itself as plain data. */
+const plain = (map: MapView): unknown => JSON.parse(JSON.stringify(map));
 
 function received(map: MapView): MapView {
   const m = parseToWebview(overTheWire(map));

@@ -8,8 +8,8 @@
  *
  * A map of 10^6 entries has about 2,000 tables: written out, their titles and directory runs are
  * some 570 KiB of the panel's first message, and carrying that into the webview cost more than
- * drawing the first frame. So a map view crosses packed (`packMapView`, the `toJSON` that
- * `withWireForm` gives it): the numbers of every table, the ones that rarely change from table to
+ * drawing the first frame. So a map view crosses packed (`wireForm`, which is `packMapView` of the
+ * tables `withWireForm` remembered for it): the numbers of every table, the ones that rarely change from table to
  * table (local depth, capacity, tombstones, growthLeft as its gap from capacity·7/8 − used −
  * tombstones) run-length coded, and the webview rebuilds the arrays
  * and runs with the same functions (`unpackMapView`). A view is packed only when its arrays and
@@ -164,12 +164,21 @@ export function unpackMapView(wire: MapWire): MapView | undefined {
   return { ...view, arrays: t.arrays, directory: { ...d, runs: t.directory.runs } };
 }
 
-/**
- * `view`, which crosses to the webview packed: its JSON (what `postMessage` sends) is
- * `packMapView(view, tables)`. The object itself stays whole for everything that reads it in the
- * extension (the tree, the exports); `toJSON` is not enumerable, so copies and clones leave it out.
- */
+/** The tables each view was made from, for `wireForm` (views die with their messages: weakly held). */
+const tablesOf = new WeakMap<MapView, TablesView>();
+
+/** `view`, remembered with the tables it was made from so that `wireForm` can pack it. */
 export function withWireForm(view: MapView, tables: TablesView | undefined): MapView {
-  if (tables) Object.defineProperty(view, 'toJSON', { value: () => packMapView(view, tables), enumerable: false, configurable: true });
+  if (tables) tablesOf.set(view, tables);
   return view;
+}
+
+/**
+ * What crosses to the webview for `view`: `packMapView`'s form when `view` came from a session's
+ * `mapView` with a directory of tables, else the view as it is. The extension reads `view` whole
+ * (the tree, the exports); only the panel's message is packed.
+ */
+export function wireForm(view: MapView): MapWire {
+  const tables = tablesOf.get(view);
+  return tables ? packMapView(view, tables) : view;
 }

@@ -3,7 +3,7 @@
  * webview's messages as the panel does (`src/extension/panel.ts`).
  */
 import { MapSession } from '../../../src/core/view/session';
-import { ToWebview, parseToExtension } from '../../../src/protocol/messages';
+import { ToWebview, ToWebviewWire, mapMessage, parseToExtension } from '../../../src/protocol/messages';
 
 export interface BenchSession {
   B: number;
@@ -14,8 +14,8 @@ export interface BenchSession {
   buildMs: number;
   /** The first message (the quick map view, as the panel sends it) and how long it took to
    * compute; then the full view, as the panel sends it next. */
-  mapMessage(): { message: ToWebview; ms: number };
-  fullMapMessage(): Promise<{ message: ToWebview; ms: number }>;
+  mapMessage(): { message: ToWebviewWire; ms: number };
+  fullMapMessage(): Promise<{ message: ToWebviewWire; ms: number }>;
   /** The reply to a webview message, if any. */
   reply(raw: unknown): ToWebview | undefined;
 }
@@ -36,13 +36,13 @@ export async function makeBenchSession(B: number, entries: number, runtime: 'cla
     buildMs,
     mapMessage() {
       const t = performance.now();
-      const message: ToWebview = { type: 'map', map: s.mapView(true) };
+      const message = mapMessage(s.mapView(true));
       return { message, ms: performance.now() - t };
     },
     async fullMapMessage() {
       const t = performance.now();
       await s.computeStats();
-      const message: ToWebview = { type: 'map', map: s.mapView() };
+      const message = mapMessage(s.mapView());
       return { message, ms: performance.now() - t };
     },
     reply(raw) {
