@@ -82,18 +82,19 @@ export const hashHalves = new Int32Array(2);
 
 /**
  * The model's hash of an 8-byte key with words lo, hi (low word first): `murmur3Words` over the two
- * words seeded with `seed` (the low half) and with `seed ^ 0x9e3779b9` (the high half), left in
- * `hashHalves`. Written out in one function, both lanes sharing each word's mixing, for
- * `mapassign`'s and `evacuate`'s integer keys: a chain of small calls costs a fresh process more
- * than the arithmetic (the JIT has to warm each one up).
+ * words seeded with `seed` (the low half) and with `seedHi ^ 0x9e3779b9` (the high half; `seedHi`
+ * is `seed` for the classic map, the seed's high word for the Swiss map), left in `hashHalves`.
+ * Written out in one function, both lanes sharing each word's mixing, for `mapassign`'s and
+ * `evacuate`'s integer keys (and the Swiss `DefaultSwissHasher`'s): a chain of small calls costs
+ * a fresh process more than the arithmetic (the JIT has to warm each one up).
  */
-export function hashWords64Halves(lo: number, hi: number, seed: number): void {
+export function hashWords64Halves(lo: number, hi: number, seed: number, seedHi: number = seed): void {
   let k1 = Math.imul(lo | 0, c1);
   k1 = Math.imul((k1 << 15) | (k1 >>> 17), c2);
   let k2 = Math.imul(hi | 0, c1);
   k2 = Math.imul((k2 << 15) | (k2 >>> 17), c2);
   let a = (seed | 0) ^ k1;
-  let b = (seed ^ 0x9e3779b9) ^ k1;
+  let b = (seedHi ^ 0x9e3779b9) ^ k1;
   a = (Math.imul((a << 13) | (a >>> 19), 5) + 0xe6546b64) ^ k2;
   b = (Math.imul((b << 13) | (b >>> 19), 5) + 0xe6546b64) ^ k2;
   a = (Math.imul((a << 13) | (a >>> 19), 5) + 0xe6546b64) ^ 8;

@@ -14,7 +14,7 @@
  * Seeds (`Map.seed`, a `uintptr` from the runtime's `rand()`) are `SwissSeed`s: the exact value
  * and its hex text as the oracle writes it (`0x` and 16 hex digits, 8 on 32-bit targets).
  */
-import { KeyValue, fmix32, keyText, two32 } from '../classic/hash';
+import { KeyValue, fmix32, hashHalves, hashWords64Halves, keyText, two32 } from '../classic/hash';
 import { FastRand } from '../classic/rand';
 import { WordSink, writeKeyWords } from '../go/equal';
 
@@ -130,12 +130,15 @@ export class DefaultSwissHasher implements SwissHasher, WordSink {
   }
 
   hash(key: KeyValue, seed: SwissSeed): PackedHash {
+    if (typeof key === 'number' && Number.isInteger(key) && Math.abs(key) <= Number.MAX_SAFE_INTEGER) {
+      // word(lo), word(hi), end(8), in classic's flat function: the same steps in both lanes.
+      hashWords64Halves(key >>> 0, Math.floor(key / two32) >>> 0, seed.lo, seed.hi);
+      const lo = hashHalves[0];
+      return packSwissHash(this.bits === 32 ? lo : hashHalves[1], lo);
+    }
     this.begin(seed);
     if (typeof key === 'number') {
-      if (Number.isInteger(key) && Math.abs(key) <= Number.MAX_SAFE_INTEGER) {
-        this.word(key >>> 0);
-        this.word(Math.floor(key / two32) >>> 0);
-      } else if (Number.isNaN(key)) {
+      if (Number.isNaN(key)) {
         this.word(this.rand.next());
         this.word(this.rand.next());
       } else {

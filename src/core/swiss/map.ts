@@ -269,6 +269,7 @@ export class SwissMap implements TableContext {
    * the table's kept hash is used; a NaN is hashed again, at random, as the runtime does.
    */
   private reinsert(t: Table, left: Table, right: Table | null, bit: number): void {
+    if (t.reinsertNumbers(this, left, right, bit)) return;
     const ctrl = t.ctrl;
     const kept = t.hashesValid;
     for (let i = 0; i < t.capacity; i++) {

@@ -23,7 +23,7 @@
  */
 import { KeyValue } from '../classic/hash';
 import { ctrlDeleted, ctrlEmpty, maxAvgGroupLoad, maxTableCapacity, slotsPerGroup } from './constants';
-import { PackedHash, h1, h2 } from './hash';
+import { PackedHash, h1, h2, hashTop } from './hash';
 
 /** Doubles a slot takes in numeric storage: key, elem, kept hash. */
 const numWords = 3;
@@ -321,6 +321,53 @@ export class Table {
         this.growthLeft--;
         this.used++;
         this.ctrlW![i] = h2(hash);
+        return;
+      }
+      g = (g + step) & mask;
+    }
+  }
+
+  /**
+   * `reinsert` (a grow or split) for a table in numeric storage with its kept hashes: each full
+   * slot's key, elem and hash read straight from this table's numbers and written into `left`, or
+   * into `right` when bit `bit` of the hash's top word is set, with `uncheckedPutSlot`'s probe
+   * inline: no per-slot call through `keyAt`/`hashAt`/`setSlot`. A NaN key is hashed again, at
+   * random, as the runtime does. Returns false, having moved nothing, when this table or a
+   * destination is not numeric (the caller then takes the general path).
+   */
+  reinsertNumbers(ctx: TableContext, left: Table, right: Table | null, bit: number): boolean {
+    const n = this.numsW;
+    if (n === undefined || !this.hashesValid || !left.numeric || (right !== null && !right.numeric)) return false;
+    left.materialize(true);
+    right?.materialize(true);
+    const c = this.ctrlW!;
+    for (let i = 0; i < this.capacity; i++) {
+      if ((c[i] & ctrlEmpty) !== 0) continue;
+      const w = i * numWords;
+      const k = n[w];
+      const h = k === k ? n[w + 2] : ctx.hash(k);
+      (right !== null && ((hashTop(h) >>> bit) & 1) !== 0 ? right : left).putNumbers(h, k, n[w + 1]);
+    }
+    return true;
+  }
+
+  /** `uncheckedPutSlot` into numeric storage, already materialized. */
+  private putNumbers(hash: PackedHash, key: number, elem: number): void {
+    if (this.growthLeft === 0) throw new Error('invariant failed: growthLeft is unexpectedly 0');
+    const c = this.ctrlW!;
+    const mask = this.lengthMask;
+    let g = h1(hash) & mask;
+    for (let step = 1; ; step++) {
+      for (let i = g * slotsPerGroup, end = i + slotsPerGroup; i < end; i++) {
+        if ((c[i] & ctrlEmpty) === 0) continue;
+        const w = i * numWords;
+        const nums = this.numsW!;
+        nums[w] = key;
+        nums[w + 1] = elem;
+        nums[w + 2] = hash;
+        c[i] = h2(hash);
+        this.growthLeft--;
+        this.used++;
         return;
       }
       g = (g + step) & mask;
