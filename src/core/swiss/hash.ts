@@ -129,6 +129,10 @@ export class DefaultSwissHasher implements SwissHasher, WordSink {
     return packSwissHash(fmix32(this.hi ^ byteLen), lo);
   }
 
+  /**
+   * Small enough for the JIT to inline into `SwissMap.assign`, so that an integer key's hash (a
+   * double above 2^31) is not returned as a fresh heap number; other keys go through `hashWords`.
+   */
   hash(key: KeyValue, seed: SwissSeed): PackedHash {
     if (typeof key === 'number' && Number.isInteger(key) && Math.abs(key) <= Number.MAX_SAFE_INTEGER) {
       // word(lo), word(hi), end(8), in classic's flat function: the same steps in both lanes.
@@ -136,6 +140,10 @@ export class DefaultSwissHasher implements SwissHasher, WordSink {
       const lo = hashHalves[0];
       return packSwissHash(this.bits === 32 ? lo : hashHalves[1], lo);
     }
+    return this.hashWords(key, seed);
+  }
+
+  private hashWords(key: KeyValue, seed: SwissSeed): PackedHash {
     this.begin(seed);
     if (typeof key === 'number') {
       if (Number.isNaN(key)) {
