@@ -80,11 +80,21 @@ export async function openFile(page, relPath) {
  * entry to be listed before pressing Enter.
  */
 export async function runCommand(page, title) {
-  await focusWorkbench(page);
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
+  // The palette can close again just after it opened, when a webview re-laid out by the previous
+  // step takes the focus (seen once in a clean-clone run: the input went inert, then hidden): open it
+  // again then.
+  for (let attempt = 1; ; attempt++) {
+    await focusWorkbench(page);
+    await page.keyboard.press('F1');
+    await input.waitFor();
+    try {
+      await input.fill(`>${title}`, { timeout: attempt < 3 ? 5000 : undefined });
+      break;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
   const row = page.locator('.quick-input-list [role=option]', { hasText: title }).first();
   await row.waitFor();
   // Take the exact match when several titles share a prefix.
