@@ -311,17 +311,25 @@ export class Table {
 
   /** `uncheckedPutSlot`: a key known to be absent, into a table with growth left (grow, split, growToTable). */
   uncheckedPutSlot(hash: PackedHash, key: KeyValue, elem: unknown): void {
+    const i = this.takeFreeSlot(hash);
+    this.setSlot(i, key, elem, hash);
+    this.ctrlW![i] = h2(hash);
+  }
+
+  /**
+   * `uncheckedPutSlot`'s probe: the first empty or deleted slot on the key's probe sequence, counted
+   * as taken (growthLeft, used); the caller writes the slot and its control byte.
+   */
+  private takeFreeSlot(hash: PackedHash): number {
     if (this.growthLeft === 0) throw new Error('invariant failed: growthLeft is unexpectedly 0');
     const mask = this.lengthMask;
     let g = h1(hash) & mask;
     for (let step = 1; ; step++) {
       const i = this.firstEmptyOrDeleted(g);
       if (i >= 0) {
-        this.setSlot(i, key, elem, hash);
         this.growthLeft--;
         this.used++;
-        this.ctrlW![i] = h2(hash);
-        return;
+        return i;
       }
       g = (g + step) & mask;
     }
@@ -330,8 +338,8 @@ export class Table {
   /**
    * `reinsert` (a grow or split) for a table in numeric storage with its kept hashes: each full
    * slot's key, elem and hash read straight from this table's numbers and written into `left`, or
-   * into `right` when bit `bit` of the hash's top word is set, with `uncheckedPutSlot`'s probe
-   * inline: no per-slot call through `keyAt`/`hashAt`/`setSlot`. A NaN key is hashed again, at
+   * into `right` when bit `bit` of the hash's top word is set, by `uncheckedPutSlot`'s probe
+   * (`takeFreeSlot`): no per-slot call through `keyAt`/`hashAt`/`setSlot`. A NaN key is hashed again, at
    * random, as the runtime does. Returns false, having moved nothing, when this table or a
    * destination is not numeric (the caller then takes the general path).
    */
@@ -353,25 +361,13 @@ export class Table {
 
   /** `uncheckedPutSlot` into numeric storage, already materialized. */
   private putNumbers(hash: PackedHash, key: number, elem: number): void {
-    if (this.growthLeft === 0) throw new Error('invariant failed: growthLeft is unexpectedly 0');
-    const c = this.ctrlW!;
-    const mask = this.lengthMask;
-    let g = h1(hash) & mask;
-    for (let step = 1; ; step++) {
-      for (let i = g * slotsPerGroup, end = i + slotsPerGroup; i < end; i++) {
-        if ((c[i] & ctrlEmpty) === 0) continue;
-        const w = i * numWords;
-        const nums = this.numsW!;
-        nums[w] = key;
-        nums[w + 1] = elem;
-        nums[w + 2] = hash;
-        c[i] = h2(hash);
-        this.growthLeft--;
-        this.used++;
-        return;
-      }
-      g = (g + step) & mask;
-    }
+    const i = this.takeFreeSlot(hash);
+    const w = i * numWords;
+    const nums = this.numsW!;
+    nums[w] = key;
+    nums[w + 1] = elem;
+    nums[w + 2] = hash;
+    this.ctrlW![i] = h2(hash);
   }
 
   /** `table.Delete`: removes key if present. Returns whether it was found and whether it left a tombstone. */
