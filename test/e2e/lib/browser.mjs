@@ -49,6 +49,27 @@ export async function focusWorkbench(page) {
   });
 }
 
+/**
+ * Opens the quick input with `key` (Ctrl+P: Quick Open, F1: the command palette) and types `text`.
+ * The quick input can close again just after it opened, when a webview re-laid out by the previous
+ * step takes the focus (seen once in a clean-clone run: the input went inert, then hidden): it is
+ * opened again then.
+ */
+async function typeInQuickInput(page, key, text) {
+  const input = page.locator('.quick-input-widget input');
+  for (let attempt = 1; ; attempt++) {
+    await focusWorkbench(page);
+    await page.keyboard.press(key);
+    await input.waitFor();
+    try {
+      await input.fill(text, { timeout: attempt < 3 ? 5000 : undefined });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+}
+
 /** Opens a workspace file through Quick Open and waits for its editor tab to be active. */
 export async function openFile(page, relPath) {
   const base = relPath.split('/').at(-1);
@@ -56,11 +77,7 @@ export async function openFile(page, relPath) {
   // A map panel that was still being revealed can take the active tab back just after Quick Open
   // chose the file (seen once in a clean-clone run, with a 10^6-entry panel open): ask again.
   for (let attempt = 1; ; attempt++) {
-    await focusWorkbench(page);
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(relPath);
+    await typeInQuickInput(page, 'Control+P', relPath);
     // Click the row itself: pressing Enter could accept a row of the list before the filter applied.
     const row = page.locator('.quick-input-list [role=option]', { hasText: base }).first();
     await row.waitFor();
@@ -80,21 +97,7 @@ export async function openFile(page, relPath) {
  * entry to be listed before pressing Enter.
  */
 export async function runCommand(page, title) {
-  const input = page.locator('.quick-input-widget input');
-  // The palette can close again just after it opened, when a webview re-laid out by the previous
-  // step takes the focus (seen once in a clean-clone run: the input went inert, then hidden): open it
-  // again then.
-  for (let attempt = 1; ; attempt++) {
-    await focusWorkbench(page);
-    await page.keyboard.press('F1');
-    await input.waitFor();
-    try {
-      await input.fill(`>${title}`, { timeout: attempt < 3 ? 5000 : undefined });
-      break;
-    } catch (e) {
-      if (attempt >= 3) throw e;
-    }
-  }
+  await typeInQuickInput(page, 'F1', `>${title}`);
   const row = page.locator('.quick-input-list [role=option]', { hasText: title }).first();
   await row.waitFor();
   // Take the exact match when several titles share a prefix.
